@@ -1,0 +1,162 @@
+"""Stage 3, align: Claims -> Facts (the same fact as stated by several sources).
+
+Numbers are blocked by (dimension, subject) so that alignment never compares every claim with every other;
+inside a block a claim joins a fact whose metric is compatible and whose object is the same name (or a
+name related to it by ownership). A claim with no object is weaker evidence: it joins the one fact its
+block offers, but only when it agrees with it or its wording is close. Dates align by shared names and
+event kind; superlatives by subject and scope.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, utils
+
+from factcheck.entities import EntityIndex
+from factcheck.models import Claim, Fact
+from factcheck.numbers import Interval, interval_of
+from factcheck.ruleset import RuleSet
+
+
+@dataclass
+class _Group:
+    kind: str
+    dimension: str
+    subject: str | None
+    metric: str
+    object: str | None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _context(c: Claim) -> str:
+    return c.quote.replace(c.text, " ")
+
+
+def _object_ok(index: EntityIndex, a: str | None, b: str | None) -> bool:
+    return a is None or b is None or index.similar(a, b)
+
+
+def _agrees(ruleset: RuleSet, c: Claim, group: _Group) -> bool:
+    ci = interval_of(c, ruleset)
+    return all(ci.overlaps(interval_of(o, ruleset)) for o in group.claims)
+
+
+def _close_wording(c: Claim, group: _Group) -> bool:
+    return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= 60
+
+
+def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+    metrics = ruleset.metrics
+    blocks: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    groups: list[_Group] = []
+    for c in claims:
+        if c.kind != "quantity":
+            continue
+        if c.subject is None:
+            groups.append(_Group("quantity", c.dimension or "", None, c.metric or "", c.object, [c]))
+            continue
+        key = (c.dimension or "", index.canon(c.subject) or "")
+        candidates = [
+            g for g in blocks[key]
+            if metrics.compatible(g.metric, c.metric or "")
+            and _object_ok(index, g.object, c.object)
+            and (g.claims[0].per is None) == (c.per is None)
+        ]
+        # a claim that names its object prefers a fact with the same object
+        exact = [g for g in candidates if g.object is not None and c.object is not None]
+        chosen = exact[0] if exact else (candidates[0] if candidates else None)
+        weak = chosen is not None and (c.object is None) != (chosen.object is None)
+        if chosen is not None and weak and not (_agrees(ruleset, c, chosen) or _close_wording(c, chosen)):
+            chosen = None
+        if chosen is None:
+            chosen = _Group("quantity", c.dimension or "", c.subject, c.metric or "", c.object)
+            blocks[key].append(chosen)
+            groups.append(chosen)
+        chosen.claims.append(c)
+        if chosen.object is None and c.object is not None:
+            chosen.object = c.object
+        # the fact is named by its most specific metric ("investment" over "commitment")
+        m = metrics.by_name.get(chosen.metric)
+        if m is not None and m.generic and c.metric and not getattr(metrics.by_name.get(c.metric), "generic", True):
+            chosen.metric = c.metric
+    return groups
+
+
+def align_dates(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+    groups: list[_Group] = []
+    need = ruleset.dates.min_shared_entities
+    for c in claims:
+        if c.kind != "date" or c.teaser:
+            continue
+        events = set((c.event or "").split("|"))
+        mine = {index.canon(e) for e in c.entities}
+        home = None
+        for g in groups:
+            first = g.claims[0]
+            if first.document == c.document or not events & set((first.event or "").split("|")):
+                continue
+            shared = mine & {index.canon(e) for e in first.entities}
+            if len(shared) >= need:
+                home = g
+                break
+        if home is None:
+            home = _Group("date", "date", c.subject, "date", None)
+            groups.append(home)
+        home.claims.append(c)
+    return groups
+
+
+def _same_proposition(index: EntityIndex, a: Claim, b: Claim, same_doc: bool) -> bool:
+    if a.kind != b.kind:
+        return False
+    scope = fuzz.token_set_ratio(a.scope or "", b.scope or "", processor=utils.default_process)
+    head = fuzz.token_set_ratio(a.object or "", b.object or "", processor=utils.default_process) if a.object and b.object else 0
+    if same_doc:
+        return index.same(a.subject, b.subject) and a.metric == b.metric and (scope >= 50 or head >= 80)
+    unique = {"superlative:unique", "exclusivity:unique"}
+    same_class = a.metric == b.metric or (a.metric in unique and b.metric in unique)
+    return same_class and index.related(a.subject, b.subject) and (head >= 80 or scope >= 70)
+
+
+def align_categorical(claims: list[Claim], index: EntityIndex) -> list[_Group]:
+    groups: list[_Group] = []
+    for c in claims:
+        if c.kind not in ("superlative", "exclusivity"):
+            continue
+        home = None
+        for g in groups:
+            if any(_same_proposition(index, o, c, o.document == c.document) for o in g.claims):
+                home = g
+                break
+        if home is None:
+            home = _Group(c.kind, c.kind, c.subject, c.metric or c.kind, c.object)
+            groups.append(home)
+        home.claims.append(c)
+    return groups
+
+
+def status_of(group: _Group, conflicting: bool) -> str:
+    docs = {c.document for c in group.claims if not c.teaser}
+    if conflicting:
+        return "disagree"
+    return "agree" if len(docs) >= 2 else "single_source"
+
+
+def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+    return align_quantities(claims, ruleset, index) + align_dates(claims, ruleset, index) + align_categorical(claims, index)
+
+
+def to_facts(groups: list[_Group], statuses: dict[int, str], index: EntityIndex) -> list[Fact]:
+    facts = []
+    for i, g in enumerate(groups, 1):
+        facts.append(
+            Fact(id=f"f{i}", metric=g.metric, subject=index.name(g.subject), object=index.name(g.object),
+                 dimension=g.dimension, status=statuses.get(id(g), "single_source"),
+                 claims=[c.id for c in g.claims])
+        )
+    return facts
+
+
+__all__ = ["Interval", "align", "to_facts"]

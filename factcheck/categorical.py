@@ -1,0 +1,161 @@
+"""Categorical claims: superlatives ("the only", "the first", "the world's leading") and exclusivity.
+
+A claim needs a subject it is about: a name joined to the phrase by a copula ("X is the only ...",
+"makes X the first ...", "X as the premier ...", a title's "X: The Only ..."), or, for a list item or
+line that starts with the phrase, the list label or heading above it. Traps of `rules/superlatives.yaml`
+("choose the best", "the first signs", "for the first time", "its first", "a leading") stay silent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.entities import Mention
+from factcheck.models import Claim
+from factcheck.ruleset import SuperlativeLexicon, alternation, compile_any
+from factcheck.text import Sentence
+
+if TYPE_CHECKING:
+    from factcheck.extract import _Framer
+
+_STOP_HEAD = {
+    "in", "on", "of", "for", "from", "to", "with", "that", "which", "where", "who", "available", "across",
+    "and", "or", "by", "at", "as", "than", "ever", "yet", "since", "among", "both", "is", "are", "was",
+}
+_MAKE = re.compile(r"\b(?:mak(?:e|es|ing)|made|named?|naming|crowned|ranks?|ranked|declared|call(?:s|ed)?)\s*$", re.I)
+_END = re.compile(r"[,;:.!?()\[\]]|\s[–—-]\s|\s(?:that|which|who|while|but)\s")
+
+
+_CACHE: dict[int, tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...]]] = {}
+
+
+def _patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
+    cached = _CACHE.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    patterns = _build_patterns(lex)
+    _CACHE[id(lex)] = (lex, patterns)
+    return patterns
+
+
+def _build_patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
+    prefixes = "|".join(re.escape(p) for p in lex.strong_prefixes)
+    words = alternation(lex.ranking + lex.unique)
+    sup = re.compile(rf"(?:\b(?P<the>the)\s+)?(?:(?P<prefix>{prefixes})\s+)?\b(?P<word>{words})\b", re.I)
+    rel = "|".join(lex.relation_nouns)
+    excl = re.compile(
+        rf"\b(?P<word>exclusive|sole)\s+(?:[\w-]+\s+){{0,2}}?(?:{rel})\b"
+        rf"|\b(?P<adv>exclusively|solely)\s+(?:available\s+)?(?:on|through|via|with|to|for|from|in|at|by)\b"
+        rf"|\b(?P<noun>exclusivity)\b",
+        re.I,
+    )
+    copula = compile_any(lex.copulas)
+    return sup, excl, copula, lex.negative_re
+
+
+def _head(words_after: str) -> str:
+    head = []
+    for w in re.findall(r"[\w'’-]+", words_after)[:6]:
+        lw = w.casefold()
+        if lw in _STOP_HEAD or (len(head) > 0 and (lw.endswith("ing") or lw.endswith("ed"))):
+            break
+        head.append(w)
+        if len(head) == 3:
+            break
+    return " ".join(head)
+
+
+def _phrase_end(text: str, start: int) -> int:
+    m = _END.search(text, start)
+    return m.start() if m else len(text)
+
+
+def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter: list[int]) -> list[Claim]:
+    lex: SuperlativeLexicon = framer.rules.superlatives
+    sup, excl, copula, negative = _patterns(lex)
+    text = s.text
+    out: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    label_end = text.find(": ") + 2 if s.label and text.find(": ") >= 0 else 0
+    for kind, rx in (("exclusivity", excl), ("superlative", sup)):
+        for m in rx.finditer(text):
+            start = m.start()
+            word_start = m.start("word") if m.group("word") else m.start()
+            if any(a <= word_start < b for a, b in taken):
+                continue
+            if any(n.start() <= word_start < n.end() for n in negative.finditer(text, max(0, start - 60), min(len(text), m.end() + 60))):
+                continue
+            word = (m.group("word") or m.groupdict().get("adv") or m.groupdict().get("noun") or "").casefold()
+            strong = kind == "superlative" and bool(m.group("prefix"))
+            if kind == "superlative":
+                at_start = start <= label_end + 1 and start <= (re.match(r"\W*", text[label_end:]).end() + label_end)
+                if not (m.group("the") or strong or at_start):
+                    continue
+                subject = _superlative_subject(text, start, ms, copula, framer, s, at_start, strong, m.end())
+            else:
+                subject = _exclusive_subject(text, start, ms)
+            if subject is None:
+                continue
+            end = _phrase_end(text, m.end())
+            scope_end = min(len(text), _phrase_end(text, end + 1) if end < len(text) and text[end] == "," else len(text))
+            scope = text[m.end("word") if m.group("word") else m.end() : scope_end].strip(" \"“”'")
+            phrase_end = end
+            if phrase_end - m.end() > 60:  # a long phrase is cut at a word boundary
+                cut = text.rfind(" ", m.end(), m.end() + 60)
+                phrase_end = cut if cut > m.end() else phrase_end
+            while phrase_end > start and text[phrase_end - 1] in " \"“”'’":
+                phrase_end -= 1
+            counter[0] += 1
+            pre = text[:start]
+            attributed = bool(lex.attribution_re.search(pre)) or s.quoted(start, m.end())
+            out.append(
+                Claim(
+                    id=f"{framer.doc.id}:{s.line}:{counter[0]}", document=framer.doc.id, line=s.line,
+                    column=s.column(start), text=text[start:phrase_end], quote=text, kind=kind,
+                    subject=subject, metric=f"{kind}:{'unique' if word in lex.unique or kind == 'exclusivity' else word}",
+                    object=_head(text[m.end():]) or None, attributed=attributed, teaser=s.role == "teaser",
+                    quoted=s.quoted(start, m.end()), word=word, scope=scope[:200],
+                    entities=sorted({mm.key for mm in ms}),
+                )
+            )
+            taken.append((start, phrase_end))
+    return out
+
+
+def _superlative_subject(text: str, start: int, ms: list[Mention], copula: re.Pattern[str], framer: _Framer,
+                         s: Sentence, at_start: bool, strong: bool, end: int) -> str | None:
+    pre = text[:start].rstrip(" \"“‘'")
+    if at_start:
+        return framer.heading_subject(s)
+    cm = None
+    for m in copula.finditer(pre + " "):
+        if m.end() >= len(pre):
+            cm = m
+            break
+    make = _MAKE.search(re.sub(r"\S+\s*$", "", pre)) if ms else None
+    if make and ms:
+        last = [mm for mm in ms if mm.end <= len(pre) and not pre[mm.end:].strip(" '’s")]
+        if last:
+            return last[-1].key
+    if cm is not None:
+        before = pre[: cm.start()]
+        adjacent = [mm for mm in ms if mm.end <= len(before) and not before[mm.end:].strip(" ,'’s")]
+        if adjacent:
+            return adjacent[-1].key
+        if not any(mm.end <= len(pre) for mm in ms) and (pre.strip() == "" or framer.rules.superlatives.attribution_re.search(pre)):
+            return framer.heading_subject(s)
+    if strong:
+        after = [mm for mm in ms if mm.start >= end]
+        if after:
+            return after[0].key
+        return framer.heading_subject(s) or "?"
+    return None
+
+
+def _exclusive_subject(text: str, start: int, ms: list[Mention]) -> str | None:
+    before = [m for m in ms if m.end <= start and not (m.possessive and not text[m.end:start].strip())]
+    plain = [m for m in before if not m.after_prep]
+    if plain:
+        return plain[-1].key
+    return before[-1].key if before else None

@@ -1,0 +1,336 @@
+"""Stage 4, compare: Facts -> Findings, plus the within-document checks that passed.
+
+Findings are immutable records; every output format serialises the same ones.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, utils
+
+from factcheck.align import _Group
+from factcheck.entities import EntityIndex
+from factcheck.extract import Corpus
+from factcheck.models import SEVERITY_ORDER, Check, Claim, Corroboration, Evidence, Finding
+from factcheck.numbers import CEILINGS, format_amount, interval_of, tolerance
+from factcheck.ruleset import RuleSet
+
+MAX_EVIDENCE = 10
+
+
+@dataclass
+class Comparison:
+    findings: list[Finding] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    corroborations: list[Corroboration] = field(default_factory=list)
+    statuses: dict[int, str] = field(default_factory=dict)
+
+
+def _where(c: Claim) -> str:
+    return f"{c.document}:{c.line}"
+
+
+def _name(index: EntityIndex, key: str | None) -> str:
+    return index.name(key) or "(no subject)"
+
+
+def _fact_label(index: EntityIndex, g: _Group) -> str:
+    obj = f" → {_name(index, g.object)}" if g.object else ""
+    return f"{_name(index, g.subject)} {g.metric.replace('_', ' ')}{obj}"
+
+
+def compare_quantities(groups: list[_Group], ruleset: RuleSet, index: EntityIndex, out: Comparison) -> None:
+    for g in groups:
+        if g.kind != "quantity":
+            continue
+        active = [c for c in g.claims if not c.teaser]
+        conflicts: list[tuple[Claim, Claim]] = []
+        for a, b in itertools.combinations(active, 2):
+            if a.document != b.document and not interval_of(a, ruleset).overlaps(interval_of(b, ruleset)):
+                conflicts.append((a, b))
+        out.statuses[id(g)] = _status(g, bool(conflicts))
+        if conflicts:
+            flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=_order)
+            values = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
+            out.findings.append(_finding(
+                ruleset, "numeric_disagreement", "numeric_disagreement", flagged, g,
+                fact=_fact_label(index, g), values=values,
+                weak=any(c.quoted for c in flagged),
+            ))
+        ceilings = [c for c in active if c.qualifier in CEILINGS and c.value is not None]
+        for firm in (c for c in active if c.qualifier == "exact" and c.value is not None):
+            match = [
+                c for c in ceilings
+                if abs(_usd(c, ruleset) - _usd(firm, ruleset)) <= tolerance(firm, ruleset) * _rate(firm, ruleset) + 1e-9
+                or interval_of(c, ruleset).overlaps(interval_of(firm, ruleset)) and _close_value(c, firm, ruleset)
+            ]
+            if match:
+                out.findings.append(_finding(
+                    ruleset, "hedge_mismatch", "hedge_mismatch", [firm, *match], g,
+                    firm=firm.text, ceiling=match[0].text,
+                ))
+
+
+def _close_value(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+    va, vb = _usd(a, ruleset), _usd(b, ruleset)
+    return abs(va - vb) <= max(abs(va), abs(vb)) * 0.1
+
+
+def _rate(c: Claim, ruleset: RuleSet) -> float:
+    return ruleset.numbers.usd_per_unit.get(c.unit or "", 1.0) if c.dimension == "currency" else 1.0
+
+
+def _usd(c: Claim, ruleset: RuleSet) -> float:
+    return (c.value or 0.0) * _rate(c, ruleset)
+
+
+def _order(c: Claim) -> tuple[str, int, int]:
+    return (c.document, c.line, c.column)
+
+
+def _status(g: _Group, conflicting: bool) -> str:
+    docs = {c.document for c in g.claims if not c.teaser}
+    if conflicting:
+        return "disagree"
+    return "agree" if len(docs) >= 2 else "single_source"
+
+
+def _finding(ruleset: RuleSet, kind: str, rule: str, claims: list[Claim], g: _Group | None,
+             related: list[Claim] | None = None, evidence: list[Evidence] | None = None,
+             weak: bool = False, severity: str | None = None, **values: object) -> Finding:
+    return Finding(
+        id="", kind=kind, rule=rule, severity=severity or ruleset.severity(rule),
+        message=ruleset.message(rule, **values), claims=[c.id for c in claims],
+        related=[c.id for c in related or []], evidence=evidence or [], weak=weak or any(c.teaser for c in claims),
+    )
+
+
+# -- within one document -----------------------------------------------------------------------------
+
+def _part_groups(doc_claims: list[Claim], lines_role: dict[int, str]) -> list[list[Claim]]:
+    """Runs of consecutive list items, and single sentences, that each give one amount."""
+    groups: list[list[Claim]] = []
+    run: list[Claim] = []
+    last_line = -10
+    for c in doc_claims:
+        if lines_role.get(c.line) != "list_item":
+            continue
+        if run and c.line != last_line + 1 and c.line != last_line:
+            groups.append(run)
+            run = []
+        run.append(c)
+        last_line = c.line
+    if run:
+        groups.append(run)
+    by_sentence: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for c in doc_claims:
+        by_sentence[(c.line, c.quote)].append(c)
+    groups.extend(v for v in by_sentence.values() if len(v) >= 2)
+    return groups
+
+
+def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
+    for doc in corpus.documents:
+        roles = {ln.number: ln.role for ln in doc.lines}
+        mine = [c for c in claims if c.document == doc.id and c.kind == "quantity" and c.dimension == "currency"
+                and c.value is not None and c.per is None]
+        for total in mine:
+            for parts in _part_groups(mine, roles):
+                parts = [p for p in parts if p.id != total.id and p.qualifier != "range" and not p.total]
+                if len(parts) < 2 or any(p.unit != total.unit for p in parts):
+                    continue
+                s = sum(p.value or 0.0 for p in parts)
+                tol = tolerance(total, ruleset) + sum(tolerance(p, ruleset) for p in parts)
+                detail = f"{total.text} ({total.document}:{total.line}) = " + " + ".join(
+                    f"{p.text} ({p.line})" for p in parts) + f" = {format_amount(s, total.unit)}"
+                if abs(s - (total.value or 0.0)) <= tol:
+                    out.checks.append(Check(kind="arithmetic", status="consistent", claims=[total.id] + [p.id for p in parts],
+                                            detail=detail))
+                elif total.total and all(
+                    any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
+                    for p in parts
+                ):
+                    out.checks.append(Check(kind="arithmetic", status="mismatch", claims=[total.id] + [p.id for p in parts],
+                                            detail=detail))
+                    out.findings.append(_finding(
+                        ruleset, "arithmetic_mismatch", "arithmetic_mismatch", [total, *parts], None,
+                        total=total.text, parts=" + ".join(p.text for p in parts), sum=format_amount(s, total.unit),
+                    ))
+
+
+def _metrics_named(c: Claim, ruleset: RuleSet) -> set[str]:
+    """The metrics a total's sentence names ("combined investments and commitments")."""
+    names = {c.metric or ""}
+    for metric, rx in ruleset.metrics.cue_res:
+        if "currency" in metric.dimensions and rx.search(c.quote):
+            names.add(metric.name)
+    return names
+
+
+def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
+    pairs: dict[tuple[str, str, str], list[tuple[Claim, float, float, float]]] = defaultdict(list)
+    for c in claims:
+        for eq in c.equivalents:
+            if not c.value or not eq.value:
+                continue
+            p, e = c.value, eq.value
+            pp, pe = c.precision or 0.0, eq.precision or 0.0
+            lo = (e - pe) / (p + pp)
+            hi = (e + pe) / max(p - pp, 1e-12)
+            pairs[(c.document, c.unit or "", eq.unit)].append((c, e / p, lo, hi))
+    for (_doc, base, other), items in sorted(pairs.items()):
+        lo = max(i[2] for i in items)
+        hi = min(i[3] for i in items)
+        rates = ", ".join(f"{i[1]:.3g} {other}/{base} at {i[0].document}:{i[0].line}" for i in items)
+        consistent = lo <= hi * (1 + ruleset.numbers.rate_tolerance / 10)
+        out.checks.append(Check(kind="conversion", status="consistent" if consistent else "mismatch",
+                                claims=[i[0].id for i in items], detail=rates))
+        if not consistent:
+            out.findings.append(_finding(ruleset, "conversion_mismatch", "conversion_mismatch",
+                                         [i[0] for i in items], None, rates=rates))
+
+
+# -- dates and superlatives ------------------------------------------------------------------------
+
+def compare_dates(groups: list[_Group], ruleset: RuleSet, index: EntityIndex, out: Comparison) -> None:
+    for g in groups:
+        if g.kind != "date":
+            continue
+        conflicts = [
+            (a, b) for a, b in itertools.combinations(g.claims, 2)
+            if a.document != b.document and (str(a.high) < str(b.low) or str(b.high) < str(a.low))
+        ]
+        out.statuses[id(g)] = _status(g, bool(conflicts))
+        if conflicts:
+            flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=_order)
+            dates = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
+            out.findings.append(_finding(ruleset, "date_disagreement", "date_disagreement", flagged, g, dates=dates))
+
+
+def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
+    index = corpus.index
+    props = [g for g in groups if g.kind in ("superlative", "exclusivity")]
+    for g in props:
+        docs = {c.document for c in g.claims if not c.teaser}
+        first = sorted(g.claims, key=_order)[0]
+        if len(docs) >= 2:
+            out.statuses[id(g)] = "agree"
+            for c in g.claims:
+                others = [o.id for o in g.claims if o.document != c.document]
+                out.corroborations.append(Corroboration(claim=c.id, supported_by=others))
+            continue
+        out.statuses[id(g)] = "single_source"
+        rivals = [
+            o for h in props if h is not g for o in h.claims
+            if o.document not in docs and not o.teaser and _rival(index, first, o)
+        ]
+        phrase = first.text
+        subject = _name(index, first.subject)
+        if rivals:
+            out.findings.append(_finding(
+                ruleset, "contradicted_claim", "contradicted_claim", sorted(g.claims, key=_order), g,
+                related=rivals, subject=subject, phrase=phrase, other=_name(index, rivals[0].subject),
+                evidence=[Evidence(document=o.document, line=o.line, quote=o.quote, relation="contradicts") for o in rivals],
+            ))
+            continue
+        rule = "unsupported_exclusivity" if g.kind == "exclusivity" else "unsupported_superlative"
+        attributed = all(c.attributed for c in g.claims)
+        severity = "info" if attributed else None
+        out.findings.append(_finding(
+            ruleset, "unsupported_superlative", rule, sorted(g.claims, key=_order), g, severity=severity,
+            subject=subject, phrase=phrase, evidence=related_evidence(g, corpus, ruleset),
+        ))
+
+
+def _rival(index: EntityIndex, a: Claim, b: Claim) -> bool:
+    """Another source gives the same distinction to a different subject."""
+    unique = {"superlative:unique", "exclusivity:unique"}
+    if a.metric not in unique or b.metric not in unique or index.related(a.subject, b.subject):
+        return False
+    p = utils.default_process
+    head = fuzz.token_set_ratio(a.object or "", b.object or "", processor=p) if a.object and b.object else 0
+    return head >= 85 and fuzz.token_set_ratio(a.scope or "", b.scope or "", processor=p) >= 85
+
+
+def related_evidence(g: _Group, corpus: Corpus, ruleset: RuleSet) -> list[Evidence]:
+    """Other sources' sentences about the same parties that speak of exclusivity, partners or deals."""
+    index = corpus.index
+    lex = ruleset.superlatives
+    keys: set[str] = set()
+    for c in g.claims:
+        for k in [c.subject, *c.entities]:
+            k = index.canon(k)
+            if k and k != "?":
+                keys.add(k)
+                owner = index.owner_of(k)
+                if owner:
+                    keys.add(owner)
+    docs = {c.document for c in g.claims}
+    # a ranking ("the fastest", "the best") is only related to what others say of the same ranking
+    ranking_words = {c.word for c in g.claims if c.metric not in ("superlative:unique", "exclusivity:unique")}
+    head_words = {w.casefold() for c in g.claims for w in (c.object or "").split() if len(w) > 3}
+    scored: list[tuple[float, str, int, str]] = []
+    for doc in corpus.documents:
+        if doc.id in docs:
+            continue
+        for s in corpus.sentences[doc.id]:
+            if s.role in ("teaser", "heading", "title"):
+                continue
+            ms = corpus.finder.mentions(s.text, index)
+            mine = {m.key for m in ms}
+            shared = mine & keys
+            low = s.text.casefold()
+            if ranking_words and not any(w and w in low for w in ranking_words):
+                continue
+            if not shared or not lex.relation_re.search(s.text):
+                continue
+            score = float(min(len(shared), 2))
+            if "exclusiv" in low:
+                score += 2
+            if lex.alternative_re.search(s.text):
+                score += 2
+            if any(m.after_prep and m.key not in keys for m in ms) and any(
+                w in low for w in ("agreement", "deal", "contract", "partner")
+            ):
+                score += 3  # an arrangement with a third party: an alternative to the claimed distinction
+            if head_words & set(low.replace(",", " ").split()):
+                score += 1
+            if score >= 3:
+                scored.append((-score, doc.id, s.line, s.text))
+    scored.sort()
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for _score, doc_id, line, text in scored:
+        if (doc_id, line) in seen:
+            continue
+        seen.add((doc_id, line))
+        out.append(Evidence(document=doc_id, line=line, quote=text, relation="related"))
+        if len(out) == MAX_EVIDENCE:
+            break
+    return sorted(out, key=lambda e: (e.document, e.line))
+
+
+def compare(groups: list[_Group], claims: list[Claim], corpus: Corpus, ruleset: RuleSet) -> Comparison:
+    out = Comparison()
+    compare_quantities(groups, ruleset, corpus.index, out)
+    compare_dates(groups, ruleset, corpus.index, out)
+    compare_categorical(groups, corpus, ruleset, out)
+    check_arithmetic(corpus, claims, ruleset, out)
+    check_conversions(claims, ruleset, out)
+    by_id = {c.id: c for c in claims}
+    findings = sorted(
+        out.findings,
+        key=lambda f: (SEVERITY_ORDER[f.severity], _order(by_id[f.claims[0]]), f.rule),
+    )
+    fact_of = {c.id: f"f{i}" for i, g in enumerate(groups, 1) for c in g.claims}
+    out.findings = [
+        f.model_copy(update={"id": f"F{i}", "fact": fact_of.get(f.claims[0]) if f.kind not in _DOC_CHECKS else None})
+        for i, f in enumerate(findings, 1)
+    ]
+    return out
+
+
+_DOC_CHECKS = {"arithmetic_mismatch", "conversion_mismatch"}

@@ -1,0 +1,303 @@
+"""Names from the text itself: capitalised runs, acronyms, possessives and appositions.
+
+Nothing here lists organisations. What the corpus says teaches the index: "Acme's Widget" makes Acme the
+owner of Widget, "Acme Widget" (where both are names of their own) is Widget, "chipmaker Acme" gives Acme
+the role "chipmaker", and "Widget creator Acme" makes Acme Widget's creator. A description ("the
+chipmaker", "the creator of Widget") is resolved back to a name through that index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from factcheck.ruleset import EntityLexicon
+from factcheck.text import Sentence
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w&.'’+-]*")
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_WORD = re.compile(r"[A-Za-z]")
+
+
+def key_of(surface: str) -> str:
+    """Case and punctuation folded: NVIDIA / Nvidia / Nvidia's -> "nvidia"."""
+    return re.sub(r"[^0-9a-z]+", "", _POSS.sub("", surface).casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    key: str
+    possessive: bool  # "Acme's"
+    after_prep: bool  # "in Acme", "with Acme": an object, not a subject
+    initial: bool  # first word of the sentence
+
+
+@dataclass
+class EntityIndex:
+    """What the corpus teaches about names; built once over all documents."""
+
+    display: dict[str, str] = field(default_factory=dict)
+    owner: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    creator: dict[str, str] = field(default_factory=dict)  # product key -> creator key
+    known: set[str] = field(default_factory=set)  # names seen where capitals are informative
+    canonical: dict[str, str] = field(default_factory=dict)  # "microsoftazure" -> "azure"
+
+    def canon(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        return self.canonical.get(key, key)
+
+    def name(self, key: str | None) -> str | None:
+        key = self.canon(key)
+        return self.display.get(key, key) if key else None
+
+    def owner_of(self, key: str | None) -> str | None:
+        key = self.canon(key)
+        return self.canon(self.owner.get(key) or self.creator.get(key)) if key else None
+
+    def same(self, a: str | None, b: str | None) -> bool:
+        return a is not None and b is not None and self.canon(a) == self.canon(b)
+
+    def related(self, a: str | None, b: str | None) -> bool:
+        """Same name, or one owns or made the other ("Widget" and "Acme" when the text says "Acme's Widget")."""
+        if a is None or b is None:
+            return False
+        a, b = self.canon(a), self.canon(b)
+        return a == b or self.owner_of(a) == b or self.owner_of(b) == a
+
+    def similar(self, a: str | None, b: str | None, threshold: float = 90.0) -> bool:
+        if a is None or b is None:
+            return False
+        if self.related(a, b):
+            return True
+        da, db = self.name(a) or a, self.name(b) or b
+        return fuzz.ratio(key_of(da), key_of(db)) >= threshold
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    # headline style capitalises every long word; a sentence listing names does not reach this
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.9
+
+
+class EntityFinder:
+    def __init__(self, lexicon: EntityLexicon) -> None:
+        self.lex = lexicon
+        self.aliases = {key_of(k): key_of(v) for k, v in lexicon.aliases.items()}
+        roles = "|".join(sorted((re.escape(r) for r in lexicon.role_nouns), key=len, reverse=True))
+        creators = "|".join(re.escape(c) for c in lexicon.creator_nouns)
+        self.role_before = re.compile(rf"\b((?:[a-z][\w-]*\s+)?(?:{roles}))\s+$")
+        self.description = re.compile(rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?(?:{roles}))(?:'s|’s)?\b")
+        self.creator_of = re.compile(rf"\b[Tt]he\s+(?:{creators})\s+of\s+$")
+        self.creator_between = re.compile(rf"^\s+(?:{creators})\s+$")
+
+    # -- finding runs of capitalised tokens ---------------------------------------------------------
+    def _is_name_token(self, tok: str, prev_name: bool) -> bool:
+        if re.search(r"['’](?:ve|re|ll|d|m|t)$", tok):
+            return False  # contractions: "I've", "Don't"
+        if tok[0].isdigit():
+            return prev_name  # "Acme 365", "Widget 4.5": a number inside a name
+        if tok[0].isupper() or re.match(r"^[a-z]+[A-Z]", tok):
+            # hyphenated adjectives ("Norway-based", "Near-frontier") are not names
+            return not re.search(r"-[a-z]{3,}$", tok)
+        return False
+
+    def raw_runs(self, text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+        runs: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+        current: list[tuple[int, int, str]] = []
+        for m in _TOKEN.finditer(text):
+            tok = m.group().rstrip(".,;:!?")
+            end = m.start() + len(tok)
+            if not tok:
+                continue
+            gap = text[current[-1][1] : m.start()] if current else ""
+            joined = bool(current) and gap == " " and not _POSS.search(current[-1][2])
+            if joined and tok in ("of", "de", "&", "van", "von", "la", "du") :
+                current.append((m.start(), end, tok))
+                continue
+            if self._is_name_token(tok, joined and bool(current)):
+                if joined:
+                    current.append((m.start(), end, tok))
+                else:
+                    if current:
+                        runs.append(self._close(current))
+                    current = [(m.start(), end, tok)]
+            else:
+                if current:
+                    runs.append(self._close(current))
+                current = []
+        if current:
+            runs.append(self._close(current))
+        return [r for r in runs if r[2]]
+
+    @staticmethod
+    def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[tuple[int, int, str]]]:
+        while tokens and tokens[-1][2] in ("of", "de", "&", "van", "von", "la", "du"):
+            tokens = tokens[:-1]
+        return (tokens[0][0], tokens[-1][1], tokens) if tokens else (0, 0, [])
+
+    def _strip_not_names(self, tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+        """Split a run at words that name nothing ("The", "September", "CEO")."""
+        parts: list[list[tuple[int, int, str]]] = []
+        cur: list[tuple[int, int, str]] = []
+        for i, t in enumerate(tokens):
+            bare = _POSS.sub("", t[2])
+            edge = not cur or i == len(tokens) - 1
+            if bare.casefold() in self.lex.not_names_set or (edge and bare in self.lex.acronyms_set):
+                if cur:
+                    parts.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        if cur:
+            parts.append(cur)
+        return [p for p in parts if p and not p[0][2][0].isdigit()]
+
+    def candidates(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """(start, end, surface, initial) for every name-like run; `initial` = starts the sentence."""
+        out = []
+        first_word = re.match(r"\W*", text).end()
+        for _, _, tokens in self.raw_runs(text):
+            for part in self._strip_not_names(tokens):
+                s, e = part[0][0], part[-1][1]
+                surface = text[s:e]
+                initial = s <= first_word or bool(re.search(r"[:—–]\s*[\"“‘']?$", text[:s]))
+                out.append((s, e, surface, initial))
+        return out
+
+    # -- learning from the corpus ---------------------------------------------------------------------
+    def build_index(self, sentences: Iterable[Sentence]) -> EntityIndex:
+        index = EntityIndex()
+        surfaces: Counter[tuple[str, str]] = Counter()
+        sents = list(sentences)
+        title_like = {id(s): s.role in ("heading", "title") or _title_case(s.text) for s in sents}
+        # Pass 1: names where capitals are informative (not sentence-initial, not title case), and acronyms.
+        for s in sents:
+            for a, _e, surface, initial in self.candidates(s.text):
+                k = key_of(surface)
+                if not k:
+                    continue
+                bare = _POSS.sub("", surface)
+                if len(k) < 2:
+                    continue
+                # a lone capitalised word that starts a sentence says nothing; several words, a number
+                # inside, or a possessive do
+                informative = not title_like[id(s)] and (not initial or " " in bare or any(ch.isdigit() for ch in bare))
+                if informative or re.fullmatch(r"[A-Z0-9&.-]{2,}|[a-z]+[A-Z]\w*", bare) or s.text[a + len(surface):].startswith(("'s", "’s")):
+                    index.known.add(k)
+                    surfaces[(k, bare)] += 1
+        # Pass 2: relations between names.
+        for s in sents:
+            ms = self.mentions(s.text, index, title_like[id(s)])
+            for m1, m2 in zip(ms, ms[1:]):
+                between = s.text[m1.end : m2.start]
+                if m1.possessive and between == "" or (m1.possessive and between.strip() == ""):
+                    index.owner.setdefault(m2.key, m1.key)
+                if self.creator_between.match(between):
+                    index.creator.setdefault(m1.key, m2.key)
+            for m in ms:
+                rm = self.role_before.search(s.text[: m.start])
+                if rm:
+                    index.roles[m.key].add(rm.group(1).split()[-1].casefold())
+        # "Acme Widget" where Acme and Widget are both names: the product Widget, owned by Acme.
+        for k in list(index.known):
+            for (k2, bare) in list(surfaces):
+                if k2 != k:
+                    continue
+                parts = bare.split(" ", 1)
+                if len(parts) == 2:
+                    head, rest = key_of(parts[0]), key_of(parts[1])
+                    if head in index.known and rest in index.known:
+                        index.canonical[k] = rest
+                        index.owner.setdefault(rest, head)
+        for k, v in self.aliases.items():
+            index.canonical[k] = v
+        best: dict[str, tuple[int, str]] = {}
+        for (k, bare), n in sorted(surfaces.items()):
+            ck = index.canon(k)
+            if ck == k and (ck not in best or n > best[ck][0]):
+                best[ck] = (n, bare)
+        index.display = {k: v[1] for k, v in best.items()}
+        return index
+
+    # -- mentions in one sentence ---------------------------------------------------------------------
+    def mentions(self, text: str, index: EntityIndex, title_case: bool | None = None) -> list[Mention]:
+        if title_case is None:
+            title_case = _title_case(text)
+        out: list[Mention] = []
+        for s, e, surface, initial in self.candidates(text):
+            bare = _POSS.sub("", surface)
+            possessive = bare != surface or text[e : e + 2] in ("'s", "’s")
+            if text[e : e + 2] in ("'s", "’s"):
+                e += 2
+            for ps, pe, psurface in self._known_parts(s, bare, index, title_case or initial):  # noqa: B007
+                k = key_of(psurface)
+                index.display.setdefault(index.canon(k) or k, psurface)
+                out.append(
+                    Mention(start=ps, end=pe if pe < s + len(bare) else e, surface=psurface, key=index.canon(k) or k,
+                            possessive=possessive and pe >= s + len(bare), after_prep=self._after_prep(text, ps),
+                            initial=initial and ps == s)
+                )
+        return out
+
+    def _known_parts(self, start: int, bare: str, index: EntityIndex, strict: bool) -> list[tuple[int, int, str]]:
+        """In title case or at a sentence start, only names the corpus knows count; split a run into them."""
+        k = key_of(bare)
+        if not strict or k in index.known or k in index.canonical:
+            return [(start, start + len(bare), bare)] if k else []
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", bare)]
+        parts = []
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                sub = bare[words[i][0] : words[j - 1][1]]
+                if key_of(sub) in index.known:
+                    parts.append((start + words[i][0], start + words[j - 1][1], sub))
+                    i = j
+                    break
+            else:
+                i += 1
+        covered = sum(len(p[2].split()) for p in parts)
+        if len(parts) > 1 and covered == len(words):
+            return [(start, start + len(bare), bare)]
+        return parts
+
+    def _after_prep(self, text: str, start: int) -> bool:
+        prev = re.search(r"([A-Za-z]+)\W*$", text[:start])
+        if not prev:
+            return False
+        word = prev.group(1).casefold()
+        if word in ("both", "either", "neither", "the"):
+            prev2 = re.search(r"([A-Za-z]+)\W+\w+\W*$", text[:start])
+            word = prev2.group(1).casefold() if prev2 else word
+        return word in self.lex.prepositions_set
+
+    def resolve_description(self, text: str, index: EntityIndex, previous: list[str]) -> tuple[int, int, str] | None:
+        """"the creator of Widget" -> Widget's creator or owner; "the chipmaker" -> the last name with that role."""
+        for m in self.description.finditer(text):
+            noun = m.group(1).split()[-1].casefold()
+            for k in reversed(previous):
+                if noun in index.roles.get(k, set()):
+                    return m.start(), m.end(), k
+            if previous:
+                return m.start(), m.end(), previous[-1]
+        return None
+
+    def creator_reference(self, text: str, mentions: list[Mention], index: EntityIndex) -> tuple[int, int, str] | None:
+        for m in mentions:
+            cm = self.creator_of.search(text[: m.start])
+            if cm:
+                owner = index.owner_of(m.key)
+                if owner:
+                    return cm.start(), m.end, owner
+        return None

@@ -1,0 +1,342 @@
+"""Stage 2, extract: Documents -> Claims with subject, metric and object.
+
+Numbers come from the quantity reader; each becomes a claim framed from its clause: the subject is the
+nearest name before it that is not the object of a preposition (or a list label, a heading, a resolved
+description such as "the chipmaker"), the object is the name after it, and the metric is the nearest cue
+word of `rules/metrics.yaml`. "A and B ... X and Y respectively" pairs names and numbers in order, and a
+parenthetical equivalent "$5 billion (EUR4.3 billion)" is one claim in two currencies.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from factcheck.categorical import extract_categorical
+from factcheck.entities import EntityFinder, EntityIndex, Mention
+from factcheck.models import Claim, DateParts, Document, Quantity
+from factcheck.quantities import extract_quantities
+from factcheck.ruleset import RuleSet
+from factcheck.text import Sentence, sentences
+
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_WHICH = re.compile(r",\s+(?:which|who|that)\b")
+
+
+@dataclass
+class Corpus:
+    """Documents split into sentences, with the name index learned over all of them."""
+
+    documents: list[Document]
+    sentences: dict[str, list[Sentence]]
+    index: EntityIndex
+    finder: EntityFinder
+
+
+def prepare(documents: list[Document], ruleset: RuleSet) -> Corpus:
+    finder = EntityFinder(ruleset.entities)
+    sents = {d.id: sentences(d) for d in documents}
+    index = finder.build_index(s for d in documents for s in sents[d.id])
+    return Corpus(documents, sents, index, finder)
+
+
+def extract(corpus: Corpus, ruleset: RuleSet) -> list[Claim]:
+    claims: list[Claim] = []
+    for doc in corpus.documents:
+        claims.extend(extract_document(doc, corpus, ruleset))
+    return claims
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    a, b = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            b = m.start()
+            break
+    return a, b
+
+
+def _parenthetical_pairs(text: str, qs: list[Quantity]) -> tuple[list[Quantity], dict[int, list[Quantity]]]:
+    """Split "$5 billion (EUR4.3 billion)" into a primary and its equivalents."""
+    primaries: list[Quantity] = []
+    equivalents: dict[int, list[Quantity]] = {}
+    for q in qs:
+        prev = primaries[-1] if primaries else None
+        if (
+            prev is not None
+            and prev.dimension == "currency" == q.dimension
+            and prev.unit != q.unit
+            and text[prev.end : q.start].strip() == "("
+            and text[q.end : q.end + 3].lstrip().startswith(")")
+        ):
+            equivalents.setdefault(id(prev), []).append(q)
+            continue
+        primaries.append(q)
+    return primaries, equivalents
+
+
+class _Framer:
+    def __init__(self, doc: Document, corpus: Corpus, ruleset: RuleSet) -> None:
+        self.doc = doc
+        self.index = corpus.index
+        self.finder = corpus.finder
+        self.rules = ruleset
+        self.metrics = ruleset.metrics
+        self.previous_subjects: list[str] = []  # names that were subjects, in reading order
+        self.previous_sentence: tuple[int, list[Mention]] = (-1, [])  # (line, mentions) of the last sentence
+
+    # -- names ------------------------------------------------------------------------------------
+    def heading_subject(self, s: Sentence) -> str | None:
+        for text in (s.label, s.heading):
+            if text:
+                ms = self.finder.mentions(text, self.index, title_case=True)
+                if ms:
+                    return ms[0].key
+        return None
+
+    def subject_before(self, s: Sentence, ms: list[Mention], a: int, pos: int) -> tuple[str | None, int]:
+        """The subject of a number at `pos` in the clause starting at `a`, and where it was found."""
+        text = s.text
+        best: tuple[str | None, int] = (None, -1)
+        for m in ms:
+            if a <= m.start < pos and not m.after_prep:
+                best = (m.key, m.start)
+        # ", which ..." refers to the name just before it, preposition or not
+        for w in _WHICH.finditer(text, a, pos):
+            before = [m for m in ms if m.end <= w.start() and m.end >= w.start() - 2]
+            if before:
+                best = (before[-1].key, before[-1].start)
+        desc = self.finder.creator_reference(text[a:pos], [m for m in ms if a <= m.start < pos], self.index)
+        if desc is None:
+            d = self.finder.resolve_description(text[a:pos], self.index, self.previous_subjects)
+            desc = d
+        if desc is not None and desc[0] + a > best[1]:
+            best = (desc[2], desc[0] + a)
+        return best
+
+    def object_near(self, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None) -> str | None:
+        after = [m for m in ms if end <= m.start < b and not self.index.same(m.key, subject)]
+        if after:
+            return after[0].key
+        before = [m for m in ms if a <= m.start < start and m.after_prep and not self.index.same(m.key, subject)]
+        return before[-1].key if before else None
+
+    # -- metric ------------------------------------------------------------------------------------
+    def metric(self, s: Sentence, q: Quantity, a: int, b: int) -> str:
+        text = s.text
+        lo = max(a, q.start - self.metrics.window_before)
+        hi = min(b, q.end + self.metrics.window_after)
+        best_specific: tuple[int, str] | None = None
+        best_generic: tuple[int, str] | None = None
+        for metric, rx in self.metrics.cue_res:
+            if q.dimension not in metric.dimensions:
+                continue
+            for m in rx.finditer(text, lo, hi):
+                if q.start <= m.start() < q.end:
+                    continue
+                dist = q.start - m.end() if m.end() <= q.start else m.start() - q.end
+                cand = (dist, metric.name)
+                if metric.generic:
+                    best_generic = min(best_generic, cand) if best_generic else cand
+                else:
+                    best_specific = min(best_specific, cand) if best_specific else cand
+        if best_specific:
+            return best_specific[1]
+        if best_generic:
+            return best_generic[1]
+        if q.dimension == "count" and q.noun:
+            return q.noun.split()[-1].casefold()
+        for metric in self.metrics.metrics:
+            if q.dimension in metric.default_for:
+                return metric.name
+        return q.dimension
+
+    # -- claims ------------------------------------------------------------------------------------
+    def sentence_claims(self, s: Sentence, counter: list[int]) -> list[Claim]:
+        text = s.text
+        ms = self.finder.mentions(text, self.index, title_case=s.role in ("heading", "title") or None)
+        qs = extract_quantities(text, self.rules.quantities)
+        out: list[Claim] = []
+        durations = [q for q in qs if q.dimension == "duration"]
+        dates = [q for q in qs if q.dimension == "date"]
+        numbers = [q for q in qs if q.dimension not in ("duration", "date")]
+        primaries, equivalents = _parenthetical_pairs(text, numbers)
+        basis = [q for q in primaries if self._is_basis(text, q)]
+        primaries = [q for q in primaries if q not in basis]
+        respectively = self._respectively(text, ms, primaries)
+        fallback_subject = self.heading_subject(s)
+        sentence_subject: str | None = None
+        last: Claim | None = None
+        for q in primaries:
+            a, b = _clause(text, q.start, q.end)
+            if q in respectively:
+                subject, obj = respectively[q]
+            else:
+                subject, found_at = self.subject_before(s, ms, a, q.start)
+                named_here = any(m.start == found_at for m in ms)
+                subject = subject or fallback_subject or sentence_subject
+                obj = self.object_near(ms, a, b, q.start, q.end, subject)
+                if obj is None and not named_here:
+                    obj = self._previous_object(s, subject)
+            metric = self.metric(s, q, a, b)
+            if obj is None and last is not None and self.metrics.compatible(metric, last.metric or ""):
+                obj = last.object
+            per = next((p for p in basis if abs(p.start - q.start) < 120), None)
+            period = next((d for d in durations if a <= d.start < b and d.start > q.end - 1), None)
+            claim = self._claim(s, q, counter, kind="quantity", subject=subject, obj=obj, metric=metric,
+                                equivalents=equivalents.get(id(q), []), per=per, period=period,
+                                total=bool(self.metrics.total_re.search(text, a, b)), mentions=ms)
+            out.append(claim)
+            last = claim
+            sentence_subject = sentence_subject or subject
+        out.extend(self._date_claims(s, dates, ms, counter))
+        out.extend(extract_categorical(s, ms, self, counter))
+        subjects = [c.subject for c in out if c.subject]
+        if not subjects:
+            subjects = [m.key for m in ms if not m.after_prep][:1]
+        self.previous_subjects.extend(subjects)
+        self.previous_sentence = (s.line, ms)
+        return out
+
+    def _previous_object(self, s: Sentence, subject: str | None) -> str | None:
+        """A sentence that refers back ("The chipmaker's $3 billion commitment") keeps the object of the
+        sentence before it in the same paragraph."""
+        line, ms = self.previous_sentence
+        if line != s.line:
+            return None
+        for m in ms:
+            if m.after_prep and not self.index.same(m.key, subject):
+                return m.key
+        return None
+
+    def _is_basis(self, text: str, q: Quantity) -> bool:
+        """ "1 gigawatt ... is estimated to cost $20 billion": the number is a rate's basis, not a claim."""
+        if q.dimension == "currency":
+            return False
+        if re.search(r"\b(?:per|each|every|a)\s*$", text[: q.start]):
+            return True
+        stated_one = re.match(r"(?:1|one|a|an)\b", q.text, re.IGNORECASE) is not None
+        return stated_one and bool(self.metrics.cost_re.search(text, q.end, q.end + 60))
+
+    def _respectively(self, text: str, ms: list[Mention], qs: list[Quantity]) -> dict[Quantity, tuple[str, str | None]]:
+        if not _RESPECTIVELY.search(text) or len(qs) < 2:
+            return {}
+        first = qs[0]
+        a, _ = _clause(text, first.start, first.end)
+        group: list[Mention] = []
+        for m in ms:
+            if not (a <= m.start < first.start) or m.after_prep:
+                continue
+            if group and not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[group[-1].end : m.start]):
+                group = []
+            group.append(m)
+        if len(group) != len(qs):
+            return {}
+        last = qs[-1]
+        obj_m = [m for m in ms if m.start >= last.end and m.key not in {g.key for g in group}]
+        obj = obj_m[0].key if obj_m else None
+        return {q: (g.key, obj) for q, g in zip(qs, group)}
+
+    def _date_claims(self, s: Sentence, dates: list[Quantity], ms: list[Mention], counter: list[int]) -> list[Claim]:
+        if not ms:
+            return []
+        events = [name for name, rx in self.rules.dates.event_res if rx.search(s.text)]
+        if not events:
+            return []
+        out = []
+        for q in dates:
+            span = resolve_date(q.date, self.doc.date) if q.date else None
+            if span is None:
+                continue
+            subject = next((m.key for m in ms if not m.after_prep), ms[0].key)
+            claim = self._claim(s, q, counter, kind="date", subject=subject, obj=None, metric="date",
+                                mentions=ms, event="|".join(events))
+            out.append(claim.model_copy(update={"low": span[0].isoformat(), "high": span[1].isoformat(),
+                                                "value": None, "unit": "date"}))
+        return out
+
+    def _claim(self, s: Sentence, q: Quantity, counter: list[int], *, kind: str, subject: str | None,
+               obj: str | None, metric: str, mentions: list[Mention], equivalents: list[Quantity] | None = None,
+               per: Quantity | None = None, period: Quantity | None = None, total: bool = False,
+               event: str | None = None) -> Claim:
+        counter[0] += 1
+        fs, fe = s.file_span(q.start, q.end)
+        return Claim(
+            id=f"{self.doc.id}:{s.line}:{counter[0]}", document=self.doc.id, line=s.line, column=s.column(q.start),
+            text=self.doc.text[fs:fe], quote=s.text, kind=kind, subject=subject, metric=metric, object=obj,
+            value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier,
+            attributed=bool(s.quoted(q.start, q.end)), teaser=s.role == "teaser", quoted=s.quoted(q.start, q.end),
+            dimension=q.dimension, precision=q.precision, noun=q.noun,
+            period=period.text if period else None, per=per.text if per else None,
+            equivalents=equivalents or [], total=total, entities=sorted({m.key for m in mentions}), event=event,
+        )
+
+
+def extract_document(doc: Document, corpus: Corpus, ruleset: RuleSet) -> list[Claim]:
+    framer = _Framer(doc, corpus, ruleset)
+    counter = [0]
+    claims: list[Claim] = []
+    for s in corpus.sentences[doc.id]:
+        claims.extend(framer.sentence_claims(s, counter))
+    return _inherit_subjects(doc, claims, ruleset)
+
+
+def _inherit_subjects(doc: Document, claims: list[Claim], ruleset: RuleSet) -> list[Claim]:
+    """A number with no subject in its sentence takes the subject of the claim before it in its section,
+    or of an earlier number of the same kind ("the compute commitment (up to 1 gigawatt)")."""
+    heading_of = {ln.number: ln.heading for ln in doc.lines}
+    out: list[Claim] = []
+    for c in claims:
+        if c.kind == "quantity" and c.subject is None and not c.total:
+            same_section = [p for p in out if p.kind == "quantity" and p.subject
+                            and heading_of.get(p.line) == heading_of.get(c.line)]
+            same_kind = [p for p in out if p.kind == "quantity" and p.subject and p.dimension == c.dimension
+                         and ruleset.metrics.compatible(p.metric or "", c.metric or "")]
+            source = same_section[-1] if same_section else (same_kind[-1] if same_kind else None)
+            if source is not None:
+                obj = c.object or (source.object if source.dimension == c.dimension else None)
+                c = c.model_copy(update={"subject": source.subject, "object": obj})
+        out.append(c)
+    return out
+
+
+def resolve_date(parts: DateParts, doc_date: str | None) -> tuple[date, date] | None:
+    """The days a written date can mean; a month without a year is the latest such month up to the
+    document's date."""
+    ref = date.fromisoformat(doc_date) if doc_date else None
+    year = parts.year
+    if parts.relative:
+        if ref is None:
+            return None
+        rel = parts.relative.casefold()
+        if "this year" in rel:
+            return date(ref.year, 1, 1), ref
+        if "last year" in rel:
+            return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
+        if "last month" in rel:
+            y, m = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        return None
+    if parts.fiscal:
+        return None
+    if year is None:
+        if ref is None or parts.month is None:
+            return None
+        year = ref.year if parts.month <= ref.month else ref.year - 1
+    if parts.quarter:
+        m0 = 3 * (parts.quarter - 1) + 1
+        return date(year, m0, 1), date(year, m0 + 2, calendar.monthrange(year, m0 + 2)[1])
+    if parts.month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if parts.day is None:
+        return date(year, parts.month, 1), date(year, parts.month, calendar.monthrange(year, parts.month)[1])
+    try:
+        d = date(year, parts.month, parts.day)
+    except ValueError:
+        return None
+    return d, d

@@ -1,0 +1,203 @@
+"""Typed records that cross the pipeline's stage boundaries.
+
+load -> Document; extract -> Quantity / Claim; align -> Fact; compare -> Finding; report -> Report.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+# How a number is hedged. The interval [low, high] says what the words allow.
+Qualifier = Literal[
+    "exact",  # "$5 billion"
+    "up_to",  # "up to", "as much as", "at most", "no more than": a ceiling [0, X]
+    "under",  # "under", "below", "less than", "fewer than": [0, X]
+    "over",  # "over", "more than", "above", "upwards of", "north of": [X, inf)
+    "at_least",  # "at least", "X or more", "no less than": [X, inf)
+    "approx",  # "about", "around", "roughly", "~", "nearly", "almost", "some"
+    "range",  # "X to Y", "X-Y", "between X and Y"
+    "potential",  # "potentially worth", "could be worth": [0, X]
+    "vague",  # "tens of billions": an order of magnitude
+]
+
+ClaimKind = Literal["quantity", "date", "superlative", "exclusivity"]
+FindingKind = Literal[
+    "numeric_disagreement",
+    "hedge_mismatch",
+    "arithmetic_mismatch",
+    "conversion_mismatch",
+    "unsupported_superlative",
+    "contradicted_claim",
+    "date_disagreement",
+]
+FactStatus = Literal["agree", "disagree", "single_source"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DateParts(Frozen):
+    """A calendar reference as written; missing parts are None ("September" has no year)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None  # "Q2 2025"; fiscal quarters keep fiscal=True
+    fiscal: bool = False
+    relative: str | None = None  # "earlier this year", "last month": resolved against the document date
+
+
+class Quantity(Frozen):
+    """One number as the text states it, normalised to a base unit.
+
+    Offsets are character offsets into the string given to the extractor.
+    `low`/`high` bound what the words allow (None = unbounded); `precision` is half the unit of the
+    last stated digit, in base units, so that "$5 billion" and "$5.2 billion" can agree as roundings.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str  # base unit: USD, EUR, GBP, W, Wh, percent, percentage_point, count, year, fraction, ...
+    dimension: str  # currency, power, energy, percent, percentage_point, count, duration, fraction, ...
+    qualifier: Qualifier = "exact"
+    precision: float = 0.0
+    noun: str | None = None  # what a count counts ("AI models", "paid users")
+    date: DateParts | None = None  # set when dimension == "date"
+
+
+class Line(Frozen):
+    """One physical line of a document, with its role in the page."""
+
+    number: int  # 1-based
+    start: int  # character offset of the line in Document.text
+    text: str  # without the line ending
+    role: Literal["body", "title", "description", "heading", "list_item", "front_matter", "boilerplate", "teaser", "date"]
+    label: str | None = None  # a list item's bold label: "**NVIDIA**: ..." -> "NVIDIA"
+    heading: str | None = None  # nearest heading above the line
+    level: int = 0  # heading level for headings
+
+
+class Document(Frozen):
+    id: str  # short id: the file name's stem
+    path: str  # as given (relative paths stay relative, so reports are portable)
+    title: str | None = None
+    date: str | None = None  # ISO date of the document, when known
+    text: str
+    lines: list[Line]
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Sentence(Frozen):
+    """A sentence (or heading, or list item) with its place in the document."""
+
+    document: str
+    line: int
+    start: int  # offset in Document.text
+    end: int
+    text: str
+    role: str
+    label: str | None = None
+    heading: str | None = None
+    paragraph: int = 0  # sentences of one paragraph share this number
+
+
+class Claim(Frozen):
+    id: str
+    document: str
+    line: int
+    column: int = 1
+    text: str  # the exact characters of the quantity or phrase
+    quote: str  # the sentence around it
+    kind: ClaimKind
+    subject: str | None = None
+    metric: str | None = None
+    object: str | None = None
+    value: float | None = None
+    low: float | str | None = None  # ISO date strings for date claims
+    high: float | str | None = None
+    unit: str | None = None
+    qualifier: Qualifier | None = None
+    attributed: bool = False
+    teaser: bool = False
+    quoted: bool = False  # inside quotation marks in its sentence
+    dimension: str | None = None
+    precision: float = 0.0
+    noun: str | None = None
+    period: str | None = None  # "over five years"
+    per: str | None = None  # a rate's basis: "$20 billion to $25 billion" per "1 gigawatt"
+    equivalents: list[Quantity] = Field(default_factory=list)  # "$5 billion (EUR4.3 billion)"
+    total: bool = False  # a stated total ("combined", "in total")
+    scope: str | None = None  # superlatives: what the claim ranks ("cloud platform offering both X and Y")
+    word: str | None = None  # superlatives: the trigger word ("only", "first", "exclusive")
+    entities: list[str] = Field(default_factory=list)  # names in the sentence, normalised
+    event: str | None = None  # date claims: the event word ("deal", "partnership")
+
+
+class Fact(Frozen):
+    id: str
+    metric: str
+    subject: str | None
+    object: str | None
+    dimension: str
+    status: FactStatus
+    claims: list[str]
+
+
+class Finding(Frozen):
+    id: str
+    kind: FindingKind
+    rule: str
+    severity: Severity
+    message: str
+    claims: list[str]  # the claims the finding is about, the flagged ones first
+    related: list[str] = Field(default_factory=list)  # other sources' claims shown beside it
+    evidence: list[Evidence] = Field(default_factory=list)  # other sources' sentences shown beside it
+    fact: str | None = None
+    weak: bool = False  # rests on a teaser or a quotation
+
+
+class Evidence(Frozen):
+    """A sentence from another source shown beside a finding."""
+
+    document: str
+    line: int
+    quote: str
+    relation: str  # "corroborates", "related", "contradicts"
+
+
+class Check(Frozen):
+    """A within-document check that passed or failed (sums, currency pairs)."""
+
+    kind: Literal["arithmetic", "conversion"]
+    status: Literal["consistent", "mismatch"]
+    claims: list[str]
+    detail: str
+
+
+class Corroboration(Frozen):
+    claim: str
+    supported_by: list[str]
+
+
+class Report(Frozen):
+    schema_: str = Field(default="factcheck.report/1", alias="schema")
+    documents: list[Document]
+    claims: list[Claim]
+    facts: list[Fact]
+    findings: list[Finding]
+    checks: list[Check] = Field(default_factory=list)
+    corroborations: list[Corroboration] = Field(default_factory=list)
+    rules_fired: list[str] = Field(default_factory=list)
+
+
+Finding.model_rebuild()

@@ -1,0 +1,80 @@
+"""Interval arithmetic for comparing claims: hedges, stated precision and currency conversion."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from factcheck.models import Claim
+from factcheck.ruleset import RuleSet
+
+CEILINGS = {"up_to"}
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def tolerance(c: Claim, ruleset: RuleSet) -> float:
+    """Half the unit of the last stated digit, and never less than a small relative slack."""
+    value = abs(c.value or 0.0)
+    return max(c.precision or 0.0, value * ruleset.numbers.min_relative_tolerance)
+
+
+def usd_factor(unit: str | None, ruleset: RuleSet) -> float | None:
+    return ruleset.numbers.usd_per_unit.get(unit or "")
+
+
+def interval_of(c: Claim, ruleset: RuleSet) -> Interval:
+    """What a claim's words allow, in a comparable unit (US dollars for money)."""
+    if c.kind != "quantity":
+        return Interval(-math.inf, math.inf)
+    low = c.low if isinstance(c.low, (int, float)) else -math.inf
+    high = c.high if isinstance(c.high, (int, float)) else math.inf
+    if c.qualifier in ("exact", None) and c.value is not None:
+        low = high = c.value
+    tol = tolerance(c, ruleset)
+    low, high = low - tol, high + tol
+    if c.dimension == "currency":
+        factor = usd_factor(c.unit, ruleset)
+        if factor is None:
+            return Interval(-math.inf, math.inf)  # a currency without a rate cannot be compared
+        slack = 0.0 if c.unit == "USD" else ruleset.numbers.rate_tolerance
+        low, high = low * factor * (1 - slack), high * factor * (1 + slack)
+    return Interval(low, high)
+
+
+def format_amount(value: float | None, unit: str | None) -> str:
+    """A short human form: 10000000000 USD -> "$10 billion"."""
+    if value is None:
+        return "?"
+    symbols = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+    scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
+    if unit in ("W", "Wh"):
+        for f, name in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]:
+            if abs(value) >= f:
+                return f"{_num(value / f)} {name}{unit}"
+        return f"{_num(value)} {unit}"
+    text = _num(value)
+    for f, name in scales:
+        if abs(value) >= f:
+            text = f"{_num(value / f)} {name}"
+            break
+    if unit in symbols:
+        return f"{symbols[unit]}{text}"
+    if unit == "percent":
+        return f"{text}%"
+    if unit in ("count", None):
+        return text
+    return f"{text} {unit}"
+
+
+def _num(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4g}" if abs(x) < 1000 else f"{x:,.0f}"

@@ -1,0 +1,48 @@
+"""The whole pipeline as one library call: paths -> Report. Nothing here prints or exits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.align import align, to_facts
+from factcheck.compare import compare
+from factcheck.extract import extract, prepare
+from factcheck.load import load
+from factcheck.models import Claim, Document, Report
+from factcheck.ruleset import RuleSet
+
+
+@dataclass
+class RunResult:
+    report: Report
+    errors: list[str] = field(default_factory=list)  # inputs that could not be used
+    warnings: list[str] = field(default_factory=list)
+
+
+def analyse(documents: list[Document], ruleset: RuleSet) -> Report:
+    corpus = prepare(documents, ruleset)
+    claims = extract(corpus, ruleset)
+    groups = align(claims, ruleset, corpus.index)
+    comparison = compare(groups, claims, corpus, ruleset)
+    facts = to_facts(groups, comparison.statuses, corpus.index)
+    index = corpus.index
+    named: list[Claim] = [
+        c.model_copy(update={
+            "subject": index.name(c.subject) if c.subject != "?" else None,
+            "object": c.object if c.kind in ("superlative", "exclusivity") else index.name(c.object),
+            "entities": [index.name(e) or e for e in c.entities],
+        })
+        for c in claims
+    ]
+    return Report(
+        documents=documents, claims=named, facts=facts, findings=comparison.findings, checks=comparison.checks,
+        corroborations=comparison.corroborations, rules_fired=sorted({f.rule for f in comparison.findings}),
+    )
+
+
+def run(paths: Sequence[str | Path], ruleset: RuleSet) -> RunResult:
+    loaded = load(paths, ruleset.boilerplate)
+    report = analyse(loaded.documents, ruleset)
+    return RunResult(report=report, errors=loaded.errors, warnings=loaded.warnings)

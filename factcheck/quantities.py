@@ -1,0 +1,731 @@
+"""Read every way English-language news writes a number.
+
+`extract_quantities(text, lexicon)` finds money, power and energy, percentages, counts, fractions,
+multiples, durations and dates, each normalised to a base unit with the interval its hedge allows.
+The knowledge (scale words, currencies, units, hedges, months, not-a-quantity shapes) lives in
+`rules/quantities.yaml`; this module holds only the grammar that combines it.
+
+Speed: one compiled "master" regex finds candidates (numbers, number words, currency symbols, dates
+and the shapes to skip); each candidate is then read with small anchored regexes, so the work is
+proportional to the candidates, not to the characters of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from factcheck.models import DateParts, Qualifier, Quantity
+from factcheck.rules import default_rules_dir, read_rule_file, validate_lexicon
+
+__all__ = ["HedgeSpec", "QuantityLexicon", "UnitSpec", "extract_quantities", "load_lexicon"]
+
+_SP = "[ \u00a0\u202f\u2009]"  # a space inside a quantity: plain, no-break, narrow no-break, thin
+_LOOK_BACK = 48  # characters searched to the left of a number for a hedge or a label word
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class UnitSpec(_Strict):
+    """A unit after a number; value in base unit = number * factor / divide_by."""
+
+    unit: str
+    dimension: str
+    factor: float = 1.0
+    divide_by: float = 1.0
+    symbols: list[str] = Field(default_factory=list)  # case-sensitive, may be glued: "300MW", "12%"
+    words: list[str] = Field(default_factory=list)  # case-insensitive: "megawatts", "per cent"
+
+
+class HedgeSpec(_Strict):
+    """Phrases that bound a number; low/high are factors of the stated value (None = unbounded)."""
+
+    qualifier: Qualifier
+    phrases: list[str]
+    low: float | None
+    high: float | None
+    position: Literal["before", "after"] = "before"
+    not_for: list[str] = Field(default_factory=list)  # dimensions where the phrase is no hedge
+
+
+class QuantityLexicon(_Strict):
+    """The `lexicon:` of rules/quantities.yaml. Regexes are compiled once, when the lexicon is built."""
+
+    scales: dict[str, float]
+    short_scales: dict[str, float]
+    currency_symbols: dict[str, str]
+    currency_codes: dict[str, str]
+    currency_names: dict[str, str]
+    units: list[UnitSpec]
+    number_words: dict[str, int]
+    word_multipliers: dict[str, int]
+    fractions: dict[str, int]
+    half_followers: list[str]
+    multiple_suffixes: list[str]
+    multiple_words: dict[str, float]
+    hedges: list[HedgeSpec]
+    range_connectors: list[str]
+    range_openers: dict[str, str]
+    vague: dict[str, tuple[float, float]]
+    vague_scales: dict[str, float]
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    ambiguous_months: list[str]
+    year_words: list[str]
+    year_range: tuple[int, int]
+    ordinals: dict[str, int]
+    relative_dates: list[str]
+    number_lead_words: list[str]
+    version_words: list[str]
+    noun_stopwords: list[str]
+    skip_after: list[str]
+    ignore_patterns: list[str]
+
+    _compiled: _Compiled | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any, /) -> None:
+        # Compile here so that every extraction over an archive reuses the same regexes.
+        self._compiled = _Compiled(self)
+
+
+# --------------------------------------------------------------------------------------------------
+# Regex construction
+
+
+def _phrase(p: str, ci: bool = True, left: bool = True) -> str:
+    """A literal phrase as a regex: inner spaces match any run of spaces, word edges are bounded.
+
+    left=False drops the left edge, for words glued to a number ("5bn", "300MW").
+    """
+    body = re.escape(p).replace("\\ ", _SP + "+")
+    if ci:
+        body = f"(?i:{body})"
+    if left and p[:1].isalnum():
+        body = r"(?<![A-Za-z0-9])" + body
+    if p[-1:].isalnum() or p[-1:] == ".":
+        body += r"(?![A-Za-z0-9])"
+    return body
+
+
+def _alt(phrases: Any, ci: bool = True, left: bool = True) -> str:
+    """Alternation of phrases, longest first so that "percentage points" wins over "percent"."""
+    items = sorted(set(phrases), key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(_phrase(p, ci, left) for p in items) + ")"
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip()).lower()
+
+
+class _Compiled:
+    """All regexes and lookup tables of one lexicon."""
+
+    def __init__(self, lex: QuantityLexicon) -> None:
+        self.lex = lex
+        sp = _SP
+        self.scales = {k.lower(): v for k, v in lex.scales.items()}
+        self.short_scales = {k.lower(): v for k, v in lex.short_scales.items()}
+        self.number_words = {k.lower(): v for k, v in lex.number_words.items()}
+        self.multipliers = {k.lower(): v for k, v in lex.word_multipliers.items()}
+        self.fractions = {k.lower(): v for k, v in lex.fractions.items()}
+        self.currency_prefix = {**lex.currency_symbols, **lex.currency_codes}
+        self.currency_names = {_norm(k): v for k, v in lex.currency_names.items()}
+        self.unit_symbols: dict[str, UnitSpec] = {}
+        self.unit_words: dict[str, UnitSpec] = {}
+        for u in lex.units:
+            self.unit_symbols.update({s: u for s in u.symbols})
+            self.unit_words.update({_norm(w): u for w in u.words})
+        self.months = {**lex.months, **lex.month_abbreviations}
+        self.year_words = {w.lower() for w in lex.year_words}
+        self.lead_words = {w.lower() for w in lex.number_lead_words}
+        self.version_words = {w.lower() for w in lex.version_words}
+        self.stopwords = {w.lower() for w in lex.noun_stopwords}
+        self.month_words = {m.lower() for m in self.months}
+        self.hedge_of: dict[tuple[str, str], HedgeSpec] = {}
+        for h in lex.hedges:
+            self.hedge_of.update({(h.position, _norm(p)): h for p in h.phrases})
+
+        # Pieces of a number.
+        digits = (
+            r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
+            r"(?:\.\d+|,\d{1,2}(?![\d,]))?"
+        )
+        nw = _alt(self.number_words)
+        mult = _alt(self.multipliers)
+        scale_words = _alt(self.scales)
+        a_lead = rf"(?<![A-Za-z])(?i:(?:half{sp}+)?an?)(?={sp}+(?:{mult}|{scale_words}))"
+        words = rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
+        cur_prefix = "(?:" + "|".join(
+            (r"(?<![A-Za-z])" if k[:1].isalpha() else "") + re.escape(k)
+            for k in sorted(self.currency_prefix, key=lambda s: (-len(s), s))
+        ) + ")"
+        amount = rf"(?:(?P<cur>{cur_prefix}){sp}?)?(?:(?P<dig>{digits})|(?P<word>{words}))"
+        self.amount = re.compile(amount)
+        self.word_token = re.compile(r"[A-Za-z]+")
+
+        # What may follow the number.
+        self.skip_after = re.compile(rf"{sp}*{_alt(lex.skip_after)}")
+        self.scale = re.compile(
+            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{_alt(self.scales, left=False)})|(?P<short>{_alt(self.short_scales, left=False)}))(?![A-Za-z])"
+        )
+        unit_syms = "|".join(
+            re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
+            for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
+        )
+        codes = "|".join(re.escape(c) for c in sorted(lex.currency_codes, key=len, reverse=True))
+        self.suffix = re.compile(
+            rf"{sp}?-?(?:(?P<cname>{_alt(self.currency_names)})|(?P<code>(?:{codes})(?![A-Za-z]))"
+            rf"|(?P<uword>{_alt(self.unit_words, left=False)})|(?P<usym>{unit_syms}))"
+        )
+        self.multiple = re.compile(rf"(?:{sp}?{_alt(lex.multiple_suffixes, left=False)}|x(?![A-Za-z0-9]))")
+        after = [p for h in lex.hedges if h.position == "after" for p in h.phrases]
+        self.after_hedge = re.compile(
+            "(?:" + "|".join(
+                (rf"{sp}+{_phrase(p)}" if p[:1].isalnum() else re.escape(p) + r"(?![A-Za-z0-9])")
+                for p in sorted(after, key=len, reverse=True)
+            ) + ")"
+        )
+        before = [p for h in lex.hedges if h.position == "before" for p in h.phrases]
+        openers = list(lex.range_openers)
+        self.before_hedge = re.compile(
+            rf"(?P<h>{_alt(before + openers)})[\s\"“'‘]*$"
+        )
+        self.connector = re.compile(rf"{sp}*(?P<c>{_alt(lex.range_connectors)}|(?i:and)(?![A-Za-z])){sp}*")
+        # A footnote marker may sit between a number and its noun ("3,400¹ staff").
+        self.noun_word = re.compile(
+            rf"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{{1,3}}\])?{sp}+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)"
+        )
+        self.prev_word = re.compile(r"(?<![A-Za-z0-9&+'’.-])(?P<w>[A-Za-z][A-Za-z0-9&+'’.-]*)[ \u00a0]+$")
+        self.period_tail = re.compile(
+            rf"{sp}*(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
+            rf"|'(?P<ay>\d{{2}})|(?P<y>\d{{4}}))(?!\d)"
+        )
+        self.vague_tail = re.compile(
+            rf"{sp}+(?i:of|in){sp}+(?P<cname>{_alt(self.currency_names)})"
+        )
+        self.vague_of = re.compile(rf"{sp}+(?i:of)(?=[ \u00a0])")
+
+        # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
+        months = "(?:" + "|".join(
+            re.escape(m) for m in sorted(self.months, key=len, reverse=True)
+        ) + r")(?![A-Za-z])\.?"
+        ords = _alt(lex.ordinals)
+        fr_num = _alt([*self.number_words, "a", "an"])
+        fr_den = _alt(self.fractions)
+        alts = [
+            "(?P<skip>" + "|".join(f"(?:{p})" for p in lex.ignore_patterns) + ")",
+            r"(?P<marker>(?m:^)[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?\d{1,3}[.)](?=[ \t]))",
+            r"(?P<iso>(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
+            rf"(?P<quarter>(?<![A-Za-z0-9])(?:Q(?P<q>[1-4])|(?P<qo>{ords}){sp}+(?i:quarter))(?![A-Za-z0-9]))",
+            rf"(?P<fiscal>(?<![A-Za-z0-9])(?:FY{sp}?'?(?P<fy1>\d{{4}}|\d{{2}})|(?i:fiscal(?:{sp}+year)?){sp}+"
+            rf"(?P<fy2>\d{{4}}))(?!\d))",
+            rf"(?P<rel>{_alt(lex.relative_dates)})",
+            rf"(?P<mdate>(?<![A-Za-z])(?P<mon>{months})(?:{sp}+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?![:,.]\d))?"
+            rf"(?:,?{sp}+(?P<my>\d{{4}})(?!\d))?)",
+            rf"(?P<ddate>(?<![\d.,])(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?{sp}+(?:of{sp}+)?(?P<dmon>{months})"
+            rf"(?:,?{sp}+(?P<dy>\d{{4}})(?!\d))?)",
+            r"(?P<frac>(?<![\w/.,])(?P<fa>\d{1,2})/(?P<fb>\d{1,3})(?![\w/]|[.,]\d))",
+            rf"(?P<wfrac>(?P<fn>{fr_num})(?P<fsep>{sp}+|-)(?P<fd>{fr_den})"
+            rf"|(?<![A-Za-z])(?i:half)(?={sp}+{_alt(lex.half_followers)}))",
+            rf"(?P<vague>(?P<vw>{_alt(lex.vague)})(?:{sp}+(?i:of){sp}+(?P<vs>{_alt(lex.vague_scales)}))?)",
+            rf"(?P<mword>{_alt(lex.multiple_words)})",
+            rf"(?P<num>(?:{cur_prefix}{sp}?|(?<![\w.,/$€£¥]))(?:{digits}|{words}))",
+        ]
+        self.master = re.compile("|".join(alts))
+
+
+# --------------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_lexicon(path: Path | None = None) -> QuantityLexicon:
+    """The quantities lexicon; the default file is read and compiled once per process."""
+    if path is None:
+        return _default_lexicon()
+    return _load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> QuantityLexicon:
+    return _load(default_rules_dir() / "quantities.yaml")
+
+
+def _load(path: Path) -> QuantityLexicon:
+    rule_file = read_rule_file(path)
+    lexicon: QuantityLexicon = validate_lexicon(path, QuantityLexicon, rule_file.lexicon)
+    return lexicon
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading one amount
+
+
+@dataclass
+class _Amount:
+    start: int
+    end: int
+    number: float  # as written, times the scale word
+    precision: float  # half the unit of the last stated digit, times the scale word
+    scale: float  # the scale word's multiplier, 1.0 if none
+    currency: str | None = None
+    unit: UnitSpec | None = None
+    multiple: bool = False
+    digits: str | None = None  # the digits as written, None for words
+    after: HedgeSpec | None = None
+    decimal_comma: bool = False
+
+
+def _word_value(c: _Compiled, text: str, start: int, end: int) -> tuple[float, float, int] | None:
+    """Value, precision and end of a number written in words ("two hundred", "one and a half")."""
+    total = 0.0
+    last_mult = 1.0
+    tokens = list(c.word_token.finditer(text, start, end))
+    stop = end
+    prev = ""
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        w = t.group().lower()
+        if w == "and":
+            rest = [x.group().lower() for x in tokens[i + 1 : i + 3]]
+            if rest == ["a", "half"]:
+                total += 0.5
+                last_mult = 0.5
+                stop = tokens[i + 2].end()
+                break
+            if prev not in c.multipliers:  # "one and two" is two numbers; "two hundred and five" is one
+                stop = tokens[i - 1].end()
+                break
+        elif w in ("a", "an"):
+            total = total or 1.0  # "a billion" is one billion; "half a billion" stays a half
+        elif w == "half":
+            total = 0.5
+            last_mult = 0.5
+        elif w in c.multipliers:
+            total = max(total, 1.0) * c.multipliers[w]
+            last_mult = float(c.multipliers[w])
+        elif w in c.number_words:
+            total += c.number_words[w]
+            last_mult = 1.0
+        stop = t.end()
+        prev = w
+        i += 1
+    if not tokens:
+        return None
+    return total, 0.5 * last_mult, stop
+
+
+def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
+    """Read currency, number, scale, unit and trailing hedge starting at i; None if no amount here."""
+    m = c.amount.match(text, i)
+    if not m:
+        return None
+    cur = c.currency_prefix.get(m.group("cur")) if m.group("cur") else None
+    dig = m.group("dig")
+    decimal_comma = False
+    if dig is not None:
+        raw = dig
+        if re.fullmatch(r"\d+,\d{1,2}", raw):  # "4,5 %": a decimal comma, never a thousands group
+            raw = raw.replace(",", ".")
+            decimal_comma = True
+        raw = re.sub(r"[,\u00a0\u202f\u2009]", "", raw)
+        number = float(raw)
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        precision = 0.5 * 10.0**-decimals
+        j = m.end()
+    else:
+        wv = _word_value(c, text, m.start("word"), m.end("word"))
+        if wv is None:
+            return None
+        number, precision, j = wv
+    if c.skip_after.match(text, j):
+        return None  # "5,000 crore": a unit this reader does not normalise
+    amount = _Amount(start=m.start(), end=j, number=number, precision=precision, scale=1.0, currency=cur,
+                     digits=dig, decimal_comma=decimal_comma)
+    sm = c.scale.match(text, j)
+    if sm:
+        short = sm.group("short")
+        # A spaced abbreviation ("5 m") is a scale only after a currency; glued ("5m") it always is.
+        if sm.group("scale") or sm.group("sp") == "" or cur is not None:
+            mult = c.scales[sm.group("scale").lower()] if sm.group("scale") else c.short_scales[short.lower()]
+            amount.scale = mult
+            amount.number *= mult
+            amount.precision *= mult
+            j = sm.end()
+    um = c.suffix.match(text, j)
+    if um:
+        if um.group("cname") or um.group("code"):
+            name = um.group("cname")
+            code = c.currency_names[_norm(name)] if name else c.lex.currency_codes[um.group("code")]
+            if cur is None or cur == code:
+                amount.currency = code
+                j = um.end()
+        elif cur is None:
+            amount.unit = c.unit_words[_norm(um.group("uword"))] if um.group("uword") else c.unit_symbols[
+                um.group("usym")]
+            j = um.end()
+    if amount.currency is None and amount.unit is None:
+        mm = c.multiple.match(text, j)
+        if mm:
+            amount.multiple = True
+            j = mm.end()
+    if j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] == "_"):
+        return None  # "4o", "5G", "18th": letters glued to the number make it a name or an ordinal
+    hm = c.after_hedge.match(text, j)
+    if hm:
+        amount.after = c.hedge_of.get(("after", _norm(hm.group().strip(" \u00a0"))))
+        j = hm.end()
+    amount.end = j
+    return amount
+
+
+# --------------------------------------------------------------------------------------------------
+# Extraction
+
+
+def _prev_word(c: _Compiled, text: str, start: int) -> str | None:
+    m = c.prev_word.search(text, max(0, start - 30), start)
+    return m.group("w") if m else None
+
+
+def _is_label(c: _Compiled, text: str, start: int, a: _Amount) -> bool:
+    """True when the number names or labels something: "GPT-4", "Windows 11", "page 5", "#1"."""
+    if start == 0:
+        return False
+    pc = text[start - 1]
+    if pc in "#@":
+        return True
+    if pc in "-–−/" and start >= 2:
+        p2 = text[start - 2]
+        if p2.isdigit():
+            return True  # the tail of "2024-25" or "3-1" that did not read as a range
+        if p2.isalpha():
+            return True  # "COVID-19", "MAI-1", "GPT-5.4"
+    word = _prev_word(c, text, start)
+    if not word:
+        return False
+    bare = word.rstrip(".")
+    if bare.lower() in c.version_words and bare.lower() not in c.lead_words:
+        return True
+    has_unit = a.currency or a.unit or a.scale != 1.0
+    # A capitalised word right before the number ("Microsoft 365", "Opus 4.1", "Boeing 737").
+    return (not has_unit and any(ch.isupper() for ch in bare) and bare.lower() not in c.lead_words
+            and bare not in c.months and not word.endswith(("'s", "’s")))
+
+
+def _year_date(c: _Compiled, text: str, start: int, a: _Amount) -> DateParts | None | Literal[False]:
+    """A bare four-digit year: a date after "in", "since", "mid-"...; otherwise not a quantity (False).
+
+    Returns None when the number is not year-like at all.
+    """
+    if (a.digits is None or not re.fullmatch(r"\d{4}", a.digits) or a.currency or a.unit or a.multiple
+            or a.scale != 1.0):
+        return None
+    year = int(a.digits)
+    lo, hi = c.lex.year_range
+    if not lo <= year <= hi:
+        return None
+    glued = re.search(r"([A-Za-z]+)-$", text[max(0, start - 12) : start])
+    if glued and glued.group(1).lower() in c.year_words:
+        return DateParts(year=year)
+    word = _prev_word(c, text, start)
+    if word and word.rstrip(".").lower() in c.year_words:
+        return DateParts(year=year)
+    return False
+
+
+def _read_noun(c: _Compiled, text: str, j: int) -> tuple[str | None, int]:
+    """The counted noun after j: up to three words, stopping at function words, verbs, punctuation."""
+    words: list[str] = []
+    end = j
+    pos = j
+    for _ in range(3):
+        m = c.noun_word.match(text, pos)
+        if not m:
+            break
+        w = m.group("w")
+        low = w.lower()
+        if low in c.stopwords or low in c.month_words:
+            break
+        if words and w[0].isupper() and not words[-1][0].isupper() and not w.isupper():
+            break  # a capitalised word after a lower-case one starts a name, not the noun
+        if low.endswith("ly") and low not in ("early", "family", "supply", "daily", "weekly", "monthly"):
+            break  # adverbs
+        words.append(w)
+        end = m.end()
+        pos = m.end()
+        if w.endswith(("'s", "’s")):
+            break
+    if not words:
+        return None, j
+    return " ".join(words), end
+
+
+def _bounds(h: HedgeSpec | None, value: float) -> tuple[Qualifier, float | None, float | None]:
+    if h is None:
+        return "exact", value, value
+    low = None if h.low is None else h.low * value
+    high = None if h.high is None else h.high * value
+    return h.qualifier, low, high
+
+
+def _date_q(text: str, start: int, end: int, parts: DateParts) -> Quantity:
+    return Quantity(start=start, end=end, text=text[start:end], value=None, low=None, high=None,
+                    unit="date", dimension="date", date=parts)
+
+
+def _two_digit_year(s: str) -> int:
+    return int(s) if len(s) == 4 else 2000 + int(s)
+
+
+class _Reader:
+    """One pass over one text."""
+
+    def __init__(self, c: _Compiled, text: str) -> None:
+        self.c = c
+        self.text = text
+        self.out: list[Quantity] = []
+        self.floor = 0  # end of the last quantity: hedges may not reach back past it
+
+    def hedge_before(self, start: int) -> tuple[int, str | None]:
+        """Start and phrase of the hedge right before start, if any."""
+        lo = max(self.floor, start - _LOOK_BACK)
+        m = self.c.before_hedge.search(self.text, lo, start)
+        if not m:
+            return start, None
+        return m.start("h"), _norm(m.group("h"))
+
+    def add(self, q: Quantity) -> None:
+        self.out.append(q)
+        self.floor = q.end
+
+    def run(self) -> list[Quantity]:
+        c, text = self.c, self.text
+        pos = 0
+        while True:
+            m = c.master.search(text, pos)
+            if not m:
+                break
+            kind = m.lastgroup
+            handler = getattr(self, f"on_{kind}", None)
+            nxt = handler(m) if handler else None  # skip shapes and list markers have no handler
+            pos = max(m.end() if nxt is None else nxt, pos + 1)
+        return self.out
+
+    # ---- dates ---------------------------------------------------------------------------------
+
+    def on_iso(self, m: re.Match[str]) -> int:
+        y, mo, d = int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            self.add(_date_q(self.text, m.start(), m.end(), DateParts(year=y, month=mo, day=d)))
+        return m.end()
+
+    def _year_ok(self, s: str | None) -> int | None:
+        if s is None:
+            return None
+        lo, hi = self.c.lex.year_range
+        return int(s) if lo <= int(s) <= hi else None
+
+    def on_mdate(self, m: re.Match[str]) -> int:
+        c, text = self.c, self.text
+        name = m.group("mon").rstrip(".")
+        month = c.months[name]
+        day = int(m.group("md")) if m.group("md") else None
+        year = self._year_ok(m.group("my"))
+        end = m.end()
+        if day is not None and not 1 <= day <= 31:
+            day, year, end = None, None, m.end("mon")
+        if year is None and m.group("my"):
+            end = m.end("md") if day is not None else m.end("mon")
+        if day is None and year is None:
+            word = _prev_word(c, text, m.start())
+            if name in c.lex.month_abbreviations or (
+                name in c.lex.ambiguous_months and not (word and word.lower() in c.year_words | {"last", "next",
+                                                                                                  "this"})
+            ):
+                return m.end("mon")
+            end = m.end("mon") - (1 if text[m.end("mon") - 1] == "." else 0)
+        self.add(_date_q(text, m.start(), end, DateParts(year=year, month=month, day=day)))
+        return end
+
+    def on_ddate(self, m: re.Match[str]) -> int:
+        day = int(m.group("dd"))
+        if not 1 <= day <= 31:
+            return m.start() + 1
+        month = self.c.months[m.group("dmon").rstrip(".")]
+        year = self._year_ok(m.group("dy"))
+        end = m.end() if year is not None or not m.group("dy") else m.end("dmon")
+        self.add(_date_q(self.text, m.start(), end, DateParts(year=year, month=month, day=day)))
+        return end
+
+    def on_quarter(self, m: re.Match[str]) -> int:
+        q = int(m.group("q")) if m.group("q") else self.c.lex.ordinals[m.group("qo").lower()]
+        tail = self.c.period_tail.match(self.text, m.end())
+        year, fiscal, end = None, False, m.end()
+        if tail:
+            fiscal = bool(tail.group("fy"))
+            ys = tail.group("fyy") or tail.group("ay") or tail.group("y")
+            year = _two_digit_year(ys)
+            end = tail.end()
+        elif m.group("qo"):
+            return m.end()  # "third quarter" is a period only with a year or FY
+        self.add(_date_q(self.text, m.start(), end, DateParts(year=year, quarter=q, fiscal=fiscal)))
+        return end
+
+    def on_fiscal(self, m: re.Match[str]) -> int:
+        year = _two_digit_year(m.group("fy1") or m.group("fy2"))
+        self.add(_date_q(self.text, m.start(), m.end(), DateParts(year=year, fiscal=True)))
+        return m.end()
+
+    def on_rel(self, m: re.Match[str]) -> int:
+        self.add(_date_q(self.text, m.start(), m.end(), DateParts(relative=_norm(m.group()))))
+        return m.end()
+
+    # ---- fractions, multiples, vague amounts -----------------------------------------------------
+
+    def _simple(self, start: int, end: int, value: float, unit: str, dimension: str,
+                precision: float = 0.0) -> int:
+        hstart, phrase = self.hedge_before(start)
+        h = self.c.hedge_of.get(("before", phrase)) if phrase else None
+        if h is None:
+            hstart = start
+        qualifier, low, high = _bounds(h, value)
+        self.add(Quantity(start=hstart, end=end, text=self.text[hstart:end], value=value, low=low, high=high,
+                          unit=unit, dimension=dimension, qualifier=qualifier, precision=precision))
+        return end
+
+    def on_frac(self, m: re.Match[str]) -> int:
+        a, b = int(m.group("fa")), int(m.group("fb"))
+        if not 0 < a < b:
+            return m.end()  # "24/7", "50/50": not a share of a whole
+        return self._simple(m.start(), m.end(), a / b, "fraction", "fraction")
+
+    def on_wfrac(self, m: re.Match[str]) -> int:
+        text = self.text
+        if m.group("fd") is None:  # "half of", "half the"
+            return self._simple(m.start(), m.end(), 0.5, "fraction", "fraction")
+        # "a third" alone may be an ordinal ("a third company"): spaced forms need "of" after them.
+        if m.group("fsep") != "-" and not re.match(rf"{_SP}+(?i:of)\b", text[m.end() : m.end() + 6]):
+            return m.start("fsep")
+        num = m.group("fn").lower()
+        n = 1 if num in ("a", "an") else self.c.number_words[num]
+        d = self.c.fractions[m.group("fd").lower()]
+        if n >= d:
+            return m.end()
+        return self._simple(m.start(), m.end(), n / d, "fraction", "fraction")
+
+    def on_mword(self, m: re.Match[str]) -> int:
+        value = self.c.lex.multiple_words[m.group().lower()]
+        return self._simple(m.start(), m.end(), value, "multiple", "multiple")
+
+    def on_vague(self, m: re.Match[str]) -> int:
+        c, text = self.c, self.text
+        lo_f, hi_f = c.lex.vague[m.group("vw").lower()]
+        scale = c.lex.vague_scales[m.group("vs").lower()] if m.group("vs") else 1.0
+        end = m.end()
+        unit, dimension, noun = "count", "count", None
+        tail = c.vague_tail.match(text, end)
+        if tail:
+            unit, dimension, end = c.currency_names[_norm(tail.group("cname"))], "currency", tail.end()
+        else:
+            of = c.vague_of.match(text, end)
+            if of:
+                noun, nend = _read_noun(c, text, of.end())
+                if noun:
+                    end = nend
+        if not m.group("vs") and unit == "count" and noun is None:
+            return m.end()  # bare "Billions", "tens": no quantity
+        self.add(Quantity(start=m.start(), end=end, text=text[m.start() : end], value=None, low=lo_f * scale,
+                          high=hi_f * scale, unit=unit, dimension=dimension, qualifier="vague", noun=noun))
+        return end
+
+    # ---- numbers ---------------------------------------------------------------------------------
+
+    def on_num(self, m: re.Match[str]) -> int | None:
+        c, text = self.c, self.text
+        start = m.start()
+        a = _read_amount(c, text, start)
+        if a is None:
+            return m.end()
+        if a.currency is None and a.digits is not None:
+            year = _year_date(c, text, start, a)
+            if year is False:
+                return a.end
+            if isinstance(year, DateParts):
+                self.add(_date_q(text, start, a.end, year))
+                return a.end
+            if _is_label(c, text, start, a):
+                return a.end
+        if a.decimal_comma and not (a.currency or a.unit or a.scale != 1.0):
+            return m.end()  # "2024,25": a decimal comma only where a unit makes it unambiguous
+
+        hstart, phrase = self.hedge_before(start)
+        opener = c.lex.range_openers.get(phrase) if phrase else None
+        hedge = c.hedge_of.get(("before", phrase)) if phrase and not opener else None
+
+        # A range: "$20-25 billion", "$20 billion to $25 billion", "between 2,000 and 3,000 workers".
+        low = high = None
+        b = None
+        if a.after is None and not a.multiple:
+            cm = c.connector.match(text, a.end)
+            if cm and (cm.group("c").lower() != "and" or opener == "and"):
+                b = _read_amount(c, text, cm.end())
+                if b is not None:
+                    lo = a.number * (b.scale if a.scale == 1.0 and b.scale != 1.0 else 1.0)
+                    same = ((a.currency is None or b.currency in (None, a.currency))
+                            and (a.unit is None or b.unit in (None, a.unit)))
+                    if same and lo < b.number and b.after is None:
+                        low, high = lo, b.number
+                    else:
+                        b = None
+        last = b or a
+        currency = (b.currency if b and b.currency else None) or a.currency
+        unit = (b.unit if b and b.unit else None) or a.unit
+        multiple = a.multiple or (b.multiple if b else False)
+        end = last.end
+        precision = max(a.precision, b.precision) if b else a.precision
+        noun = None
+        if currency:
+            factor, unit_name, dimension = 1.0, currency, "currency"
+        elif unit:
+            factor, unit_name, dimension = unit.factor / unit.divide_by, unit.unit, unit.dimension
+        elif multiple:
+            factor, unit_name, dimension = 1.0, "multiple", "multiple"
+        else:
+            # A count needs digits or a scale word ("three companies" is not a count) and a noun.
+            if last.digits is None and last.scale == 1.0:
+                return m.end()
+            noun, end = _read_noun(c, text, last.end)
+            if noun is None:
+                return m.end()
+            factor, unit_name, dimension = 1.0, "count", "count"
+        if hedge is not None and dimension in hedge.not_for:
+            hedge = None
+        if b is not None and opener is None or b is None and hedge is None:
+            hstart = start  # a range carries its own qualifier; only "between"/"from" join its span
+        if b is not None:
+            low, high = low * factor, high * factor  # type: ignore[operator]
+            value = (low + high) / 2
+            qualifier: Qualifier = "range"
+        else:
+            value = a.number * factor
+            qualifier, low, high = _bounds(hedge or a.after, value)
+        self.add(Quantity(start=hstart, end=end, text=text[hstart:end], value=value, low=low, high=high,
+                          unit=unit_name, dimension=dimension, qualifier=qualifier,
+                          precision=precision * factor, noun=noun))
+        return end
+
+
+def extract_quantities(text: str, lexicon: QuantityLexicon) -> list[Quantity]:
+    """Every quantity and date stated in text, sorted by start and non-overlapping."""
+    compiled = lexicon._compiled
+    if compiled is None:  # a lexicon built with model_construct skips model_post_init
+        compiled = _Compiled(lexicon)
+    return _Reader(compiled, text).run()

@@ -1,0 +1,94 @@
+"""Rule files: one YAML file per rule family in `rules/`, validated by pydantic.
+
+A file is a mapping with a `family`, a `description`, optional `rules` (checks that produce findings,
+each with id, severity, message and examples) and an optional `lexicon` (knowledge the stages use:
+units, hedges, metric words, superlative words, aliases). Errors name the file and the field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from factcheck.models import Severity
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used; the message names the file and the field."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# An example is one document's text, or a list of texts read as a corpus of several documents.
+Example = str | list[str]
+
+
+class Examples(Strict):
+    match: list[Example] = Field(min_length=1)
+    no_match: list[Example] = Field(min_length=1)
+
+
+class Rule(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    severity: Severity
+    message: str
+    description: str
+    examples: Examples
+
+
+class RuleFile(Strict):
+    family: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str
+    rules: list[Rule] = Field(default_factory=list)
+    lexicon: dict[str, Any] = Field(default_factory=dict)
+    examples: Examples | None = None
+
+
+def default_rules_dir() -> Path:
+    """The shipped rules: `factcheck/rules` in an installed wheel, `rules/` beside the package in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleFileError(f"{here}: no rules folder found (looked for factcheck/rules and rules/)")
+
+
+def _format_error(path: Path, err: ValidationError) -> str:
+    parts = []
+    for e in err.errors():
+        loc = ".".join(str(x) for x in e["loc"]) or "(top)"
+        parts.append(f"{path}: {loc}: {e['msg']}")
+    return "\n".join(parts)
+
+
+def read_rule_file(path: Path) -> RuleFile:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}: cannot read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RuleFileError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if not isinstance(raw, dict):
+        raise RuleFileError(f"{path}: (top): a rule file must be a mapping")
+    try:
+        return RuleFile.model_validate(raw)
+    except ValidationError as exc:
+        raise RuleFileError(_format_error(path, exc)) from exc
+
+
+def validate_lexicon(path: Path, model: type[BaseModel], data: dict[str, Any]) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for e in exc.errors():
+            loc = ".".join(str(x) for x in e["loc"])
+            lines.append(f"{path}: lexicon.{loc}: {e['msg']}")
+        raise RuleFileError("\n".join(lines)) from exc

@@ -1,0 +1,269 @@
+"""The loaded rule set: every rule file's lexicon validated by its family's model, and the checks.
+
+Each family's lexicon is a pydantic model with `extra="forbid"`, so a misspelt key is an error that names
+the file and the field. Regular expressions are compiled once, here, and reused for every article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from factcheck.models import Severity
+from factcheck.rules import Rule, RuleFile, RuleFileError, default_rules_dir, read_rule_file, validate_lexicon
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", ignored_types=(cached_property,))
+
+
+def compile_any(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One regex that matches any of the patterns (never matches when the list is empty)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
+
+
+def alternation(words: list[str]) -> str:
+    """An alternation of literal phrases, longest first, spaces matching any white space."""
+    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "|".join(alts) if alts else r"(?!x)x"
+
+
+class PatternList(Lexicon):
+    @field_validator("*", mode="after")
+    @classmethod
+    def _compiles(cls, value: object) -> object:
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            for p in value:
+                try:
+                    re.compile(p)
+                except re.error as exc:
+                    raise ValueError(f"invalid regular expression {p!r}: {exc}") from exc
+        return value
+
+
+class BoilerplateLexicon(PatternList):
+    navigation: list[str]  # whole-line patterns: "Skip to main content", "Share this article"
+    boxes: list[str]  # patterns found in a short line: newsletter and subscription boxes, contact lines
+    teaser_starts: list[str]  # whole-line headers after which the page lists other stories
+    box_max_chars: int = 240
+
+    @cached_property
+    def navigation_re(self) -> re.Pattern[str]:
+        return compile_any(self.navigation)
+
+    @cached_property
+    def teaser_re(self) -> re.Pattern[str]:
+        return compile_any(self.teaser_starts)
+
+    @cached_property
+    def box_re(self) -> re.Pattern[str]:
+        return compile_any(self.boxes)
+
+    def is_box(self, line: str) -> bool:
+        return len(line) <= self.box_max_chars and bool(self.box_re.search(line))
+
+
+class EntityLexicon(PatternList):
+    not_names: list[str]  # capitalised words that start sentences or headings but name nothing
+    generic_acronyms: list[str]  # AI, CEO, API: capitalised but not an organisation
+    prepositions: list[str]  # a name after one of these is an object, not the subject
+    role_nouns: list[str]  # "the chipmaker", "the company": descriptions that point back to a name
+    creator_nouns: list[str]  # "the creator of X", "X creator Y", "the maker of X"
+    aliases: dict[str, str] = Field(default_factory=dict)  # optional help: surface form -> canonical name
+
+    @cached_property
+    def not_names_set(self) -> frozenset[str]:
+        return frozenset(w.casefold() for w in self.not_names)
+
+    @cached_property
+    def acronyms_set(self) -> frozenset[str]:
+        return frozenset(self.generic_acronyms)
+
+    @cached_property
+    def prepositions_set(self) -> frozenset[str]:
+        return frozenset(w.casefold() for w in self.prepositions)
+
+
+class Metric(Lexicon):
+    name: str
+    cues: list[str]  # regexes for the words that name the relation ("invest\\w*", "stake")
+    dimensions: list[str]  # the dimensions of number this metric measures
+    generic: bool = False  # a vague relation ("commit") that a more specific cue nearby overrides
+    compatible: list[str] = Field(default_factory=list)  # metrics it may align with
+    default_for: list[str] = Field(default_factory=list)  # dimensions whose numbers get it when no cue is near
+
+
+class MetricLexicon(PatternList):
+    metrics: list[Metric]
+    total_cues: list[str]  # "combined", "in total": the number is a sum of others
+    rate_cues: list[str]  # "per", "each": the number is a rate's basis
+    cost_cues: list[str]  # a basis quantity ("1 gigawatt ... is estimated to cost") is followed by one of these
+    window_before: int = 60  # characters searched for a cue before a number
+    window_after: int = 40
+
+    @cached_property
+    def by_name(self) -> dict[str, Metric]:
+        return {m.name: m for m in self.metrics}
+
+    @cached_property
+    def cue_res(self) -> list[tuple[Metric, re.Pattern[str]]]:
+        return [(m, re.compile(r"\b(?:" + "|".join(m.cues) + r")\b", re.IGNORECASE)) for m in self.metrics]
+
+    @cached_property
+    def total_re(self) -> re.Pattern[str]:
+        return compile_any(self.total_cues)
+
+    @cached_property
+    def rate_re(self) -> re.Pattern[str]:
+        return compile_any(self.rate_cues)
+
+    @cached_property
+    def cost_re(self) -> re.Pattern[str]:
+        return compile_any(self.cost_cues)
+
+    def compatible(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        ma, mb = self.by_name.get(a), self.by_name.get(b)
+        return bool((ma and b in ma.compatible) or (mb and a in mb.compatible))
+
+
+class SuperlativeLexicon(PatternList):
+    ranking: list[str]  # best, fastest, largest, leading, premier...
+    unique: list[str]  # only, first, sole
+    exclusive: list[str]  # exclusive, exclusively
+    relation_nouns: list[str]  # what "exclusive" must qualify to be a claim: rights, provider, deal...
+    strong_prefixes: list[str]  # "world's", "industry's": a superlative with these needs no stated subject
+    copulas: list[str]  # "is", "becomes", "makes X", "as": what joins a subject to "the only..."
+    negative: list[str]  # traps: "choose the best", "for the first time", "its first"
+    attribution: list[str]  # "positioned as", "said", "claims": the source reports someone else's words
+    relation_cues: list[str]  # words that make another source's sentence related evidence
+    alternative_cues: list[str]  # "also available on", "as well as": another party offers the same
+
+    @cached_property
+    def negative_re(self) -> re.Pattern[str]:
+        return compile_any(self.negative)
+
+    @cached_property
+    def attribution_re(self) -> re.Pattern[str]:
+        return compile_any(self.attribution)
+
+    @cached_property
+    def relation_re(self) -> re.Pattern[str]:
+        return compile_any(self.relation_cues)
+
+    @cached_property
+    def alternative_re(self) -> re.Pattern[str]:
+        return compile_any(self.alternative_cues)
+
+
+class DateLexicon(PatternList):
+    events: dict[str, list[str]]  # event class -> cue regexes ("deal": ["deal", "agreement", "partnership"])
+    min_shared_entities: int = 2
+
+    @cached_property
+    def event_res(self) -> list[tuple[str, re.Pattern[str]]]:
+        return [(k, re.compile(r"\b(?:" + "|".join(v) + r")\b", re.IGNORECASE)) for k, v in self.events.items()]
+
+
+class NumbersLexicon(Lexicon):
+    rates_date: str  # the day the approximate conversion rates were taken
+    usd_per_unit: dict[str, float]  # approximate: for comparing amounts stated in different currencies
+    rate_tolerance: float = 0.02  # relative slack for conversion rates and for currency conversion
+    min_relative_tolerance: float = 0.005  # below the stated precision, numbers still agree within this
+
+    @field_validator("usd_per_unit")
+    @classmethod
+    def _positive(cls, v: dict[str, float]) -> dict[str, float]:
+        for code, rate in v.items():
+            if rate <= 0:
+                raise ValueError(f"rate for {code} must be positive")
+        return v
+
+
+FAMILIES: dict[str, type[Lexicon] | None] = {
+    "boilerplate": BoilerplateLexicon,
+    "entities": EntityLexicon,
+    "metrics": MetricLexicon,
+    "superlatives": SuperlativeLexicon,
+    "dates": DateLexicon,
+    "numbers": NumbersLexicon,
+    "quantities": None,  # validated by factcheck.quantities.QuantityLexicon
+}
+
+
+class RuleSet:
+    """Every rule file, validated; `rules` maps a check's id to its Rule."""
+
+    def __init__(self, files: dict[str, tuple[Path, RuleFile]], lexicons: dict[str, object]) -> None:
+        self.files = files
+        self.lexicons = lexicons
+        self.rules: dict[str, Rule] = {}
+        self.rule_family: dict[str, str] = {}
+        for family, (_, rf) in sorted(files.items()):
+            for rule in rf.rules:
+                self.rules[rule.id] = rule
+                self.rule_family[rule.id] = family
+
+    boilerplate = property(lambda self: self.lexicons["boilerplate"])
+    entities = property(lambda self: self.lexicons["entities"])
+    metrics = property(lambda self: self.lexicons["metrics"])
+    superlatives = property(lambda self: self.lexicons["superlatives"])
+    dates = property(lambda self: self.lexicons["dates"])
+    numbers = property(lambda self: self.lexicons["numbers"])
+    quantities = property(lambda self: self.lexicons["quantities"])
+
+    def severity(self, rule_id: str) -> Severity:
+        return self.rules[rule_id].severity
+
+    def message(self, rule_id: str, **values: object) -> str:
+        template = self.rules[rule_id].message
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+def load_ruleset(extra_dirs: list[Path] | None = None) -> RuleSet:
+    """Load the shipped rules, then any extra folders (a file of the same family replaces the shipped one)."""
+    from factcheck.quantities import QuantityLexicon
+
+    dirs = [default_rules_dir(), *(extra_dirs or [])]
+    files: dict[str, tuple[Path, RuleFile]] = {}
+    errors: list[str] = []
+    for d in dirs:
+        if not d.is_dir():
+            errors.append(f"{d}: rules folder not found")
+            continue
+        for path in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
+            try:
+                rf = read_rule_file(path)
+            except RuleFileError as exc:
+                errors.append(str(exc))
+                continue
+            if rf.family not in FAMILIES:
+                errors.append(f"{path}: family: unknown family {rf.family!r} (known: {', '.join(sorted(FAMILIES))})")
+                continue
+            files[rf.family] = (path, rf)
+    lexicons: dict[str, object] = {}
+    for family, model in FAMILIES.items():
+        if family not in files:
+            errors.append(f"rules: no rule file of family {family!r}")
+            continue
+        path, rf = files[family]
+        try:
+            lexicons[family] = validate_lexicon(path, model or QuantityLexicon, rf.lexicon)
+        except RuleFileError as exc:
+            errors.append(str(exc))
+    ids: dict[str, Path] = {}
+    for path, rf in files.values():
+        for rule in rf.rules:
+            if rule.id in ids:
+                errors.append(f"{path}: rules: duplicate rule id {rule.id!r} (also in {ids[rule.id]})")
+            ids[rule.id] = path
+    if errors:
+        raise RuleFileError("\n".join(errors))
+    return RuleSet(files, lexicons)

@@ -1,0 +1,156 @@
+"""Sentences with exact positions: markup is removed for matching, offsets map back to the file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.models import Document, Line
+
+CLAIM_ROLES = {"body", "title", "description", "heading", "list_item", "teaser"}
+
+_FIELD = re.compile(r"^\s*[\w-]+\s*:\s*(['\"]?)")
+_DATE_PREFIX = re.compile(r"^\s*date:?\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
+_LEAD = re.compile(r"^\s*(?:#{1,6}\s+)?(?:(?:[-*+•●▪‣◦]|\d{1,3}[.)])\s+)?")
+_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "inc", "corp", "ltd", "co", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s",
+    "u.k", "no", "gov", "sen", "rep", "gen", "lt", "col", "mt", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "prof", "approx", "est", "fig", "vol", "p.m", "a.m",
+}
+_QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("‘", "’")]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence, heading or list item; `text` has markup removed, `offsets[i]` is text[i]'s file offset."""
+
+    document: str
+    line: int
+    role: str
+    label: str | None
+    heading: str | None
+    paragraph: int
+    index: int  # position among the line's sentences
+    text: str
+    offsets: tuple[int, ...]
+    line_start: int  # file offset of the line, for columns
+    quotes: tuple[tuple[int, int], ...]  # spans of text inside quotation marks
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        end = max(end, start + 1)
+        return self.offsets[start], self.offsets[min(end, len(self.offsets)) - 1] + 1
+
+    def column(self, start: int) -> int:
+        return self.offsets[start] - self.line_start + 1
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.quotes)
+
+
+def _content_start(line: Line) -> tuple[int, int]:
+    """Where a line's prose starts and ends (front-matter values lose their key and quotes)."""
+    raw = line.text
+    end = len(raw)
+    if line.role in ("title", "description") and _FIELD.match(raw) and not _DATE_PREFIX.match(raw):
+        m = _FIELD.match(raw)
+        start = m.end()
+        if m.group(1) and raw.rstrip().endswith(m.group(1)):
+            end = len(raw.rstrip()) - 1
+        return start, end
+    m = _DATE_PREFIX.match(raw)
+    if m:
+        return m.end(), end
+    return 0, end
+
+
+def clean(raw: str, base: int) -> tuple[str, list[int]]:
+    """Remove list and heading markers, emphasis and link targets; keep a map to file offsets."""
+    keep = [True] * len(raw)
+    lead = _LEAD.match(raw)
+    if lead:
+        for i in range(lead.end()):
+            keep[i] = False
+    for m in _LINK.finditer(raw):
+        keep[m.start()] = False
+        for i in range(m.end(1), m.end()):
+            keep[i] = False
+    for i, ch in enumerate(raw):
+        if ch in "*`" or (ch == "_" and (raw[i - 1 : i] == "_" or raw[i + 1 : i + 2] == "_")):
+            keep[i] = False
+    chars = []
+    offsets = []
+    for i, ch in enumerate(raw):
+        if keep[i]:
+            chars.append(ch)
+            offsets.append(base + i)
+    return "".join(chars), offsets
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()].rsplit(None, 1)
+        word = before[-1].lower().rstrip(".") if before else ""
+        if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+            continue
+        spans.append((start, m.end() - len(m.group()) + len(m.group().rstrip())))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for open_q, close_q in _QUOTE_PAIRS:
+        i = 0
+        while True:
+            a = text.find(open_q, i)
+            if a < 0:
+                break
+            # an apostrophe inside a word is not a quotation mark
+            if open_q == "‘" and a > 0 and text[a - 1].isalnum():
+                i = a + 1
+                continue
+            b = text.find(close_q, a + 1)
+            while open_q == "‘" and b > 0 and b + 1 < len(text) and text[b + 1].isalnum():
+                b = text.find(close_q, b + 1)
+            if b < 0:
+                break
+            spans.append((a, b + 1))
+            i = b + 1
+    return tuple(sorted(spans))
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    out: list[Sentence] = []
+    for line in doc.lines:
+        if line.role not in CLAIM_ROLES or not line.text.strip():
+            continue
+        a, b = _content_start(line)
+        text, offsets = clean(line.text[a:b], line.start + a)
+        if not text.strip():
+            continue
+        quotes = _quote_spans(text)
+        spans = [(0, len(text))] if line.role == "heading" else split_sentences(text)
+        for idx, (s, e) in enumerate(spans):
+            sub_quotes = tuple((max(qa, s) - s, min(qb, e) - s) for qa, qb in quotes if qa < e and qb > s)
+            out.append(
+                Sentence(
+                    document=doc.id, line=line.number, role=line.role, label=line.label, heading=line.heading,
+                    paragraph=line.number, index=idx, text=text[s:e], offsets=tuple(offsets[s:e]),
+                    line_start=line.start, quotes=sub_quotes,
+                )
+            )
+    return out
