@@ -133,11 +133,10 @@ def _superlative_subject(text: str, start: int, ms: list[Mention], copula: re.Pa
         if m.end() >= len(pre):
             cm = m
             break
-    make = _MAKE.search(re.sub(r"\S+\s*$", "", pre)) if ms else None
-    if make and ms:
-        last = [mm for mm in ms if mm.end <= len(pre) and not pre[mm.end:].strip(" '’s")]
-        if last:
-            return last[-1].key
+    # "makes Acme the largest ...": the name right before the phrase, after a verb of naming
+    adjacent_names = [mm for mm in ms if mm.end <= len(pre) and not pre[mm.end:].strip(" '’s")]
+    if adjacent_names and _MAKE.search(pre[: adjacent_names[-1].start]):
+        return adjacent_names[-1].key
     if cm is not None:
         before = pre[: cm.start()]
         adjacent = [mm for mm in ms if mm.end <= len(before) and not before[mm.end:].strip(" ,'’s")]

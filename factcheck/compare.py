@@ -176,10 +176,10 @@ def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) ->
         for eq in c.equivalents:
             if not c.value or not eq.value:
                 continue
+            # the equivalent is computed from the amount as stated, so only its own rounding counts
             p, e = c.value, eq.value
-            pp, pe = c.precision or 0.0, eq.precision or 0.0
-            lo = (e - pe) / (p + pp)
-            hi = (e + pe) / max(p - pp, 1e-12)
+            pe = eq.precision or 0.0
+            lo, hi = (e - pe) / p, (e + pe) / p
             pairs[(c.document, c.unit or "", eq.unit)].append((c, e / p, lo, hi))
     for (_doc, base, other), items in sorted(pairs.items()):
         lo = max(i[2] for i in items)

@@ -180,6 +180,8 @@ class EntityFinder:
         index = EntityIndex()
         surfaces: Counter[tuple[str, str]] = Counter()
         sents = list(sentences)
+        # words the corpus also writes in lower case are ordinary words, even when a sentence starts with one
+        lower_vocab = {w for s in sents for w in re.findall(r"\b[a-z][a-z'’-]+\b", s.text)}
         title_like = {id(s): s.role in ("heading", "title") or _title_case(s.text) for s in sents}
         # Pass 1: names where capitals are informative (not sentence-initial, not title case), and acronyms.
         for s in sents:
@@ -192,7 +194,10 @@ class EntityFinder:
                     continue
                 # a lone capitalised word that starts a sentence says nothing; several words, a number
                 # inside, or a possessive do
-                informative = not title_like[id(s)] and (not initial or " " in bare or any(ch.isdigit() for ch in bare))
+                informative = not title_like[id(s)] and (
+                    not initial or " " in bare or any(ch.isdigit() for ch in bare)
+                    or (bare.casefold() not in lower_vocab and not re.search(r"(?:ly|ing|ed)$", bare))
+                )
                 if informative or re.fullmatch(r"[A-Z0-9&.-]{2,}|[a-z]+[A-Z]\w*", bare) or s.text[a + len(surface):].startswith(("'s", "’s")):
                     index.known.add(k)
                     surfaces[(k, bare)] += 1

@@ -22,7 +22,7 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".mdx", ".text", ".html", ".htm"
 TEXT_FIELDS = ("title", "description", "summary", "subtitle", "excerpt", "lede", "dek")
 MAX_BYTES = 20 * 1024 * 1024
 
-_DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _LIST = re.compile(r"^\s*(?:[-*+•●▪‣◦]|\d{1,3}[.)])\s+")
 _LABEL = re.compile(r"^\s*(?:[-*+•●▪‣◦]|\d{1,3}[.)])?\s*(?:\*\*|__)?([^*_:\n]{1,60}?)(?:\*\*|__)?\s*:\s+\S")
@@ -244,6 +244,8 @@ def _guess_title(lines: list[str], roles: list[str], first: int) -> str | None:
             continue
         if roles[i] == "heading":
             return _strip_markup(_HEADING.sub("", s))
+        if roles[i] != "body":
+            return None
         if len(s.split()) <= 16 and not s.endswith((".", "!", "?", ":", ";", ",")):
             roles[i] = "title"
             return s

@@ -27,6 +27,8 @@ __all__ = ["HedgeSpec", "QuantityLexicon", "UnitSpec", "extract_quantities", "lo
 
 _SP = "[ \u00a0\u202f\u2009]"  # a space inside a quantity: plain, no-break, narrow no-break, thin
 _LOOK_BACK = 48  # characters searched to the left of a number for a hedge or a label word
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_NO_SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009")
 
 
 class _Strict(BaseModel):
@@ -84,6 +86,7 @@ class QuantityLexicon(_Strict):
     relative_dates: list[str]
     number_lead_words: list[str]
     version_words: list[str]
+    plural_nouns: list[str]
     noun_stopwords: list[str]
     skip_after: list[str]
     ignore_patterns: list[str]
@@ -147,6 +150,7 @@ class _Compiled:
         self.lead_words = {w.lower() for w in lex.number_lead_words}
         self.version_words = {w.lower() for w in lex.version_words}
         self.stopwords = {w.lower() for w in lex.noun_stopwords}
+        self.plurals = {w.lower() for w in lex.plural_nouns}
         self.month_words = {m.lower() for m in self.months}
         self.hedge_of: dict[tuple[str, str], HedgeSpec] = {}
         for h in lex.hedges:
@@ -161,19 +165,27 @@ class _Compiled:
         mult = _alt(self.multipliers)
         scale_words = _alt(self.scales)
         a_lead = rf"(?<![A-Za-z])(?i:(?:half{sp}+)?an?)(?={sp}+(?:{mult}|{scale_words}))"
-        words = rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
-        cur_prefix = "(?:" + "|".join(
-            (r"(?<![A-Za-z])" if k[:1].isalpha() else "") + re.escape(k)
-            for k in sorted(self.currency_prefix, key=lambda s: (-len(s), s))
-        ) + ")"
+        words = (
+            rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
+        )
+        cur_prefix = (
+            "(?:"
+            + "|".join(
+                (r"(?<![A-Za-z])" if k[:1].isalpha() else "") + re.escape(k)
+                for k in sorted(self.currency_prefix, key=lambda s: (-len(s), s))
+            )
+            + ")"
+        )
         amount = rf"(?:(?P<cur>{cur_prefix}){sp}?)?(?:(?P<dig>{digits})|(?P<word>{words}))"
         self.amount = re.compile(amount)
         self.word_token = re.compile(r"[A-Za-z]+")
 
         # What may follow the number.
         self.skip_after = re.compile(rf"{sp}*{_alt(lex.skip_after)}")
+        scale_glued = _alt(self.scales, left=False)
+        short_glued = _alt(self.short_scales, left=False)
         self.scale = re.compile(
-            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{_alt(self.scales, left=False)})|(?P<short>{_alt(self.short_scales, left=False)}))(?![A-Za-z])"
+            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})|(?P<short>{short_glued}))(?![A-Za-z])"
         )
         unit_syms = "|".join(
             re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
@@ -187,35 +199,45 @@ class _Compiled:
         self.multiple = re.compile(rf"(?:{sp}?{_alt(lex.multiple_suffixes, left=False)}|x(?![A-Za-z0-9]))")
         after = [p for h in lex.hedges if h.position == "after" for p in h.phrases]
         self.after_hedge = re.compile(
-            "(?:" + "|".join(
+            "(?:"
+            + "|".join(
                 (rf"{sp}+{_phrase(p)}" if p[:1].isalnum() else re.escape(p) + r"(?![A-Za-z0-9])")
                 for p in sorted(after, key=len, reverse=True)
-            ) + ")"
+            )
+            + ")"
         )
-        before = [p for h in lex.hedges if h.position == "before" for p in h.phrases]
-        openers = list(lex.range_openers)
-        self.before_hedge = re.compile(
-            rf"(?P<h>{_alt(before + openers)})[\s\"“'‘]*$"
+        # Hedges before a number are matched on the reversed left context, anchored at the number, so
+        # the cost does not depend on how far back we look.
+        before = [p for h in lex.hedges if h.position == "before" for p in h.phrases] + list(
+            lex.range_openers
         )
+        rev = "|".join(
+            re.escape(p[::-1]).replace("\\ ", _SP + "+") + (r"(?![A-Za-z0-9])" if p[:1].isalnum() else "")
+            for p in sorted(set(before), key=lambda s: (-len(s), s))
+        )
+        self.before_hedge_rev = re.compile(rf"[\s\"“'‘]*(?P<h>(?i:{rev}))")
         self.connector = re.compile(rf"{sp}*(?P<c>{_alt(lex.range_connectors)}|(?i:and)(?![A-Za-z])){sp}*")
         # A footnote marker may sit between a number and its noun ("3,400¹ staff").
         self.noun_word = re.compile(
             rf"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{{1,3}}\])?{sp}+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)"
         )
-        self.prev_word = re.compile(r"(?<![A-Za-z0-9&+'’.-])(?P<w>[A-Za-z][A-Za-z0-9&+'’.-]*)[ \u00a0]+$")
+        # The word before a number, read on the reversed left context.
+        self.prev_word_rev = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z0-9&+'’.-]*[A-Za-z])(?![A-Za-z0-9&+'’.-])")
+        self.glued_word_rev = re.compile(r"-(?P<w>[A-Za-z]+)(?![A-Za-z])")
+        self.of_after = re.compile(rf"{_SP}+(?i:of)(?![A-Za-z])")
         self.period_tail = re.compile(
             rf"{sp}*(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
             rf"|'(?P<ay>\d{{2}})|(?P<y>\d{{4}}))(?!\d)"
         )
-        self.vague_tail = re.compile(
-            rf"{sp}+(?i:of|in){sp}+(?P<cname>{_alt(self.currency_names)})"
-        )
+        self.vague_tail = re.compile(rf"{sp}+(?i:of|in){sp}+(?P<cname>{_alt(self.currency_names)})")
         self.vague_of = re.compile(rf"{sp}+(?i:of)(?=[ \u00a0])")
 
         # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
-        months = "(?:" + "|".join(
-            re.escape(m) for m in sorted(self.months, key=len, reverse=True)
-        ) + r")(?![A-Za-z])\.?"
+        months = (
+            "(?:"
+            + "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True))
+            + r")(?![A-Za-z])\.?"
+        )
         ords = _alt(lex.ordinals)
         fr_num = _alt([*self.number_words, "a", "an"])
         fr_den = _alt(self.fractions)
@@ -238,7 +260,31 @@ class _Compiled:
             rf"(?P<mword>{_alt(lex.multiple_words)})",
             rf"(?P<num>(?:{cur_prefix}{sp}?|(?<![\w.,/$€£¥]))(?:{digits}|{words}))",
         ]
-        self.master = re.compile("|".join(alts))
+        # A cheap guard in front of the alternation: most positions (inside words, lower-case words
+        # that cannot start a quantity) fail here with one or two character tests.
+        firsts = [
+            *self.number_words,
+            "a",
+            "an",
+            "half",
+            *lex.vague,
+            *lex.multiple_words,
+            *lex.ordinals,
+            *(r.split()[0] for r in lex.relative_dates),
+            "fiscal",
+            "isbn",
+            "zip",
+            "postcode",
+            "postal",
+            *self.currency_names,
+        ]
+        first_words = "|".join(re.escape(w.split()[0]) for w in sorted(set(firsts), key=len, reverse=True))
+        symbols = "".join(re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum())
+        guard = (
+            rf"(?=[\d{symbols}+(\[#*•~-]|(?m:^)|(?<![A-Za-z])(?:[A-Z][A-Z0-9$.']|{months}"
+            rf"|(?i:{first_words})(?![A-Za-z]))|https?:|www\.)"
+        )
+        self.master = re.compile(guard + "(?:" + "|".join(alts) + ")")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -332,10 +378,10 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
     decimal_comma = False
     if dig is not None:
         raw = dig
-        if re.fullmatch(r"\d+,\d{1,2}", raw):  # "4,5 %": a decimal comma, never a thousands group
+        if "," in raw and _DECIMAL_COMMA.fullmatch(raw):  # "4,5 %": a decimal comma, not a thousands group
             raw = raw.replace(",", ".")
             decimal_comma = True
-        raw = re.sub(r"[,\u00a0\u202f\u2009]", "", raw)
+        raw = raw.translate(_NO_SEPARATORS)
         number = float(raw)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         precision = 0.5 * 10.0**-decimals
@@ -347,8 +393,16 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
         number, precision, j = wv
     if c.skip_after.match(text, j):
         return None  # "5,000 crore": a unit this reader does not normalise
-    amount = _Amount(start=m.start(), end=j, number=number, precision=precision, scale=1.0, currency=cur,
-                     digits=dig, decimal_comma=decimal_comma)
+    amount = _Amount(
+        start=m.start(),
+        end=j,
+        number=number,
+        precision=precision,
+        scale=1.0,
+        currency=cur,
+        digits=dig,
+        decimal_comma=decimal_comma,
+    )
     sm = c.scale.match(text, j)
     if sm:
         short = sm.group("short")
@@ -368,8 +422,11 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
                 amount.currency = code
                 j = um.end()
         elif cur is None:
-            amount.unit = c.unit_words[_norm(um.group("uword"))] if um.group("uword") else c.unit_symbols[
-                um.group("usym")]
+            amount.unit = (
+                c.unit_words[_norm(um.group("uword"))]
+                if um.group("uword")
+                else c.unit_symbols[um.group("usym")]
+            )
             j = um.end()
     if amount.currency is None and amount.unit is None:
         mm = c.multiple.match(text, j)
@@ -391,8 +448,8 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
 
 
 def _prev_word(c: _Compiled, text: str, start: int) -> str | None:
-    m = c.prev_word.search(text, max(0, start - 30), start)
-    return m.group("w") if m else None
+    m = c.prev_word_rev.match(text[max(0, start - 30) : start][::-1])
+    return m.group("w")[::-1] if m else None
 
 
 def _is_label(c: _Compiled, text: str, start: int, a: _Amount) -> bool:
@@ -416,24 +473,36 @@ def _is_label(c: _Compiled, text: str, start: int, a: _Amount) -> bool:
         return True
     has_unit = a.currency or a.unit or a.scale != 1.0
     # A capitalised word right before the number ("Microsoft 365", "Opus 4.1", "Boeing 737").
-    return (not has_unit and any(ch.isupper() for ch in bare) and bare.lower() not in c.lead_words
-            and bare not in c.months and not word.endswith(("'s", "’s")))
+    return (
+        not has_unit
+        and any(ch.isupper() for ch in bare)
+        and bare.lower() not in c.lead_words
+        and bare not in c.months
+        and not word.endswith(("'s", "’s"))
+    )
 
 
-def _year_date(c: _Compiled, text: str, start: int, a: _Amount) -> DateParts | None | Literal[False]:
+def _year_date(c: _Compiled, text: str, start: int, a: _Amount) -> DateParts | Literal[False] | None:
     """A bare four-digit year: a date after "in", "since", "mid-"...; otherwise not a quantity (False).
 
     Returns None when the number is not year-like at all.
     """
-    if (a.digits is None or not re.fullmatch(r"\d{4}", a.digits) or a.currency or a.unit or a.multiple
-            or a.scale != 1.0):
+    if (
+        a.digits is None
+        or len(a.digits) != 4
+        or not a.digits.isdigit()
+        or a.currency
+        or a.unit
+        or a.multiple
+        or a.scale != 1.0
+    ):
         return None
     year = int(a.digits)
     lo, hi = c.lex.year_range
     if not lo <= year <= hi:
         return None
-    glued = re.search(r"([A-Za-z]+)-$", text[max(0, start - 12) : start])
-    if glued and glued.group(1).lower() in c.year_words:
+    glued = c.glued_word_rev.match(text[max(0, start - 12) : start][::-1])
+    if glued and glued.group("w")[::-1].lower() in c.year_words:
         return DateParts(year=year)
     word = _prev_word(c, text, start)
     if word and word.rstrip(".").lower() in c.year_words:
@@ -458,13 +527,21 @@ def _read_noun(c: _Compiled, text: str, j: int) -> tuple[str | None, int]:
             break  # a capitalised word after a lower-case one starts a name, not the noun
         if low.endswith("ly") and low not in ("early", "family", "supply", "daily", "weekly", "monthly"):
             break  # adverbs
+        if words and low.endswith("ed"):
+            break  # a past-tense verb after the noun: "fans attended"; first place keeps "paid users"
         words.append(w)
         end = m.end()
         pos = m.end()
-        if w.endswith(("'s", "’s")):
-            break
+        if (
+            w.endswith(("'s", "’s"))
+            or low in c.plurals
+            or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2)
+        ):
+            break  # the plural head ends the noun phrase: "AI models", "paid users", "people"
     if not words:
         return None, j
+    if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper() and not words[0].endswith("s"):
+        return None, j  # "10115 Berlin", "3 Tesla": a name, not something counted
     return " ".join(words), end
 
 
@@ -476,9 +553,23 @@ def _bounds(h: HedgeSpec | None, value: float) -> tuple[Qualifier, float | None,
     return h.qualifier, low, high
 
 
+def _quantity(**fields: Any) -> Quantity:
+    # The fields are built here with the right types; skipping validation keeps extraction fast.
+    return Quantity.model_construct(**fields)
+
+
 def _date_q(text: str, start: int, end: int, parts: DateParts) -> Quantity:
-    return Quantity(start=start, end=end, text=text[start:end], value=None, low=None, high=None,
-                    unit="date", dimension="date", date=parts)
+    return _quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=None,
+        low=None,
+        high=None,
+        unit="date",
+        dimension="date",
+        date=parts,
+    )
 
 
 def _two_digit_year(s: str) -> int:
@@ -497,10 +588,10 @@ class _Reader:
     def hedge_before(self, start: int) -> tuple[int, str | None]:
         """Start and phrase of the hedge right before start, if any."""
         lo = max(self.floor, start - _LOOK_BACK)
-        m = self.c.before_hedge.search(self.text, lo, start)
+        m = self.c.before_hedge_rev.match(self.text[lo:start][::-1])
         if not m:
             return start, None
-        return m.start("h"), _norm(m.group("h"))
+        return start - m.end("h"), _norm(m.group("h")[::-1])
 
     def add(self, q: Quantity) -> None:
         self.out.append(q)
@@ -547,8 +638,8 @@ class _Reader:
         if day is None and year is None:
             word = _prev_word(c, text, m.start())
             if name in c.lex.month_abbreviations or (
-                name in c.lex.ambiguous_months and not (word and word.lower() in c.year_words | {"last", "next",
-                                                                                                  "this"})
+                name in c.lex.ambiguous_months
+                and not (word and word.lower() in c.year_words | {"last", "next", "this"})
             ):
                 return m.end("mon")
             end = m.end("mon") - (1 if text[m.end("mon") - 1] == "." else 0)
@@ -590,15 +681,28 @@ class _Reader:
 
     # ---- fractions, multiples, vague amounts -----------------------------------------------------
 
-    def _simple(self, start: int, end: int, value: float, unit: str, dimension: str,
-                precision: float = 0.0) -> int:
+    def _simple(
+        self, start: int, end: int, value: float, unit: str, dimension: str, precision: float = 0.0
+    ) -> int:
         hstart, phrase = self.hedge_before(start)
         h = self.c.hedge_of.get(("before", phrase)) if phrase else None
         if h is None:
             hstart = start
         qualifier, low, high = _bounds(h, value)
-        self.add(Quantity(start=hstart, end=end, text=self.text[hstart:end], value=value, low=low, high=high,
-                          unit=unit, dimension=dimension, qualifier=qualifier, precision=precision))
+        self.add(
+            _quantity(
+                start=hstart,
+                end=end,
+                text=self.text[hstart:end],
+                value=value,
+                low=low,
+                high=high,
+                unit=unit,
+                dimension=dimension,
+                qualifier=qualifier,
+                precision=precision,
+            )
+        )
         return end
 
     def on_frac(self, m: re.Match[str]) -> int:
@@ -612,7 +716,7 @@ class _Reader:
         if m.group("fd") is None:  # "half of", "half the"
             return self._simple(m.start(), m.end(), 0.5, "fraction", "fraction")
         # "a third" alone may be an ordinal ("a third company"): spaced forms need "of" after them.
-        if m.group("fsep") != "-" and not re.match(rf"{_SP}+(?i:of)\b", text[m.end() : m.end() + 6]):
+        if m.group("fsep") != "-" and not self.c.of_after.match(text, m.end()):
             return m.start("fsep")
         num = m.group("fn").lower()
         n = 1 if num in ("a", "an") else self.c.number_words[num]
@@ -642,8 +746,20 @@ class _Reader:
                     end = nend
         if not m.group("vs") and unit == "count" and noun is None:
             return m.end()  # bare "Billions", "tens": no quantity
-        self.add(Quantity(start=m.start(), end=end, text=text[m.start() : end], value=None, low=lo_f * scale,
-                          high=hi_f * scale, unit=unit, dimension=dimension, qualifier="vague", noun=noun))
+        self.add(
+            _quantity(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                value=None,
+                low=lo_f * scale,
+                high=hi_f * scale,
+                unit=unit,
+                dimension=dimension,
+                qualifier="vague",
+                noun=noun,
+            )
+        )
         return end
 
     # ---- numbers ---------------------------------------------------------------------------------
@@ -679,8 +795,9 @@ class _Reader:
                 b = _read_amount(c, text, cm.end())
                 if b is not None:
                     lo = a.number * (b.scale if a.scale == 1.0 and b.scale != 1.0 else 1.0)
-                    same = ((a.currency is None or b.currency in (None, a.currency))
-                            and (a.unit is None or b.unit in (None, a.unit)))
+                    same = (a.currency is None or b.currency in (None, a.currency)) and (
+                        a.unit is None or b.unit in (None, a.unit)
+                    )
                     if same and lo < b.number and b.after is None:
                         low, high = lo, b.number
                     else:
@@ -708,7 +825,7 @@ class _Reader:
             factor, unit_name, dimension = 1.0, "count", "count"
         if hedge is not None and dimension in hedge.not_for:
             hedge = None
-        if b is not None and opener is None or b is None and hedge is None:
+        if (b is not None and opener is None) or (b is None and hedge is None):
             hstart = start  # a range carries its own qualifier; only "between"/"from" join its span
         if b is not None:
             low, high = low * factor, high * factor  # type: ignore[operator]
@@ -717,9 +834,21 @@ class _Reader:
         else:
             value = a.number * factor
             qualifier, low, high = _bounds(hedge or a.after, value)
-        self.add(Quantity(start=hstart, end=end, text=text[hstart:end], value=value, low=low, high=high,
-                          unit=unit_name, dimension=dimension, qualifier=qualifier,
-                          precision=precision * factor, noun=noun))
+        self.add(
+            _quantity(
+                start=hstart,
+                end=end,
+                text=text[hstart:end],
+                value=value,
+                low=low,
+                high=high,
+                unit=unit_name,
+                dimension=dimension,
+                qualifier=qualifier,
+                precision=precision * factor,
+                noun=noun,
+            )
+        )
         return end
 
 

@@ -10,7 +10,7 @@ from factcheck.models import Document, Line
 CLAIM_ROLES = {"body", "title", "description", "heading", "list_item", "teaser"}
 
 _FIELD = re.compile(r"^\s*[\w-]+\s*:\s*(['\"]?)")
-_DATE_PREFIX = re.compile(r"^\s*date:?\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
+_DATE_PREFIX = re.compile(r"^\s*date:?\s+\d{4}-\d{2}-\d{2}\b[ \t]*", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:#{1,6}\s+)?(?:(?:[-*+•●▪‣◦]|\d{1,3}[.)])\s+)?")
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 from typing import Any
@@ -25,13 +26,31 @@ def _approx(x: float | None) -> Any:
 
 def _actual(q: Quantity) -> dict[str, Any]:
     parts = {} if q.date is None else q.date.model_dump(exclude_defaults=True)
-    return {"text": q.text, "value": q.value, "low": q.low, "high": q.high, "unit": q.unit,
-            "dimension": q.dimension, "qualifier": q.qualifier, "noun": q.noun, "date": parts}
+    return {
+        "text": q.text,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "unit": q.unit,
+        "dimension": q.dimension,
+        "qualifier": q.qualifier,
+        "noun": q.noun,
+        "date": parts,
+    }
 
 
 def _expected(e: Expect) -> dict[str, Any]:
-    return {"text": e.text, "value": _approx(e.value), "low": _approx(e.low), "high": _approx(e.high),
-            "unit": e.unit, "dimension": e.dimension, "qualifier": e.qualifier, "noun": e.noun, "date": e.date}
+    return {
+        "text": e.text,
+        "value": _approx(e.value),
+        "low": _approx(e.low),
+        "high": _approx(e.high),
+        "unit": e.unit,
+        "dimension": e.dimension,
+        "qualifier": e.qualifier,
+        "noun": e.noun,
+        "date": e.date,
+    }
 
 
 def test_case_table_is_large_enough() -> None:
@@ -44,12 +63,12 @@ def test_case(text: str, expected: list[Expect]) -> None:
     assert [_actual(q) for q in found] == [_expected(e) for e in expected]
 
 
-@pytest.mark.parametrize(("text", "expected"), ALL_CASES)
-def test_offsets_and_order(text: str, expected: list[Expect]) -> None:
+@pytest.mark.parametrize("text", [p.values[0] for p in ALL_CASES])  # known gaps included: offsets hold anyway
+def test_offsets_and_order(text: str) -> None:
     found = extract_quantities(text, LEX)
     for q in found:
         assert text[q.start : q.end] == q.text
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start  # sorted and non-overlapping
 
 
@@ -106,7 +125,9 @@ def test_explicit_path_loads(tmp_path: Path) -> None:
 
 def test_bad_lexicon_names_file_and_field(tmp_path: Path) -> None:
     bad = tmp_path / "quantities.yaml"
-    bad.write_text("family: quantities\ndescription: x\nlexicon: {scales: {million: lots}}\n", encoding="utf-8")
+    bad.write_text(
+        "family: quantities\ndescription: x\nlexicon: {scales: {million: lots}}\n", encoding="utf-8"
+    )
     with pytest.raises(RuleFileError, match=r"quantities\.yaml: lexicon\.scales"):
         load_lexicon(bad)
 
@@ -180,7 +201,7 @@ def test_property_never_crashes_and_offsets_hold(text: str) -> None:
     for q in found:
         assert text[q.start : q.end] == q.text
         assert q.low is None or q.low >= 0
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
 
 
