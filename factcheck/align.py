@@ -59,7 +59,8 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             continue
         key = (c.dimension or "", index.canon(c.subject) or "")
         candidates = [
-            g for g in blocks[key]
+            g
+            for g in blocks[key]
             if metrics.compatible(g.metric, c.metric or "")
             and _object_ok(index, g.object, c.object)
             and (g.claims[0].per is None) == (c.per is None)
@@ -112,7 +113,11 @@ def _same_proposition(index: EntityIndex, a: Claim, b: Claim, same_doc: bool) ->
     if a.kind != b.kind:
         return False
     scope = fuzz.token_set_ratio(a.scope or "", b.scope or "", processor=utils.default_process)
-    head = fuzz.token_set_ratio(a.object or "", b.object or "", processor=utils.default_process) if a.object and b.object else 0
+    head = (
+        fuzz.token_set_ratio(a.object or "", b.object or "", processor=utils.default_process)
+        if a.object and b.object
+        else 0
+    )
     if same_doc:
         return index.same(a.subject, b.subject) and a.metric == b.metric and (scope >= 50 or head >= 80)
     unique = {"superlative:unique", "exclusivity:unique"}
@@ -145,16 +150,26 @@ def status_of(group: _Group, conflicting: bool) -> str:
 
 
 def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
-    return align_quantities(claims, ruleset, index) + align_dates(claims, ruleset, index) + align_categorical(claims, index)
+    return (
+        align_quantities(claims, ruleset, index)
+        + align_dates(claims, ruleset, index)
+        + align_categorical(claims, index)
+    )
 
 
 def to_facts(groups: list[_Group], statuses: dict[int, str], index: EntityIndex) -> list[Fact]:
     facts = []
     for i, g in enumerate(groups, 1):
         facts.append(
-            Fact(id=f"f{i}", metric=g.metric, subject=index.name(g.subject), object=index.name(g.object),
-                 dimension=g.dimension, status=statuses.get(id(g), "single_source"),
-                 claims=[c.id for c in g.claims])
+            Fact(
+                id=f"f{i}",
+                metric=g.metric,
+                subject=index.name(g.subject),
+                object=index.name(g.object),
+                dimension=g.dimension,
+                status=statuses.get(id(g), "single_source"),
+                claims=[c.id for c in g.claims],
+            )
         )
     return facts
 

@@ -20,8 +20,33 @@ if TYPE_CHECKING:
     from factcheck.extract import _Framer
 
 _STOP_HEAD = {
-    "in", "on", "of", "for", "from", "to", "with", "that", "which", "where", "who", "available", "across",
-    "and", "or", "by", "at", "as", "than", "ever", "yet", "since", "among", "both", "is", "are", "was",
+    "in",
+    "on",
+    "of",
+    "for",
+    "from",
+    "to",
+    "with",
+    "that",
+    "which",
+    "where",
+    "who",
+    "available",
+    "across",
+    "and",
+    "or",
+    "by",
+    "at",
+    "as",
+    "than",
+    "ever",
+    "yet",
+    "since",
+    "among",
+    "both",
+    "is",
+    "are",
+    "was",
 }
 _MAKE = re.compile(r"\b(?:mak(?:e|es|ing)|made|named?|naming|crowned|ranks?|ranked|declared|call(?:s|ed)?)\s*$", re.I)
 _END = re.compile(r"[,;:.!?()\[\]]|\s[–—-]\s|\s(?:that|which|who|while|but)\s")
@@ -84,7 +109,10 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter
             word_start = m.start("word") if m.group("word") else m.start()
             if any(a <= word_start < b for a, b in taken):
                 continue
-            if any(n.start() <= word_start < n.end() for n in negative.finditer(text, max(0, start - 60), min(len(text), m.end() + 60))):
+            if any(
+                n.start() <= word_start < n.end()
+                for n in negative.finditer(text, max(0, start - 60), min(len(text), m.end() + 60))
+            ):
                 continue
             word = (m.group("word") or m.groupdict().get("adv") or m.groupdict().get("noun") or "").casefold()
             strong = kind == "superlative" and bool(m.group("prefix"))
@@ -98,7 +126,9 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter
             if subject is None:
                 continue
             end = _phrase_end(text, m.end())
-            scope_end = min(len(text), _phrase_end(text, end + 1) if end < len(text) and text[end] == "," else len(text))
+            scope_end = min(
+                len(text), _phrase_end(text, end + 1) if end < len(text) and text[end] == "," else len(text)
+            )
             scope = text[m.end("word") if m.group("word") else m.end() : scope_end].strip(" \"“”'")
             phrase_end = end
             if phrase_end - m.end() > 60:  # a long phrase is cut at a word boundary
@@ -111,11 +141,21 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter
             attributed = bool(lex.attribution_re.search(pre)) or s.quoted(start, m.end())
             out.append(
                 Claim(
-                    id=f"{framer.doc.id}:{s.line}:{counter[0]}", document=framer.doc.id, line=s.line,
-                    column=s.column(start), text=text[start:phrase_end], quote=text, kind=kind,
-                    subject=subject, metric=f"{kind}:{'unique' if word in lex.unique or kind == 'exclusivity' else word}",
-                    object=_head(text[m.end():]) or None, attributed=attributed, teaser=s.role == "teaser",
-                    quoted=s.quoted(start, m.end()), word=word, scope=scope[:200],
+                    id=f"{framer.doc.id}:{s.line}:{counter[0]}",
+                    document=framer.doc.id,
+                    line=s.line,
+                    column=s.column(start),
+                    text=text[start:phrase_end],
+                    quote=text,
+                    kind=kind,
+                    subject=subject,
+                    metric=f"{kind}:{'unique' if word in lex.unique or kind == 'exclusivity' else word}",
+                    object=_head(text[m.end() :]) or None,
+                    attributed=attributed,
+                    teaser=s.role == "teaser",
+                    quoted=s.quoted(start, m.end()),
+                    word=word,
+                    scope=scope[:200],
                     entities=sorted({mm.key for mm in ms}),
                 )
             )
@@ -123,8 +163,17 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter
     return out
 
 
-def _superlative_subject(text: str, start: int, ms: list[Mention], copula: re.Pattern[str], framer: _Framer,
-                         s: Sentence, at_start: bool, strong: bool, end: int) -> str | None:
+def _superlative_subject(
+    text: str,
+    start: int,
+    ms: list[Mention],
+    copula: re.Pattern[str],
+    framer: _Framer,
+    s: Sentence,
+    at_start: bool,
+    strong: bool,
+    end: int,
+) -> str | None:
     pre = text[:start].rstrip(" \"“‘'")
     if at_start:
         return framer.heading_subject(s)
@@ -134,15 +183,17 @@ def _superlative_subject(text: str, start: int, ms: list[Mention], copula: re.Pa
             cm = m
             break
     # "makes Acme the largest ...": the name right before the phrase, after a verb of naming
-    adjacent_names = [mm for mm in ms if mm.end <= len(pre) and not pre[mm.end:].strip(" '’s")]
+    adjacent_names = [mm for mm in ms if mm.end <= len(pre) and not pre[mm.end :].strip(" '’s")]
     if adjacent_names and _MAKE.search(pre[: adjacent_names[-1].start]):
         return adjacent_names[-1].key
     if cm is not None:
         before = pre[: cm.start()]
-        adjacent = [mm for mm in ms if mm.end <= len(before) and not before[mm.end:].strip(" ,'’s")]
+        adjacent = [mm for mm in ms if mm.end <= len(before) and not before[mm.end :].strip(" ,'’s")]
         if adjacent:
             return adjacent[-1].key
-        if not any(mm.end <= len(pre) for mm in ms) and (pre.strip() == "" or framer.rules.superlatives.attribution_re.search(pre)):
+        if not any(mm.end <= len(pre) for mm in ms) and (
+            pre.strip() == "" or framer.rules.superlatives.attribution_re.search(pre)
+        ):
             return framer.heading_subject(s)
     if strong:
         after = [mm for mm in ms if mm.start >= end]
@@ -153,7 +204,7 @@ def _superlative_subject(text: str, start: int, ms: list[Mention], copula: re.Pa
 
 
 def _exclusive_subject(text: str, start: int, ms: list[Mention]) -> str | None:
-    before = [m for m in ms if m.end <= start and not (m.possessive and not text[m.end:start].strip())]
+    before = [m for m in ms if m.end <= start and not (m.possessive and not text[m.end : start].strip())]
     plain = [m for m in before if not m.after_prep]
     if plain:
         return plain[-1].key

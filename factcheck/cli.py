@@ -78,7 +78,10 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 rules_option = click.option(
-    "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
     help="An extra folder of rule files; a file of the same family replaces the shipped one.",
 )
 
@@ -91,9 +94,13 @@ def main() -> None:
 
 @main.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write the report ('-' for standard output). Default: standard output when PATHs "
-                   "are given; reports/report.md (or .json) for the default corpus.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the report ('-' for standard output). Default: standard output when PATHs "
+    "are given; reports/report.md (or .json) for the default corpus.",
+)
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @rules_option
 def report(paths: tuple[str, ...], output: Path | None, fmt: str, rule_dirs: tuple[Path, ...]) -> None:
@@ -129,9 +136,16 @@ def claims(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, ...]) -> Non
     else:
         rows = [
             {
-                "where": f"{docs[c.document]}:{c.line}", "kind": c.kind, "subject": c.subject or "",
-                "metric": c.metric or "", "object": c.object or "", "text": c.text,
-                "value": _fmt(c.value), "low": _fmt(c.low), "high": _fmt(c.high), "unit": c.unit or "",
+                "where": f"{docs[c.document]}:{c.line}",
+                "kind": c.kind,
+                "subject": c.subject or "",
+                "metric": c.metric or "",
+                "object": c.object or "",
+                "text": c.text,
+                "value": _fmt(c.value),
+                "low": _fmt(c.low),
+                "high": _fmt(c.high),
+                "unit": c.unit or "",
                 "qualifier": c.qualifier or "",
             }
             for c in rep.claims
@@ -158,9 +172,9 @@ def _fmt(x: float | str | None) -> str:
 def _table(rows: list[dict[str, str]], columns: list[str], cap: int = 48) -> str:
     cells = [[(r[c] if len(r[c]) <= cap else r[c][: cap - 1] + "…") for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    out = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
+    out = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip()]
     out.append("  ".join("-" * w for w in widths))
-    out += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    out += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)).rstrip() for row in cells]
     return "\n".join(out) + "\n"
 
 

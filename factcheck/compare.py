@@ -55,23 +55,38 @@ def compare_quantities(groups: list[_Group], ruleset: RuleSet, index: EntityInde
         if conflicts:
             flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=_order)
             values = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
-            out.findings.append(_finding(
-                ruleset, "numeric_disagreement", "numeric_disagreement", flagged, g,
-                fact=_fact_label(index, g), values=values,
-                weak=any(c.quoted for c in flagged),
-            ))
+            out.findings.append(
+                _finding(
+                    ruleset,
+                    "numeric_disagreement",
+                    "numeric_disagreement",
+                    flagged,
+                    g,
+                    fact=_fact_label(index, g),
+                    values=values,
+                    weak=any(c.quoted for c in flagged),
+                )
+            )
         ceilings = [c for c in active if c.qualifier in CEILINGS and c.value is not None]
         for firm in (c for c in active if c.qualifier == "exact" and c.value is not None):
             match = [
-                c for c in ceilings
+                c
+                for c in ceilings
                 if abs(_usd(c, ruleset) - _usd(firm, ruleset)) <= tolerance(firm, ruleset) * _rate(firm, ruleset) + 1e-9
-                or interval_of(c, ruleset).overlaps(interval_of(firm, ruleset)) and _close_value(c, firm, ruleset)
+                or (interval_of(c, ruleset).overlaps(interval_of(firm, ruleset)) and _close_value(c, firm, ruleset))
             ]
             if match:
-                out.findings.append(_finding(
-                    ruleset, "hedge_mismatch", "hedge_mismatch", [firm, *match], g,
-                    firm=firm.text, ceiling=match[0].text,
-                ))
+                out.findings.append(
+                    _finding(
+                        ruleset,
+                        "hedge_mismatch",
+                        "hedge_mismatch",
+                        [firm, *match],
+                        g,
+                        firm=firm.text,
+                        ceiling=match[0].text,
+                    )
+                )
 
 
 def _close_value(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
@@ -98,17 +113,33 @@ def _status(g: _Group, conflicting: bool) -> str:
     return "agree" if len(docs) >= 2 else "single_source"
 
 
-def _finding(ruleset: RuleSet, kind: str, rule: str, claims: list[Claim], g: _Group | None,
-             related: list[Claim] | None = None, evidence: list[Evidence] | None = None,
-             weak: bool = False, severity: str | None = None, **values: object) -> Finding:
+def _finding(
+    ruleset: RuleSet,
+    kind: str,
+    rule: str,
+    claims: list[Claim],
+    g: _Group | None,
+    related: list[Claim] | None = None,
+    evidence: list[Evidence] | None = None,
+    weak: bool = False,
+    severity: str | None = None,
+    **values: object,
+) -> Finding:
     return Finding(
-        id="", kind=kind, rule=rule, severity=severity or ruleset.severity(rule),
-        message=ruleset.message(rule, **values), claims=[c.id for c in claims],
-        related=[c.id for c in related or []], evidence=evidence or [], weak=weak or any(c.teaser for c in claims),
+        id="",
+        kind=kind,
+        rule=rule,
+        severity=severity or ruleset.severity(rule),
+        message=ruleset.message(rule, **values),
+        claims=[c.id for c in claims],
+        related=[c.id for c in related or []],
+        evidence=evidence or [],
+        weak=weak or any(c.teaser for c in claims),
     )
 
 
 # -- within one document -----------------------------------------------------------------------------
+
 
 def _part_groups(doc_claims: list[Claim], lines_role: dict[int, str]) -> list[list[Claim]]:
     """Runs of consecutive list items, and single sentences, that each give one amount."""
@@ -135,8 +166,15 @@ def _part_groups(doc_claims: list[Claim], lines_role: dict[int, str]) -> list[li
 def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
     for doc in corpus.documents:
         roles = {ln.number: ln.role for ln in doc.lines}
-        mine = [c for c in claims if c.document == doc.id and c.kind == "quantity" and c.dimension == "currency"
-                and c.value is not None and c.per is None]
+        mine = [
+            c
+            for c in claims
+            if c.document == doc.id
+            and c.kind == "quantity"
+            and c.dimension == "currency"
+            and c.value is not None
+            and c.per is None
+        ]
         for total in mine:
             for parts in _part_groups(mine, roles):
                 parts = [p for p in parts if p.id != total.id and p.qualifier != "range" and not p.total]
@@ -144,21 +182,44 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
                     continue
                 s = sum(p.value or 0.0 for p in parts)
                 tol = tolerance(total, ruleset) + sum(tolerance(p, ruleset) for p in parts)
-                detail = f"{total.text} ({total.document}:{total.line}) = " + " + ".join(
-                    f"{p.text} ({p.line})" for p in parts) + f" = {format_amount(s, total.unit)}"
+                detail = (
+                    f"{total.text} ({total.document}:{total.line}) = "
+                    + " + ".join(f"{p.text} ({p.line})" for p in parts)
+                    + f" = {format_amount(s, total.unit)}"
+                )
                 if abs(s - (total.value or 0.0)) <= tol:
-                    out.checks.append(Check(kind="arithmetic", status="consistent", claims=[total.id] + [p.id for p in parts],
-                                            detail=detail))
+                    out.checks.append(
+                        Check(
+                            kind="arithmetic",
+                            status="consistent",
+                            claims=[total.id] + [p.id for p in parts],
+                            detail=detail,
+                        )
+                    )
                 elif total.total and all(
                     any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
                     for p in parts
                 ):
-                    out.checks.append(Check(kind="arithmetic", status="mismatch", claims=[total.id] + [p.id for p in parts],
-                                            detail=detail))
-                    out.findings.append(_finding(
-                        ruleset, "arithmetic_mismatch", "arithmetic_mismatch", [total, *parts], None,
-                        total=total.text, parts=" + ".join(p.text for p in parts), sum=format_amount(s, total.unit),
-                    ))
+                    out.checks.append(
+                        Check(
+                            kind="arithmetic",
+                            status="mismatch",
+                            claims=[total.id] + [p.id for p in parts],
+                            detail=detail,
+                        )
+                    )
+                    out.findings.append(
+                        _finding(
+                            ruleset,
+                            "arithmetic_mismatch",
+                            "arithmetic_mismatch",
+                            [total, *parts],
+                            None,
+                            total=total.text,
+                            parts=" + ".join(p.text for p in parts),
+                            sum=format_amount(s, total.unit),
+                        )
+                    )
 
 
 def _metrics_named(c: Claim, ruleset: RuleSet) -> set[str]:
@@ -186,21 +247,32 @@ def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) ->
         hi = min(i[3] for i in items)
         rates = ", ".join(f"{i[1]:.3g} {other}/{base} at {i[0].document}:{i[0].line}" for i in items)
         consistent = lo <= hi * (1 + ruleset.numbers.rate_tolerance / 10)
-        out.checks.append(Check(kind="conversion", status="consistent" if consistent else "mismatch",
-                                claims=[i[0].id for i in items], detail=rates))
+        out.checks.append(
+            Check(
+                kind="conversion",
+                status="consistent" if consistent else "mismatch",
+                claims=[i[0].id for i in items],
+                detail=rates,
+            )
+        )
         if not consistent:
-            out.findings.append(_finding(ruleset, "conversion_mismatch", "conversion_mismatch",
-                                         [i[0] for i in items], None, rates=rates))
+            out.findings.append(
+                _finding(
+                    ruleset, "conversion_mismatch", "conversion_mismatch", [i[0] for i in items], None, rates=rates
+                )
+            )
 
 
 # -- dates and superlatives ------------------------------------------------------------------------
+
 
 def compare_dates(groups: list[_Group], ruleset: RuleSet, index: EntityIndex, out: Comparison) -> None:
     for g in groups:
         if g.kind != "date":
             continue
         conflicts = [
-            (a, b) for a, b in itertools.combinations(g.claims, 2)
+            (a, b)
+            for a, b in itertools.combinations(g.claims, 2)
             if a.document != b.document and (str(a.high) < str(b.low) or str(b.high) < str(a.low))
         ]
         out.statuses[id(g)] = _status(g, bool(conflicts))
@@ -224,25 +296,49 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
             continue
         out.statuses[id(g)] = "single_source"
         rivals = [
-            o for h in props if h is not g for o in h.claims
+            o
+            for h in props
+            if h is not g
+            for o in h.claims
             if o.document not in docs and not o.teaser and _rival(index, first, o)
         ]
         phrase = first.text
         subject = _name(index, first.subject)
         if rivals:
-            out.findings.append(_finding(
-                ruleset, "contradicted_claim", "contradicted_claim", sorted(g.claims, key=_order), g,
-                related=rivals, subject=subject, phrase=phrase, other=_name(index, rivals[0].subject),
-                evidence=[Evidence(document=o.document, line=o.line, quote=o.quote, relation="contradicts") for o in rivals],
-            ))
+            out.findings.append(
+                _finding(
+                    ruleset,
+                    "contradicted_claim",
+                    "contradicted_claim",
+                    sorted(g.claims, key=_order),
+                    g,
+                    related=rivals,
+                    subject=subject,
+                    phrase=phrase,
+                    other=_name(index, rivals[0].subject),
+                    evidence=[
+                        Evidence(document=o.document, line=o.line, quote=o.quote, relation="contradicts")
+                        for o in rivals
+                    ],
+                )
+            )
             continue
         rule = "unsupported_exclusivity" if g.kind == "exclusivity" else "unsupported_superlative"
         attributed = all(c.attributed for c in g.claims)
         severity = "info" if attributed else None
-        out.findings.append(_finding(
-            ruleset, "unsupported_superlative", rule, sorted(g.claims, key=_order), g, severity=severity,
-            subject=subject, phrase=phrase, evidence=related_evidence(g, corpus, ruleset),
-        ))
+        out.findings.append(
+            _finding(
+                ruleset,
+                "unsupported_superlative",
+                rule,
+                sorted(g.claims, key=_order),
+                g,
+                severity=severity,
+                subject=subject,
+                phrase=phrase,
+                evidence=related_evidence(g, corpus, ruleset),
+            )
+        )
 
 
 def _rival(index: EntityIndex, a: Claim, b: Claim) -> bool:

@@ -8,6 +8,7 @@ chipmaker", "the creator of Widget") is resolved back to a name through that ind
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -122,7 +123,7 @@ class EntityFinder:
                 continue
             gap = text[current[-1][1] : m.start()] if current else ""
             joined = bool(current) and gap == " " and not _POSS.search(current[-1][2])
-            if joined and tok in ("of", "de", "&", "van", "von", "la", "du") :
+            if joined and tok in ("of", "de", "&", "van", "von", "la", "du"):
                 current.append((m.start(), end, tok))
                 continue
             if self._is_name_token(tok, joined and bool(current)):
@@ -195,18 +196,24 @@ class EntityFinder:
                 # a lone capitalised word that starts a sentence says nothing; several words, a number
                 # inside, or a possessive do
                 informative = not title_like[id(s)] and (
-                    not initial or " " in bare or any(ch.isdigit() for ch in bare)
+                    not initial
+                    or " " in bare
+                    or any(ch.isdigit() for ch in bare)
                     or (bare.casefold() not in lower_vocab and not re.search(r"(?:ly|ing|ed)$", bare))
                 )
-                if informative or re.fullmatch(r"[A-Z0-9&.-]{2,}|[a-z]+[A-Z]\w*", bare) or s.text[a + len(surface):].startswith(("'s", "’s")):
+                if (
+                    informative
+                    or re.fullmatch(r"[A-Z0-9&.-]{2,}|[a-z]+[A-Z]\w*", bare)
+                    or s.text[a + len(surface) :].startswith(("'s", "’s"))
+                ):
                     index.known.add(k)
                     surfaces[(k, bare)] += 1
         # Pass 2: relations between names.
         for s in sents:
             ms = self.mentions(s.text, index, title_like[id(s)])
-            for m1, m2 in zip(ms, ms[1:]):
+            for m1, m2 in itertools.pairwise(ms):
                 between = s.text[m1.end : m2.start]
-                if m1.possessive and between == "" or (m1.possessive and between.strip() == ""):
+                if (m1.possessive and between == "") or (m1.possessive and between.strip() == ""):
                     index.owner.setdefault(m2.key, m1.key)
                 if self.creator_between.match(between):
                     index.creator.setdefault(m1.key, m2.key)
@@ -216,7 +223,7 @@ class EntityFinder:
                     index.roles[m.key].add(rm.group(1).split()[-1].casefold())
         # "Acme Widget" where Acme and Widget are both names: the product Widget, owned by Acme.
         for k in list(index.known):
-            for (k2, bare) in list(surfaces):
+            for k2, bare in list(surfaces):
                 if k2 != k:
                     continue
                 parts = bare.split(" ", 1)
@@ -245,13 +252,19 @@ class EntityFinder:
             possessive = bare != surface or text[e : e + 2] in ("'s", "’s")
             if text[e : e + 2] in ("'s", "’s"):
                 e += 2
-            for ps, pe, psurface in self._known_parts(s, bare, index, title_case or initial):  # noqa: B007
+            for ps, pe, psurface in self._known_parts(s, bare, index, title_case or initial):
                 k = key_of(psurface)
                 index.display.setdefault(index.canon(k) or k, psurface)
                 out.append(
-                    Mention(start=ps, end=pe if pe < s + len(bare) else e, surface=psurface, key=index.canon(k) or k,
-                            possessive=possessive and pe >= s + len(bare), after_prep=self._after_prep(text, ps),
-                            initial=initial and ps == s)
+                    Mention(
+                        start=ps,
+                        end=pe if pe < s + len(bare) else e,
+                        surface=psurface,
+                        key=index.canon(k) or k,
+                        possessive=possessive and pe >= s + len(bare),
+                        after_prep=self._after_prep(text, ps),
+                        initial=initial and ps == s,
+                    )
                 )
         return out
 
@@ -288,7 +301,7 @@ class EntityFinder:
         return word in self.lex.prepositions_set
 
     def resolve_description(self, text: str, index: EntityIndex, previous: list[str]) -> tuple[int, int, str] | None:
-        """"the creator of Widget" -> Widget's creator or owner; "the chipmaker" -> the last name with that role."""
+        """ "the creator of Widget" -> Widget's creator or owner; "the chipmaker" -> the last name with that role."""
         for m in self.description.finditer(text):
             noun = m.group(1).split()[-1].casefold()
             for k in reversed(previous):

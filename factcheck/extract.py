@@ -188,9 +188,20 @@ class _Framer:
                 obj = last.object
             per = next((p for p in basis if abs(p.start - q.start) < 120), None)
             period = next((d for d in durations if a <= d.start < b and d.start > q.end - 1), None)
-            claim = self._claim(s, q, counter, kind="quantity", subject=subject, obj=obj, metric=metric,
-                                equivalents=equivalents.get(id(q), []), per=per, period=period,
-                                total=bool(self.metrics.total_re.search(text, a, b)), mentions=ms)
+            claim = self._claim(
+                s,
+                q,
+                counter,
+                kind="quantity",
+                subject=subject,
+                obj=obj,
+                metric=metric,
+                equivalents=equivalents.get(id(q), []),
+                per=per,
+                period=period,
+                total=bool(self.metrics.total_re.search(text, a, b)),
+                mentions=ms,
+            )
             out.append(claim)
             last = claim
             sentence_subject = sentence_subject or subject
@@ -240,7 +251,7 @@ class _Framer:
         last = qs[-1]
         obj_m = [m for m in ms if m.start >= last.end and m.key not in {g.key for g in group}]
         obj = obj_m[0].key if obj_m else None
-        return {q: (g.key, obj) for q, g in zip(qs, group)}
+        return {q: (g.key, obj) for q, g in zip(qs, group, strict=False)}
 
     def _date_claims(self, s: Sentence, dates: list[Quantity], ms: list[Mention], counter: list[int]) -> list[Claim]:
         if not ms:
@@ -254,26 +265,71 @@ class _Framer:
             if span is None:
                 continue
             subject = next((m.key for m in ms if not m.after_prep), ms[0].key)
-            claim = self._claim(s, q, counter, kind="date", subject=subject, obj=None, metric="date",
-                                mentions=ms, event="|".join(events))
-            out.append(claim.model_copy(update={"low": span[0].isoformat(), "high": span[1].isoformat(),
-                                                "value": None, "unit": "date"}))
+            claim = self._claim(
+                s,
+                q,
+                counter,
+                kind="date",
+                subject=subject,
+                obj=None,
+                metric="date",
+                mentions=ms,
+                event="|".join(events),
+            )
+            out.append(
+                claim.model_copy(
+                    update={"low": span[0].isoformat(), "high": span[1].isoformat(), "value": None, "unit": "date"}
+                )
+            )
         return out
 
-    def _claim(self, s: Sentence, q: Quantity, counter: list[int], *, kind: str, subject: str | None,
-               obj: str | None, metric: str, mentions: list[Mention], equivalents: list[Quantity] | None = None,
-               per: Quantity | None = None, period: Quantity | None = None, total: bool = False,
-               event: str | None = None) -> Claim:
+    def _claim(
+        self,
+        s: Sentence,
+        q: Quantity,
+        counter: list[int],
+        *,
+        kind: str,
+        subject: str | None,
+        obj: str | None,
+        metric: str,
+        mentions: list[Mention],
+        equivalents: list[Quantity] | None = None,
+        per: Quantity | None = None,
+        period: Quantity | None = None,
+        total: bool = False,
+        event: str | None = None,
+    ) -> Claim:
         counter[0] += 1
         fs, fe = s.file_span(q.start, q.end)
         return Claim(
-            id=f"{self.doc.id}:{s.line}:{counter[0]}", document=self.doc.id, line=s.line, column=s.column(q.start),
-            text=self.doc.text[fs:fe], quote=s.text, kind=kind, subject=subject, metric=metric, object=obj,
-            value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier,
-            attributed=bool(s.quoted(q.start, q.end)), teaser=s.role == "teaser", quoted=s.quoted(q.start, q.end),
-            dimension=q.dimension, precision=q.precision, noun=q.noun,
-            period=period.text if period else None, per=per.text if per else None,
-            equivalents=equivalents or [], total=total, entities=sorted({m.key for m in mentions}), event=event,
+            id=f"{self.doc.id}:{s.line}:{counter[0]}",
+            document=self.doc.id,
+            line=s.line,
+            column=s.column(q.start),
+            text=self.doc.text[fs:fe],
+            quote=s.text,
+            kind=kind,
+            subject=subject,
+            metric=metric,
+            object=obj,
+            value=q.value,
+            low=q.low,
+            high=q.high,
+            unit=q.unit,
+            qualifier=q.qualifier,
+            attributed=bool(s.quoted(q.start, q.end)),
+            teaser=s.role == "teaser",
+            quoted=s.quoted(q.start, q.end),
+            dimension=q.dimension,
+            precision=q.precision,
+            noun=q.noun,
+            period=period.text if period else None,
+            per=per.text if per else None,
+            equivalents=equivalents or [],
+            total=total,
+            entities=sorted({m.key for m in mentions}),
+            event=event,
         )
 
 
@@ -293,10 +349,19 @@ def _inherit_subjects(doc: Document, claims: list[Claim], ruleset: RuleSet) -> l
     out: list[Claim] = []
     for c in claims:
         if c.kind == "quantity" and c.subject is None and not c.total:
-            same_section = [p for p in out if p.kind == "quantity" and p.subject
-                            and heading_of.get(p.line) == heading_of.get(c.line)]
-            same_kind = [p for p in out if p.kind == "quantity" and p.subject and p.dimension == c.dimension
-                         and ruleset.metrics.compatible(p.metric or "", c.metric or "")]
+            same_section = [
+                p
+                for p in out
+                if p.kind == "quantity" and p.subject and heading_of.get(p.line) == heading_of.get(c.line)
+            ]
+            same_kind = [
+                p
+                for p in out
+                if p.kind == "quantity"
+                and p.subject
+                and p.dimension == c.dimension
+                and ruleset.metrics.compatible(p.metric or "", c.metric or "")
+            ]
             source = same_section[-1] if same_section else (same_kind[-1] if same_kind else None)
             if source is not None:
                 obj = c.object or (source.object if source.dimension == c.dimension else None)

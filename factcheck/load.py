@@ -47,11 +47,14 @@ def collect_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
         p = Path(raw)
         if p.is_dir():
             files = sorted(
-                f for f in p.rglob("*")
+                f
+                for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".")
             )
             if not files:
-                errors.append(f"{p}: no article files found (looked for {', '.join(sorted(s for s in ARTICLE_SUFFIXES if s))})")
+                errors.append(
+                    f"{p}: no article files found (looked for {', '.join(sorted(s for s in ARTICLE_SUFFIXES if s))})"
+                )
             found.extend(files)
         elif p.is_file():
             found.append(p)
@@ -133,7 +136,9 @@ def parse_document(path: str, text: str, lexicon: BoilerplateLexicon, warnings: 
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line_no = (mark.line + 2) if mark else 2
-            warnings.append(f"{path}:{line_no}: malformed YAML front matter ({getattr(exc, 'problem', exc)}); read as text")
+            warnings.append(
+                f"{path}:{line_no}: malformed YAML front matter ({getattr(exc, 'problem', exc)}); read as text"
+            )
             loaded = None
             fm_end = None
         if fm_end is not None and not isinstance(loaded, dict):
@@ -159,7 +164,7 @@ def parse_document(path: str, text: str, lexicon: BoilerplateLexicon, warnings: 
         m = _DATE_LINE.match(raw_lines[i])
         if m:
             date = date or m.group(1)
-            rest = raw_lines[i][m.end():].strip()
+            rest = raw_lines[i][m.end() :].strip()
             roles[i] = "title" if rest else "date"
             if rest and not title:
                 title = rest
@@ -178,16 +183,22 @@ def parse_document(path: str, text: str, lexicon: BoilerplateLexicon, warnings: 
         if role == "heading":
             m = _HEADING.match(raw)
             level = len(m.group(1)) if m else 1
-            heading = _strip_markup(raw[m.end():] if m else raw)
+            heading = _strip_markup(raw[m.end() :] if m else raw)
         elif role == "list_item":
             lm = _LABEL.match(raw)
             label = _strip_markup(lm.group(1)).strip() if lm else None
         lines.append(
-            Line(number=i + 1, start=offsets[i], text=raw, role=role, label=label,
-                 heading=None if role == "heading" else heading, level=level)
+            Line(
+                number=i + 1,
+                start=offsets[i],
+                text=raw,
+                role=role,
+                label=label,
+                heading=None if role == "heading" else heading,
+                level=level,
+            )
         )
-    return Document(id=document_id(path), path=path, title=title, date=date, text=text, lines=lines,
-                    warnings=warnings)
+    return Document(id=document_id(path), path=path, title=title, date=date, text=text, lines=lines, warnings=warnings)
 
 
 def _front_matter_end(lines: list[str]) -> int | None:

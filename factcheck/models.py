@@ -81,7 +81,9 @@ class Line(Frozen):
     number: int  # 1-based
     start: int  # character offset of the line in Document.text
     text: str  # without the line ending
-    role: Literal["body", "title", "description", "heading", "list_item", "front_matter", "boilerplate", "teaser", "date"]
+    role: Literal[
+        "body", "title", "description", "heading", "list_item", "front_matter", "boilerplate", "teaser", "date"
+    ]
     label: str | None = None  # a list item's bold label: "**NVIDIA**: ..." -> "NVIDIA"
     heading: str | None = None  # nearest heading above the line
     level: int = 0  # heading level for headings

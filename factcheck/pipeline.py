@@ -29,16 +29,23 @@ def analyse(documents: list[Document], ruleset: RuleSet) -> Report:
     facts = to_facts(groups, comparison.statuses, corpus.index)
     index = corpus.index
     named: list[Claim] = [
-        c.model_copy(update={
-            "subject": index.name(c.subject) if c.subject != "?" else None,
-            "object": c.object if c.kind in ("superlative", "exclusivity") else index.name(c.object),
-            "entities": [index.name(e) or e for e in c.entities],
-        })
+        c.model_copy(
+            update={
+                "subject": index.name(c.subject) if c.subject != "?" else None,
+                "object": c.object if c.kind in ("superlative", "exclusivity") else index.name(c.object),
+                "entities": [index.name(e) or e for e in c.entities],
+            }
+        )
         for c in claims
     ]
     return Report(
-        documents=documents, claims=named, facts=facts, findings=comparison.findings, checks=comparison.checks,
-        corroborations=comparison.corroborations, rules_fired=sorted({f.rule for f in comparison.findings}),
+        documents=documents,
+        claims=named,
+        facts=facts,
+        findings=comparison.findings,
+        checks=comparison.checks,
+        corroborations=comparison.corroborations,
+        rules_fired=sorted({f.rule for f in comparison.findings}),
     )
 
 

@@ -165,9 +165,7 @@ class _Compiled:
         mult = _alt(self.multipliers)
         scale_words = _alt(self.scales)
         a_lead = rf"(?<![A-Za-z])(?i:(?:half{sp}+)?an?)(?={sp}+(?:{mult}|{scale_words}))"
-        words = (
-            rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
-        )
+        words = rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
         cur_prefix = (
             "(?:"
             + "|".join(
@@ -184,9 +182,7 @@ class _Compiled:
         self.skip_after = re.compile(rf"{sp}*{_alt(lex.skip_after)}")
         scale_glued = _alt(self.scales, left=False)
         short_glued = _alt(self.short_scales, left=False)
-        self.scale = re.compile(
-            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})|(?P<short>{short_glued}))(?![A-Za-z])"
-        )
+        self.scale = re.compile(rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})|(?P<short>{short_glued}))(?![A-Za-z])")
         unit_syms = "|".join(
             re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
             for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
@@ -208,9 +204,7 @@ class _Compiled:
         )
         # Hedges before a number are matched on the reversed left context, anchored at the number, so
         # the cost does not depend on how far back we look.
-        before = [p for h in lex.hedges if h.position == "before" for p in h.phrases] + list(
-            lex.range_openers
-        )
+        before = [p for h in lex.hedges if h.position == "before" for p in h.phrases] + list(lex.range_openers)
         rev = "|".join(
             re.escape(p[::-1]).replace("\\ ", _SP + "+") + (r"(?![A-Za-z0-9])" if p[:1].isalnum() else "")
             for p in sorted(set(before), key=lambda s: (-len(s), s))
@@ -234,9 +228,7 @@ class _Compiled:
 
         # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
         months = (
-            "(?:"
-            + "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True))
-            + r")(?![A-Za-z])\.?"
+            "(?:" + "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True)) + r")(?![A-Za-z])\.?"
         )
         ords = _alt(lex.ordinals)
         fr_num = _alt([*self.number_words, "a", "an"])
@@ -423,9 +415,7 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
                 j = um.end()
         elif cur is None:
             amount.unit = (
-                c.unit_words[_norm(um.group("uword"))]
-                if um.group("uword")
-                else c.unit_symbols[um.group("usym")]
+                c.unit_words[_norm(um.group("uword"))] if um.group("uword") else c.unit_symbols[um.group("usym")]
             )
             j = um.end()
     if amount.currency is None and amount.unit is None:
@@ -681,9 +671,7 @@ class _Reader:
 
     # ---- fractions, multiples, vague amounts -----------------------------------------------------
 
-    def _simple(
-        self, start: int, end: int, value: float, unit: str, dimension: str, precision: float = 0.0
-    ) -> int:
+    def _simple(self, start: int, end: int, value: float, unit: str, dimension: str, precision: float = 0.0) -> int:
         hstart, phrase = self.hedge_before(start)
         h = self.c.hedge_of.get(("before", phrase)) if phrase else None
         if h is None:

@@ -21,8 +21,11 @@ def doc_id(data: dict, prefix: str) -> str:
 def claims_at(data: dict, where: str, kind: str | None = None) -> list[dict]:
     prefix, line = where.split(":")
     did = doc_id(data, prefix)
-    return [c for c in data["claims"] if c["document"] == did and c["line"] == int(line)
-            and (kind is None or c["kind"] == kind)]
+    return [
+        c
+        for c in data["claims"]
+        if c["document"] == did and c["line"] == int(line) and (kind is None or c["kind"] == kind)
+    ]
 
 
 def fact_of(data: dict, claim_id: str) -> dict:
@@ -47,8 +50,11 @@ AGREE = {
 @pytest.mark.parametrize("name", list(AGREE))
 def test_agreeing_fact(seed_json: dict, name: str) -> None:
     places, dimension, value = AGREE[name]
-    candidates = [c for c in claims_at(seed_json, places[0], "quantity")
-                  if c["dimension"] == dimension and c["value"] == pytest.approx(value)]
+    candidates = [
+        c
+        for c in claims_at(seed_json, places[0], "quantity")
+        if c["dimension"] == dimension and c["value"] == pytest.approx(value)
+    ]
     assert candidates, f"no {dimension} claim of {value} at {places[0]}"
     fact = fact_of(seed_json, candidates[0]["id"])
     assert fact["status"] == "agree"
@@ -67,9 +73,13 @@ def test_oracle_deal_keeps_its_hedge(seed_json: dict) -> None:
 
 # -- what must not be aligned or flagged ---------------------------------------------------------
 
+
 def _fact_with(data: dict, where: str, dimension: str, value: float) -> dict:
-    claim = next(c for c in claims_at(data, where, "quantity")
-                 if c["dimension"] == dimension and c["value"] == pytest.approx(value))
+    claim = next(
+        c
+        for c in claims_at(data, where, "quantity")
+        if c["dimension"] == dimension and c["value"] == pytest.approx(value)
+    )
     return fact_of(data, claim["id"])
 
 
@@ -106,11 +116,24 @@ def test_stargate_gigawatts_are_not_anthropics(seed_json: dict) -> None:
 
 
 NOT_QUANTITIES = [
-    ("000:29", ["4.5", "4.1", "1."]), ("000:30", ["4", "4o"]), ("000:38", ["4.5"]), ("000:44", ["4.5"]),
-    ("000:50", ["4.1"]), ("002:53", ["5.4"]), ("002:90", ["5.4"]), ("002:95", ["5.4"]), ("003:25", ["2.5"]),
-    ("003:16", ["MAI", "1-preview", "Voice 1"]), ("003:17", ["MAI", "1"]), ("000:68", ["365"]),
-    ("003:4", ["365"]), ("004:6", ["365"]), ("004:23", ["365", "Q2", "2026"]), ("000:58", ["1"]),
-    ("000:64", ["2"]), ("000:113", ["1"]),
+    ("000:29", ["4.5", "4.1", "1."]),
+    ("000:30", ["4", "4o"]),
+    ("000:38", ["4.5"]),
+    ("000:44", ["4.5"]),
+    ("000:50", ["4.1"]),
+    ("002:53", ["5.4"]),
+    ("002:90", ["5.4"]),
+    ("002:95", ["5.4"]),
+    ("003:25", ["2.5"]),
+    ("003:16", ["MAI", "1-preview", "Voice 1"]),
+    ("003:17", ["MAI", "1"]),
+    ("000:68", ["365"]),
+    ("003:4", ["365"]),
+    ("004:6", ["365"]),
+    ("004:23", ["365", "Q2", "2026"]),
+    ("000:58", ["1"]),
+    ("000:64", ["2"]),
+    ("000:113", ["1"]),
 ]
 
 
@@ -121,6 +144,7 @@ def test_names_and_list_numbers_are_not_quantities(seed_json: dict, where: str, 
 
 
 # -- superlatives and exclusivity ---------------------------------------------------------------------
+
 
 def _finding_at(data: dict, where: str, kind: str) -> dict:
     ids = {c["id"] for c in claims_at(data, where, kind)}
@@ -173,6 +197,7 @@ def test_superlative_traps_stay_silent(seed_json: dict, where: str) -> None:
 
 # -- checks within one source ---------------------------------------------------------------------
 
+
 def test_combined_total_adds_up(seed_json: dict) -> None:
     parts = {c["id"] for w in ("000:21", "000:22", "000:23") for c in claims_at(seed_json, w, "quantity")}
     for where in ("000:3", "000:176"):
@@ -223,6 +248,7 @@ def test_firm_amounts_where_others_say_up_to_are_hedge_mismatches(seed_json: dic
 
 # -- dates ---------------------------------------------------------------------------------------
 
+
 def test_document_dates(seed_json: dict) -> None:
     dates = {d["id"][:3]: d["date"] for d in seed_json["documents"]}
     assert dates == {"000": "2025-11-18", "001": None, "002": None, "003": None, "004": "2026-03-11"}
@@ -240,16 +266,25 @@ def test_partnership_dated_differently_is_a_date_disagreement(seed_json: dict) -
 # -- claims stated by one source only ------------------------------------------------------------
 
 SINGLE = [
-    ("003:27", 2e10, "USD"), ("003:16", 1.3e10, "USD"), ("003:16", 11000, "count"), ("004:23", 1.5e7, "count"),
-    ("003:3", 4.5e9, "W"), ("001:7", 1.4e12, "USD"), ("001:7", 3e10, "W"), ("001:4", 2.25e10, "USD"),
+    ("003:27", 2e10, "USD"),
+    ("003:16", 1.3e10, "USD"),
+    ("003:16", 11000, "count"),
+    ("004:23", 1.5e7, "count"),
+    ("003:3", 4.5e9, "W"),
+    ("001:7", 1.4e12, "USD"),
+    ("001:7", 3e10, "W"),
+    ("001:4", 2.25e10, "USD"),
     ("000:46", 1 / 3, "fraction"),
 ]
 
 
 @pytest.mark.parametrize(("where", "value", "unit"), SINGLE)
 def test_single_source_claims(seed_json: dict, where: str, value: float, unit: str) -> None:
-    (claim,) = [c for c in claims_at(seed_json, where, "quantity")
-                if c["unit"] == unit and c["value"] == pytest.approx(value, rel=1e-3)]
+    (claim,) = [
+        c
+        for c in claims_at(seed_json, where, "quantity")
+        if c["unit"] == unit and c["value"] == pytest.approx(value, rel=1e-3)
+    ]
     assert fact_of(seed_json, claim["id"])["status"] == "single_source"
     assert not findings_with(seed_json, claim["id"])
 

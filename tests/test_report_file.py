@@ -28,7 +28,9 @@ def test_committed_report_is_fresh() -> None:
 def test_escaped_text_cannot_break_a_table_or_inject_html(text: str) -> None:
     out = escape(text)
     assert "\n" not in out and "<" not in out and ">" not in out
-    unescaped_pipes = [i for i, ch in enumerate(out) if ch == "|" and (i == 0 or out[i - 1] != "\\" or _escaped(out, i - 1))]
+    unescaped_pipes = [
+        i for i, ch in enumerate(out) if ch == "|" and (i == 0 or out[i - 1] != "\\" or _escaped(out, i - 1))
+    ]
     assert not unescaped_pipes
     assert "](" not in out.replace("\\]", "")
 

@@ -17,8 +17,13 @@ from factcheck.ruleset import RuleSet, load_ruleset
 
 RULE_FILES = sorted(default_rules_dir().glob("*.yaml"))
 FINDING_KINDS = {
-    "numeric_disagreement", "hedge_mismatch", "arithmetic_mismatch", "conversion_mismatch",
-    "unsupported_superlative", "contradicted_claim", "date_disagreement",
+    "numeric_disagreement",
+    "hedge_mismatch",
+    "arithmetic_mismatch",
+    "conversion_mismatch",
+    "unsupported_superlative",
+    "contradicted_claim",
+    "date_disagreement",
 }
 
 
@@ -32,9 +37,13 @@ def rule_examples() -> list[tuple[str, str | list[str], bool]]:
     cases = []
     for path in RULE_FILES:
         for rule in read_rule_file(path).rules:
-            cases += [pytest.param(rule.id, ex, True, id=f"{rule.id}-match-{i}") for i, ex in enumerate(rule.examples.match)]
-            cases += [pytest.param(rule.id, ex, False, id=f"{rule.id}-no_match-{i}")
-                      for i, ex in enumerate(rule.examples.no_match)]
+            cases += [
+                pytest.param(rule.id, ex, True, id=f"{rule.id}-match-{i}") for i, ex in enumerate(rule.examples.match)
+            ]
+            cases += [
+                pytest.param(rule.id, ex, False, id=f"{rule.id}-no_match-{i}")
+                for i, ex in enumerate(rule.examples.no_match)
+            ]
     return cases
 
 
@@ -85,7 +94,8 @@ def _lexicon_examples(family: str) -> list:
     ex = read_rule_file(path).examples
     assert ex is not None
     return [pytest.param(e, True, id=f"match-{i}") for i, e in enumerate(ex.match)] + [
-        pytest.param(e, False, id=f"no_match-{i}") for i, e in enumerate(ex.no_match)]
+        pytest.param(e, False, id=f"no_match-{i}") for i, e in enumerate(ex.no_match)
+    ]
 
 
 @pytest.mark.parametrize(("line", "expected"), _lexicon_examples("boilerplate"))
@@ -103,8 +113,13 @@ def test_entity_examples(ruleset: RuleSet, text: str, expected: bool) -> None:
 @pytest.mark.parametrize(("text", "expected"), _lexicon_examples("metrics"))
 def test_metric_examples(ruleset: RuleSet, text: str, expected: bool) -> None:
     report = corpus_report(text, ruleset)
-    cued = [c for c in report.claims if c.kind == "quantity" and c.metric in ruleset.metrics.by_name
-            and not ruleset.metrics.by_name[c.metric].default_for]
+    cued = [
+        c
+        for c in report.claims
+        if c.kind == "quantity"
+        and c.metric in ruleset.metrics.by_name
+        and not ruleset.metrics.by_name[c.metric].default_for
+    ]
     assert bool(cued) == expected
 
 
@@ -115,6 +130,7 @@ def test_quantity_examples(ruleset: RuleSet, text: str, expected: bool) -> None:
 
 # -- malformed rule files name the file and the field -------------------------------------------
 
+
 def _write(tmp_path: Path, name: str, data: object) -> Path:
     d = tmp_path / "rules"
     d.mkdir(exist_ok=True)
@@ -123,8 +139,15 @@ def _write(tmp_path: Path, name: str, data: object) -> Path:
 
 
 def test_unknown_key_is_reported_with_file_and_field(tmp_path: Path) -> None:
-    d = _write(tmp_path, "numbers.yaml", {"family": "numbers", "description": "x", "lexicon": {"rates_date": "2025-01-01",
-               "usd_per_unit": {"USD": 1.0}, "bogus": 1}})
+    d = _write(
+        tmp_path,
+        "numbers.yaml",
+        {
+            "family": "numbers",
+            "description": "x",
+            "lexicon": {"rates_date": "2025-01-01", "usd_per_unit": {"USD": 1.0}, "bogus": 1},
+        },
+    )
     with pytest.raises(RuleFileError) as err:
         load_ruleset([d])
     assert "numbers.yaml: lexicon.bogus" in str(err.value)
@@ -138,11 +161,24 @@ def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
 
 
 def test_bad_severity_and_regex_are_reported(tmp_path: Path) -> None:
-    d = _write(tmp_path, "dates.yaml", {
-        "family": "dates", "description": "x", "lexicon": {"events": {"deal": ["("]}},
-        "rules": [{"id": "date_disagreement", "severity": "fatal", "message": "m", "description": "d",
-                   "examples": {"match": ["a"], "no_match": ["b"]}}],
-    })
+    d = _write(
+        tmp_path,
+        "dates.yaml",
+        {
+            "family": "dates",
+            "description": "x",
+            "lexicon": {"events": {"deal": ["("]}},
+            "rules": [
+                {
+                    "id": "date_disagreement",
+                    "severity": "fatal",
+                    "message": "m",
+                    "description": "d",
+                    "examples": {"match": ["a"], "no_match": ["b"]},
+                }
+            ],
+        },
+    )
     with pytest.raises(RuleFileError) as err:
         load_ruleset([d])
     text = str(err.value)

@@ -19,11 +19,31 @@ def _num(x: float | str | None) -> float | str | None:
 
 def claim_dict(c: Claim) -> dict[str, Any]:
     return {
-        "id": c.id, "document": c.document, "line": c.line, "column": c.column, "text": c.text, "quote": c.quote,
-        "kind": c.kind, "subject": c.subject, "metric": c.metric, "object": c.object,
-        "value": _num(c.value), "low": _num(c.low), "high": _num(c.high), "unit": c.unit, "qualifier": c.qualifier,
-        "attributed": c.attributed, "teaser": c.teaser, "quoted": c.quoted, "dimension": c.dimension,
-        "noun": c.noun, "period": c.period, "per": c.per, "total": c.total, "scope": c.scope, "word": c.word,
+        "id": c.id,
+        "document": c.document,
+        "line": c.line,
+        "column": c.column,
+        "text": c.text,
+        "quote": c.quote,
+        "kind": c.kind,
+        "subject": c.subject,
+        "metric": c.metric,
+        "object": c.object,
+        "value": _num(c.value),
+        "low": _num(c.low),
+        "high": _num(c.high),
+        "unit": c.unit,
+        "qualifier": c.qualifier,
+        "attributed": c.attributed,
+        "teaser": c.teaser,
+        "quoted": c.quoted,
+        "dimension": c.dimension,
+        "noun": c.noun,
+        "period": c.period,
+        "per": c.per,
+        "total": c.total,
+        "scope": c.scope,
+        "word": c.word,
         "equivalents": [{"text": q.text, "value": q.value, "unit": q.unit} for q in c.equivalents],
     }
 
@@ -35,8 +55,11 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "summary": {
-            "documents": len(report.documents), "claims": len(report.claims), "facts": len(report.facts),
-            "findings": len(report.findings), **severities,
+            "documents": len(report.documents),
+            "claims": len(report.claims),
+            "facts": len(report.facts),
+            "findings": len(report.findings),
+            **severities,
         },
         "documents": [
             {"id": d.id, "path": d.path, "title": d.title, "date": d.date, "warnings": d.warnings}
@@ -44,21 +67,41 @@ def report_dict(report: Report) -> dict[str, Any]:
         ],
         "claims": [claim_dict(c) for c in report.claims],
         "facts": [
-            {"id": f.id, "metric": f.metric, "subject": f.subject, "object": f.object, "dimension": f.dimension,
-             "status": f.status, "claims": f.claims}
+            {
+                "id": f.id,
+                "metric": f.metric,
+                "subject": f.subject,
+                "object": f.object,
+                "dimension": f.dimension,
+                "status": f.status,
+                "claims": f.claims,
+            }
             for f in report.facts
         ],
         "findings": [
             {
-                "id": f.id, "kind": f.kind, "rule": f.rule, "severity": f.severity, "message": f.message,
-                "claims": f.claims, "related": f.related, "fact": f.fact, "weak": f.weak,
+                "id": f.id,
+                "kind": f.kind,
+                "rule": f.rule,
+                "severity": f.severity,
+                "message": f.message,
+                "claims": f.claims,
+                "related": f.related,
+                "fact": f.fact,
+                "weak": f.weak,
                 "locations": [
                     {"path": paths.get(by_id[c].document), "line": by_id[c].line, "column": by_id[c].column}
-                    for c in f.claims if c in by_id
+                    for c in f.claims
+                    if c in by_id
                 ],
                 "evidence": [
-                    {"document": e.document, "path": paths.get(e.document), "line": e.line, "quote": e.quote,
-                     "relation": e.relation}
+                    {
+                        "document": e.document,
+                        "path": paths.get(e.document),
+                        "line": e.line,
+                        "quote": e.quote,
+                        "relation": e.relation,
+                    }
                     for e in f.evidence
                 ],
             }

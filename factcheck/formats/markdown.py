@@ -10,7 +10,6 @@ import re
 import pandas as pd
 
 from factcheck.models import Claim, Document, Fact, Finding, Report
-from factcheck.numbers import format_amount
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
@@ -139,7 +138,11 @@ def _matrix(ctx: _Ctx, lines: list[str]) -> None:
 
 def _single(ctx: _Ctx, lines: list[str]) -> None:
     flagged = {c for f in ctx.report.findings for c in f.claims}
-    facts = [f for f in ctx.report.facts if f.status == "single_source" and f.dimension not in ("superlative", "exclusivity", "date")]
+    facts = [
+        f
+        for f in ctx.report.facts
+        if f.status == "single_source" and f.dimension not in ("superlative", "exclusivity", "date")
+    ]
     lines += ["## Claims stated by one source only", ""]
     rows = []
     for f in facts:
@@ -147,8 +150,13 @@ def _single(ctx: _Ctx, lines: list[str]) -> None:
         teaser = all(c.teaser for c in cs)
         if cs:
             c = cs[0]
-            rows.append((teaser, f"| {', '.join(ctx.at(x) for x in cs)} | {escape(_fact_name(f))} | "
-                                 f"{'; '.join(_with_equivalents(ctx, x) for x in cs)}{_extra(c)} | {escape(c.quote, 200)} |"))
+            rows.append(
+                (
+                    teaser,
+                    f"| {', '.join(ctx.at(x) for x in cs)} | {escape(_fact_name(f))} | "
+                    f"{'; '.join(_with_equivalents(ctx, x) for x in cs)}{_extra(c)} | {escape(c.quote, 200)} |",
+                )
+            )
     if not rows:
         lines += ["None.", ""]
         return
@@ -156,8 +164,14 @@ def _single(ctx: _Ctx, lines: list[str]) -> None:
     lines += [r for t, r in rows if not t]
     teasers = [r for t, r in rows if t]
     if teasers:
-        lines += ["", "From teaser blocks (other stories; weaker evidence, never checked against the articles):", "",
-                  "| where | fact | value | quote |", "|---|---|---|---|", *teasers]
+        lines += [
+            "",
+            "From teaser blocks (other stories; weaker evidence, never checked against the articles):",
+            "",
+            "| where | fact | value | quote |",
+            "|---|---|---|---|",
+            *teasers,
+        ]
     lines.append("")
 
 
