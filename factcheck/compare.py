@@ -369,33 +369,30 @@ def related_evidence(g: _Group, corpus: Corpus, ruleset: RuleSet) -> list[Eviden
     ranking_words = {c.word for c in g.claims if c.metric not in ("superlative:unique", "exclusivity:unique")}
     head_words = {w.casefold() for c in g.claims for w in (c.object or "").split() if len(w) > 3}
     scored: list[tuple[float, str, int, str]] = []
-    for doc in corpus.documents:
-        if doc.id in docs:
+    for extract in corpus.extracts:
+        if extract.document.id in docs:
             continue
-        for s in corpus.sentences[doc.id]:
-            if s.role in ("teaser", "heading", "title"):
-                continue
-            ms = corpus.finder.mentions(s.text, index)
-            mine = {m.key for m in ms}
+        for s in extract.evidence:
+            mine = {index.canon(k) for k in s.keys}
             shared = mine & keys
             low = s.text.casefold()
             if ranking_words and not any(w and w in low for w in ranking_words):
                 continue
-            if not shared or not lex.relation_re.search(s.text):
+            if not shared:
                 continue
             score = float(min(len(shared), 2))
             if "exclusiv" in low:
                 score += 2
             if lex.alternative_re.search(s.text):
                 score += 2
-            if any(m.after_prep and m.key not in keys for m in ms) and any(
+            if any(index.canon(k) not in keys for k in s.third_party) and any(
                 w in low for w in ("agreement", "deal", "contract", "partner")
             ):
                 score += 3  # an arrangement with a third party: an alternative to the claimed distinction
             if head_words & set(low.replace(",", " ").split()):
                 score += 1
             if score >= 3:
-                scored.append((-score, doc.id, s.line, s.text))
+                scored.append((-score, extract.document.id, s.line, s.text))
     scored.sort()
     seen: set[tuple[str, int]] = set()
     out = []

@@ -13,15 +13,46 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from factcheck.models import NameFacts
 from factcheck.ruleset import EntityLexicon
 from factcheck.text import Sentence
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w&.'’+-]*")
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"[A-Za-z]")
+
+
+@cache
+def _english() -> frozenset[str]:
+    """A plain English word list, to tell "Plans to ..." (a word) from "Veltrix said ..." (a name)."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=True))
+
+
+def ordinary_word(word: str, vocabulary: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Is this capitalised word an ordinary English word (or an inflection of one)?"""
+    w = word.casefold()
+    forms = {w}
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+    ):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            forms.add(w[: -len(suffix)] + repl)
+    english = _english()
+    return any(f in english or f in vocabulary for f in forms)
 
 
 def key_of(surface: str) -> str:
@@ -177,19 +208,18 @@ class EntityFinder:
         return out
 
     # -- learning from the corpus ---------------------------------------------------------------------
-    def build_index(self, sentences: Iterable[Sentence]) -> EntityIndex:
+    def learn(self, sentences: Iterable[Sentence]) -> NameFacts:
+        """What one document teaches about names; merged over the corpus by `index_from`."""
         index = EntityIndex()
         surfaces: Counter[tuple[str, str]] = Counter()
         sents = list(sentences)
-        # words the corpus also writes in lower case are ordinary words, even when a sentence starts with one
+        # words the text also writes in lower case are ordinary words, even when a sentence starts with one
         lower_vocab = {w for s in sents for w in re.findall(r"\b[a-z][a-z'’-]+\b", s.text)}
         title_like = {id(s): s.role in ("heading", "title") or _title_case(s.text) for s in sents}
         # Pass 1: names where capitals are informative (not sentence-initial, not title case), and acronyms.
         for s in sents:
             for a, _e, surface, initial in self.candidates(s.text):
                 k = key_of(surface)
-                if not k:
-                    continue
                 bare = _POSS.sub("", surface)
                 if len(k) < 2:
                     continue
@@ -199,7 +229,7 @@ class EntityFinder:
                     not initial
                     or " " in bare
                     or any(ch.isdigit() for ch in bare)
-                    or (bare.casefold() not in lower_vocab and not re.search(r"(?:ly|ing|ed)$", bare))
+                    or not ordinary_word(bare, lower_vocab)
                 )
                 if (
                     informative
@@ -213,34 +243,61 @@ class EntityFinder:
             ms = self.mentions(s.text, index, title_like[id(s)])
             for m1, m2 in itertools.pairwise(ms):
                 between = s.text[m1.end : m2.start]
-                if (m1.possessive and between == "") or (m1.possessive and between.strip() == ""):
+                if m1.possessive and between.strip() == "":
                     index.owner.setdefault(m2.key, m1.key)
                 if self.creator_between.match(between):
                     index.creator.setdefault(m1.key, m2.key)
             for m in ms:
+                surfaces[(m.key, m.surface)] += 0  # a display form for names found only as parts of runs
                 rm = self.role_before.search(s.text[: m.start])
                 if rm:
                     index.roles[m.key].add(rm.group(1).split()[-1].casefold())
+        return NameFacts(
+            known=sorted(index.known),
+            surfaces=sorted((k, bare, n) for (k, bare), n in surfaces.items()),
+            owner=sorted(index.owner.items()),
+            creator=sorted(index.creator.items()),
+            roles=sorted((k, r) for k, rs in index.roles.items() for r in rs),
+        )
+
+    def index_from(self, facts: Iterable[NameFacts]) -> EntityIndex:
+        """Merge what the documents taught, in document order, into one index."""
+        index = EntityIndex()
+        surfaces: Counter[tuple[str, str]] = Counter()
+        for f in facts:
+            index.known.update(f.known)
+            for k, bare, n in f.surfaces:
+                surfaces[(k, bare)] += n
+            for product, owner in f.owner:
+                index.owner.setdefault(product, owner)
+            for product, creator in f.creator:
+                index.creator.setdefault(product, creator)
+            for k, role in f.roles:
+                index.roles[k].add(role)
         # "Acme Widget" where Acme and Widget are both names: the product Widget, owned by Acme.
-        for k in list(index.known):
-            for k2, bare in list(surfaces):
-                if k2 != k:
-                    continue
-                parts = bare.split(" ", 1)
-                if len(parts) == 2:
-                    head, rest = key_of(parts[0]), key_of(parts[1])
-                    if head in index.known and rest in index.known:
-                        index.canonical[k] = rest
-                        index.owner.setdefault(rest, head)
+        for (k, bare), n in sorted(surfaces.items()):
+            parts = bare.split(" ", 1)
+            if n == 0:
+                continue
+            if len(parts) == 2:
+                head, rest = key_of(parts[0]), key_of(parts[1])
+                if head in index.known and rest in index.known:
+                    index.canonical[k] = rest
+                    index.owner.setdefault(rest, head)
         for k, v in self.aliases.items():
             index.canonical[k] = v
         best: dict[str, tuple[int, str]] = {}
         for (k, bare), n in sorted(surfaces.items()):
             ck = index.canon(k)
-            if ck == k and (ck not in best or n > best[ck][0]):
+            if ck == k and (
+                ck not in best or n > best[ck][0] or (n == best[ck][0] == 0 and len(bare) > len(best[ck][1]))
+            ):
                 best[ck] = (n, bare)
         index.display = {k: v[1] for k, v in best.items()}
         return index
+
+    def build_index(self, sentences: Iterable[Sentence]) -> EntityIndex:
+        return self.index_from([self.learn(sentences)])
 
     # -- mentions in one sentence ---------------------------------------------------------------------
     def mentions(self, text: str, index: EntityIndex, title_case: bool | None = None) -> list[Mention]:
@@ -315,7 +372,6 @@ class EntityFinder:
         for m in mentions:
             cm = self.creator_of.search(text[: m.start])
             if cm:
-                owner = index.owner_of(m.key)
-                if owner:
-                    return cm.start(), m.end, owner
+                # the owner may be known only from another document: keep a reference to resolve later
+                return cm.start(), m.end, index.owner_of(m.key) or f"@creator:{m.key}"
         return None

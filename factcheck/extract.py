@@ -16,7 +16,7 @@ from datetime import date
 
 from factcheck.categorical import extract_categorical
 from factcheck.entities import EntityFinder, EntityIndex, Mention
-from factcheck.models import Claim, DateParts, Document, Quantity
+from factcheck.models import Claim, DateParts, Document, DocumentExtract, EvidenceSentence, Quantity
 from factcheck.quantities import extract_quantities
 from factcheck.ruleset import RuleSet
 from factcheck.text import Sentence, sentences
@@ -26,28 +26,52 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 
 
+CREATOR_REF = "@creator:"  # a subject known only through corpus knowledge: "the creator of <key>"
+
+
 @dataclass
 class Corpus:
-    """Documents split into sentences, with the name index learned over all of them."""
+    """The per-document extracts, with the name index learned over all of them."""
 
     documents: list[Document]
-    sentences: dict[str, list[Sentence]]
+    extracts: list[DocumentExtract]
     index: EntityIndex
     finder: EntityFinder
 
 
-def prepare(documents: list[Document], ruleset: RuleSet) -> Corpus:
-    finder = EntityFinder(ruleset.entities)
-    sents = {d.id: sentences(d) for d in documents}
-    index = finder.build_index(s for d in documents for s in sents[d.id])
-    return Corpus(documents, sents, index, finder)
-
-
-def extract(corpus: Corpus, ruleset: RuleSet) -> list[Claim]:
+def extract_document(doc: Document, ruleset: RuleSet, finder: EntityFinder | None = None) -> DocumentExtract:
+    """Everything one document says, independent of the rest of the corpus (so it can be cached)."""
+    finder = finder or EntityFinder(ruleset.entities)
+    sents = sentences(doc)
+    names = finder.learn(sents)
+    framer = _Framer(doc, finder.index_from([names]), finder, ruleset)
+    counter = [0]
     claims: list[Claim] = []
-    for doc in corpus.documents:
-        claims.extend(extract_document(doc, corpus, ruleset))
-    return claims
+    for s in sents:
+        claims.extend(framer.sentence_claims(s, counter))
+    return DocumentExtract(
+        document=doc, claims=_inherit_subjects(doc, claims, ruleset), names=names, evidence=framer.evidence
+    )
+
+
+def assemble(extracts: list[DocumentExtract], ruleset: RuleSet) -> tuple[Corpus, list[Claim]]:
+    """Merge what the documents taught about names and resolve every claim's names against it."""
+    finder = EntityFinder(ruleset.entities)
+    index = finder.index_from(e.names for e in extracts)
+    claims = [_resolve(c, index) for e in extracts for c in e.claims]
+    return Corpus([e.document for e in extracts], extracts, index, finder), claims
+
+
+def _resolve(c: Claim, index: EntityIndex) -> Claim:
+    def one(key: str | None) -> str | None:
+        if key and key.startswith(CREATOR_REF):
+            return index.owner_of(key[len(CREATOR_REF) :])
+        return index.canon(key)
+
+    obj = c.object if c.kind in ("superlative", "exclusivity") else one(c.object)
+    return c.model_copy(
+        update={"subject": one(c.subject), "object": obj, "entities": sorted({one(e) or e for e in c.entities})}
+    )
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -81,10 +105,11 @@ def _parenthetical_pairs(text: str, qs: list[Quantity]) -> tuple[list[Quantity],
 
 
 class _Framer:
-    def __init__(self, doc: Document, corpus: Corpus, ruleset: RuleSet) -> None:
+    def __init__(self, doc: Document, index: EntityIndex, finder: EntityFinder, ruleset: RuleSet) -> None:
         self.doc = doc
-        self.index = corpus.index
-        self.finder = corpus.finder
+        self.index = index
+        self.finder = finder
+        self.evidence: list[EvidenceSentence] = []
         self.rules = ruleset
         self.metrics = ruleset.metrics
         self.previous_subjects: list[str] = []  # names that were subjects, in reading order
@@ -212,6 +237,12 @@ class _Framer:
             subjects = [m.key for m in ms if not m.after_prep][:1]
         self.previous_subjects.extend(subjects)
         self.previous_sentence = (s.line, ms)
+        if ms and s.role not in ("teaser", "heading", "title") and self.rules.superlatives.relation_re.search(text):
+            self.evidence.append(
+                EvidenceSentence(
+                    line=s.line, text=text, keys=[m.key for m in ms], third_party=[m.key for m in ms if m.after_prep]
+                )
+            )
         return out
 
     def _previous_object(self, s: Sentence, subject: str | None) -> str | None:
@@ -331,15 +362,6 @@ class _Framer:
             entities=sorted({m.key for m in mentions}),
             event=event,
         )
-
-
-def extract_document(doc: Document, corpus: Corpus, ruleset: RuleSet) -> list[Claim]:
-    framer = _Framer(doc, corpus, ruleset)
-    counter = [0]
-    claims: list[Claim] = []
-    for s in corpus.sentences[doc.id]:
-        claims.extend(framer.sentence_claims(s, counter))
-    return _inherit_subjects(doc, claims, ruleset)
 
 
 def _inherit_subjects(doc: Document, claims: list[Claim], ruleset: RuleSet) -> list[Claim]:

@@ -145,6 +145,38 @@ class Claim(Frozen):
     event: str | None = None  # date claims: the event word ("deal", "partnership")
 
 
+class NameFacts(Frozen):
+    """What one document teaches about names (see factcheck/entities.py); merged across the corpus."""
+
+    known: list[str] = Field(default_factory=list)  # name keys seen where capitals are informative
+    surfaces: list[tuple[str, str, int]] = Field(default_factory=list)  # (key, surface, count)
+    owner: list[tuple[str, str]] = Field(default_factory=list)  # (product, owner): "Acme's Widget"
+    creator: list[tuple[str, str]] = Field(default_factory=list)  # (product, creator): "Widget creator Acme"
+    roles: list[tuple[str, str]] = Field(default_factory=list)  # (name, role): "chipmaker Acme"
+
+
+class EvidenceSentence(Frozen):
+    """A sentence that speaks of partners, deals or exclusivity: a candidate for related evidence."""
+
+    line: int
+    text: str
+    keys: list[str]  # names in it
+    third_party: list[str]  # names after a preposition ("a deal with Acme")
+
+
+class DocumentExtract(Frozen):
+    """Everything extraction learns from one document, independent of the rest of the corpus.
+
+    Claims carry raw name keys; a subject that needs corpus knowledge ("the creator of Widget") is kept as
+    a reference, `@creator:<key>`, and resolved when the corpus is assembled.
+    """
+
+    document: Document
+    claims: list[Claim]
+    names: NameFacts
+    evidence: list[EvidenceSentence] = Field(default_factory=list)
+
+
 class Fact(Frozen):
     id: str
     metric: str

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from factcheck.align import align, to_facts
 from factcheck.compare import compare
-from factcheck.extract import extract, prepare
+from factcheck.entities import EntityFinder
+from factcheck.extract import assemble, extract_document
 from factcheck.load import load
-from factcheck.models import Claim, Document, Report
+from factcheck.models import Claim, Document, DocumentExtract, Report
 from factcheck.ruleset import RuleSet
 
 
@@ -21,9 +22,18 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def extract_all(documents: list[Document], ruleset: RuleSet) -> list[DocumentExtract]:
+    finder = EntityFinder(ruleset.entities)
+    return [extract_document(d, ruleset, finder) for d in documents]
+
+
 def analyse(documents: list[Document], ruleset: RuleSet) -> Report:
-    corpus = prepare(documents, ruleset)
-    claims = extract(corpus, ruleset)
+    return analyse_extracts(extract_all(documents, ruleset), ruleset)
+
+
+def analyse_extracts(extracts: list[DocumentExtract], ruleset: RuleSet) -> Report:
+    corpus, claims = assemble(extracts, ruleset)
+    documents = corpus.documents
     groups = align(claims, ruleset, corpus.index)
     comparison = compare(groups, claims, corpus, ruleset)
     facts = to_facts(groups, comparison.statuses, corpus.index)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.extract import prepare
+from factcheck.extract import assemble, extract_document
 from factcheck.load import parse_document
 from factcheck.models import Report
 from factcheck.pipeline import analyse
@@ -106,7 +106,8 @@ def test_boilerplate_examples(ruleset: RuleSet, line: str, expected: bool) -> No
 
 @pytest.mark.parametrize(("text", "expected"), _lexicon_examples("entities"))
 def test_entity_examples(ruleset: RuleSet, text: str, expected: bool) -> None:
-    corpus = prepare([parse_document("x.txt", text, ruleset.boilerplate)], ruleset)
+    extract = extract_document(parse_document("x.txt", text, ruleset.boilerplate), ruleset)
+    corpus, _ = assemble([extract], ruleset)
     assert bool(corpus.finder.mentions(text, corpus.index)) == expected
 
 
