@@ -15,7 +15,7 @@ from factcheck.align import _Group
 from factcheck.entities import EntityIndex
 from factcheck.extract import Corpus
 from factcheck.models import SEVERITY_ORDER, Check, Claim, Corroboration, Evidence, Finding
-from factcheck.numbers import CEILINGS, format_amount, interval_of, tolerance
+from factcheck.numbers import CEILINGS, compatible, format_amount, same_number, tolerance
 from factcheck.ruleset import RuleSet
 
 MAX_EVIDENCE = 10
@@ -42,75 +42,76 @@ def _fact_label(index: EntityIndex, g: _Group) -> str:
     return f"{_name(index, g.subject)} {g.metric.replace('_', ' ')}{obj}"
 
 
-def compare_quantities(groups: list[_Group], ruleset: RuleSet, index: EntityIndex, out: Comparison) -> None:
+def compare_quantities(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
+    index = corpus.index
+    dates = {d.id: d.date for d in corpus.documents}
     for g in groups:
         if g.kind != "quantity":
             continue
         active = [c for c in g.claims if not c.teaser]
         conflicts: list[tuple[Claim, Claim]] = []
+        updates: list[tuple[Claim, Claim]] = []
         for a, b in itertools.combinations(active, 2):
-            if a.document != b.document and not interval_of(a, ruleset).overlaps(interval_of(b, ruleset)):
+            if a.document == b.document or compatible(a, b, ruleset):
+                continue
+            update = _temporal(a, b, dates, ruleset)
+            if update is not None:
+                updates.append(update)
+            else:
                 conflicts.append((a, b))
-        out.statuses[id(g)] = _status(g, bool(conflicts))
+        # a quotation alone never turns a fact into a disagreement: it is reported, weakly, as info
+        strong = [p for p in conflicts if not (p[0].quoted or p[1].quoted)]
+        out.statuses[id(g)] = _status(g, bool(strong), corpus, updated=bool(updates))
         if conflicts:
             flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=_order)
             values = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
             out.findings.append(
-                _finding(
-                    ruleset,
-                    "numeric_disagreement",
-                    "numeric_disagreement",
-                    flagged,
-                    g,
-                    fact=_fact_label(index, g),
-                    values=values,
-                    weak=any(c.quoted for c in flagged),
-                )
+                _finding(ruleset, "numeric_disagreement", "numeric_disagreement", flagged, g,
+                         severity=None if strong else "info", weak=not strong,
+                         fact=_fact_label(index, g), values=values)
+            )
+        for earlier, later in updates:
+            out.findings.append(
+                _finding(ruleset, "temporal_update", "temporal_update", [later, earlier], g,
+                         fact=_fact_label(index, g), old=earlier.text, old_date=dates.get(earlier.document),
+                         new=later.text, new_date=dates.get(later.document))
             )
         ceilings = [c for c in active if c.qualifier in CEILINGS and c.value is not None]
         for firm in (c for c in active if c.qualifier == "exact" and c.value is not None):
-            match = [
-                c
-                for c in ceilings
-                if abs(_usd(c, ruleset) - _usd(firm, ruleset)) <= tolerance(firm, ruleset) * _rate(firm, ruleset) + 1e-9
-                or (interval_of(c, ruleset).overlaps(interval_of(firm, ruleset)) and _close_value(c, firm, ruleset))
-            ]
+            match = [c for c in ceilings if same_number(c, firm, ruleset)]
             if match:
                 out.findings.append(
-                    _finding(
-                        ruleset,
-                        "hedge_mismatch",
-                        "hedge_mismatch",
-                        [firm, *match],
-                        g,
-                        firm=firm.text,
-                        ceiling=match[0].text,
-                    )
+                    _finding(ruleset, "hedge_mismatch", "hedge_mismatch", [firm, *match], g,
+                             firm=firm.text, ceiling=match[0].text)
                 )
 
 
-def _close_value(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
-    va, vb = _usd(a, ruleset), _usd(b, ruleset)
-    return abs(va - vb) <= max(abs(va), abs(vb)) * 0.1
-
-
-def _rate(c: Claim, ruleset: RuleSet) -> float:
-    return ruleset.numbers.usd_per_unit.get(c.unit or "", 1.0) if c.dimension == "currency" else 1.0
-
-
-def _usd(c: Claim, ruleset: RuleSet) -> float:
-    return (c.value or 0.0) * _rate(c, ruleset)
+def _temporal(a: Claim, b: Claim, dates: dict[str, str | None], ruleset: RuleSet) -> tuple[Claim, Claim] | None:
+    """(earlier, later) when the later source updates the number rather than contradicting it: it says so
+    ("rose to", "revised") or the metric grows by nature (a toll, a count of users) and it grew."""
+    da, db = dates.get(a.document), dates.get(b.document)
+    if not da or not db or da == db:
+        return None
+    earlier, later = (a, b) if da < db else (b, a)
+    lex = ruleset.numbers
+    if lex.update_re.search(later.quote):
+        return earlier, later
+    if later.metric in lex.cumulative_metrics and (later.value or 0) > (earlier.value or 0):
+        return earlier, later
+    return None
 
 
 def _order(c: Claim) -> tuple[str, int, int]:
     return (c.document, c.line, c.column)
 
 
-def _status(g: _Group, conflicting: bool) -> str:
-    docs = {c.document for c in g.claims if not c.teaser}
+def _status(g: _Group, conflicting: bool, corpus: Corpus, updated: bool = False) -> str:
     if conflicting:
         return "disagree"
-    return "agree" if len(docs) >= 2 else "single_source"
+    if updated:
+        return "updated"
+    sources = corpus.independence.count([c for c in g.claims if not c.teaser])
+    return "agree" if sources >= 2 else "single_source"
 
 
 def _finding(
@@ -266,7 +267,7 @@ def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) ->
 # -- dates and superlatives ------------------------------------------------------------------------
 
 
-def compare_dates(groups: list[_Group], ruleset: RuleSet, index: EntityIndex, out: Comparison) -> None:
+def compare_dates(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
     for g in groups:
         if g.kind != "date":
             continue
@@ -275,7 +276,7 @@ def compare_dates(groups: list[_Group], ruleset: RuleSet, index: EntityIndex, ou
             for a, b in itertools.combinations(g.claims, 2)
             if a.document != b.document and (str(a.high) < str(b.low) or str(b.high) < str(a.low))
         ]
-        out.statuses[id(g)] = _status(g, bool(conflicts))
+        out.statuses[id(g)] = _status(g, bool(conflicts), corpus)
         if conflicts:
             flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=_order)
             dates = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
@@ -288,7 +289,7 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
     for g in props:
         docs = {c.document for c in g.claims if not c.teaser}
         first = sorted(g.claims, key=_order)[0]
-        if len(docs) >= 2:
+        if corpus.independence.count([c for c in g.claims if not c.teaser]) >= 2:
             out.statuses[id(g)] = "agree"
             for c in g.claims:
                 others = [o.id for o in g.claims if o.document != c.document]
@@ -408,8 +409,8 @@ def related_evidence(g: _Group, corpus: Corpus, ruleset: RuleSet) -> list[Eviden
 
 def compare(groups: list[_Group], claims: list[Claim], corpus: Corpus, ruleset: RuleSet) -> Comparison:
     out = Comparison()
-    compare_quantities(groups, ruleset, corpus.index, out)
-    compare_dates(groups, ruleset, corpus.index, out)
+    compare_quantities(groups, corpus, ruleset, out)
+    compare_dates(groups, corpus, ruleset, out)
     compare_categorical(groups, corpus, ruleset, out)
     check_arithmetic(corpus, claims, ruleset, out)
     check_conversions(claims, ruleset, out)

@@ -16,6 +16,7 @@ from datetime import date
 
 from factcheck.categorical import extract_categorical
 from factcheck.entities import EntityFinder, EntityIndex, Mention
+from factcheck.independence import Independence
 from factcheck.models import Claim, DateParts, Document, DocumentExtract, EvidenceSentence, Quantity
 from factcheck.quantities import extract_quantities
 from factcheck.ruleset import RuleSet
@@ -24,6 +25,7 @@ from factcheck.text import Sentence, sentences
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
+_SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
 
 
 CREATOR_REF = "@creator:"  # a subject known only through corpus knowledge: "the creator of <key>"
@@ -37,6 +39,7 @@ class Corpus:
     extracts: list[DocumentExtract]
     index: EntityIndex
     finder: EntityFinder
+    independence: Independence
 
 
 def extract_document(doc: Document, ruleset: RuleSet, finder: EntityFinder | None = None) -> DocumentExtract:
@@ -59,7 +62,8 @@ def assemble(extracts: list[DocumentExtract], ruleset: RuleSet) -> tuple[Corpus,
     finder = EntityFinder(ruleset.entities)
     index = finder.index_from(e.names for e in extracts)
     claims = [_resolve(c, index) for e in extracts for c in e.claims]
-    return Corpus([e.document for e in extracts], extracts, index, finder), claims
+    documents = [e.document for e in extracts]
+    return Corpus(documents, extracts, index, finder, Independence(documents)), claims
 
 
 def _resolve(c: Claim, index: EntityIndex) -> Claim:
@@ -144,7 +148,11 @@ class _Framer:
             best = (desc[2], desc[0] + a)
         return best
 
-    def object_near(self, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None) -> str | None:
+    def object_near(
+        self, text: str, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None
+    ) -> str | None:
+        # the source of a statement ("Harland County officials said") is not what the number is about
+        ms = [m for m in ms if not _SPEAKER.match(text, m.end)]
         after = [m for m in ms if end <= m.start < b and not self.index.same(m.key, subject)]
         if after:
             return after[0].key
@@ -158,6 +166,10 @@ class _Framer:
         hi = min(b, q.end + self.metrics.window_after)
         best_specific: tuple[int, str] | None = None
         best_generic: tuple[int, str] | None = None
+        if q.dimension == "count" and q.noun:  # "41 deaths", "15 million paid users": the noun names the metric
+            for metric, rx in self.metrics.cue_res:
+                if "count" in metric.dimensions and rx.search(q.noun):
+                    return metric.name
         for metric, rx in self.metrics.cue_res:
             if q.dimension not in metric.dimensions:
                 continue
@@ -204,8 +216,10 @@ class _Framer:
             else:
                 subject, found_at = self.subject_before(s, ms, a, q.start)
                 named_here = any(m.start == found_at for m in ms)
-                subject = subject or fallback_subject or sentence_subject
-                obj = self.object_near(ms, a, b, q.start, q.end, subject)
+                # "The toll from the X floods stands at ...": a name inside the subject's own phrase
+                inner = next((m.key for m in ms if a <= m.start < q.start), None)
+                subject = subject or fallback_subject or inner or sentence_subject
+                obj = self.object_near(text, ms, a, b, q.start, q.end, subject)
                 if obj is None and not named_here:
                     obj = self._previous_object(s, subject)
             metric = self.metric(s, q, a, b)

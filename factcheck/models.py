@@ -34,8 +34,9 @@ FindingKind = Literal[
     "unsupported_superlative",
     "contradicted_claim",
     "date_disagreement",
+    "temporal_update",
 ]
-FactStatus = Literal["agree", "disagree", "single_source"]
+FactStatus = Literal["agree", "disagree", "single_source", "updated"]
 
 
 class Frozen(BaseModel):

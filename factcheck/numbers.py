@@ -78,3 +78,42 @@ def _num(x: float) -> str:
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.4g}" if abs(x) < 1000 else f"{x:,.0f}"
+
+
+BOUNDS = {"up_to", "under", "over", "at_least", "potential"}
+FLOORS = {"over", "at_least"}
+UPPER = {"up_to", "under"}
+
+
+def _usd_value(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
+    """The stated number in comparable units, and its tolerance there."""
+    factor = usd_factor(c.unit, ruleset) if c.dimension == "currency" else 1.0
+    factor = factor if factor is not None else 1.0
+    slack = ruleset.numbers.rate_tolerance if c.dimension == "currency" and c.unit != "USD" else 0.0
+    v = (c.value or 0.0) * factor
+    return v, tolerance(c, ruleset) * factor + abs(v) * slack
+
+
+def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+    """Can both claims hold? Intervals must meet; two bounds of one kind must state the same bound; a
+    ceiling and a floor ("up to X" against "more than X") meet only if the floor is below the ceiling."""
+    if not interval_of(a, ruleset).overlaps(interval_of(b, ruleset)):
+        return False
+    if a.value is None or b.value is None:
+        return True
+    va, ta = _usd_value(a, ruleset)
+    vb, tb = _usd_value(b, ruleset)
+    if a.qualifier == b.qualifier and a.qualifier in BOUNDS:
+        return abs(va - vb) <= ta + tb
+    pair = {a.qualifier, b.qualifier}
+    if pair & FLOORS and pair & UPPER:
+        floor, ceiling = (va, vb) if a.qualifier in FLOORS else (vb, va)
+        return floor < ceiling - (ta + tb) * 0.5
+    return True
+
+
+def same_number(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+    """The stated numbers agree within their precision (whatever the hedges)."""
+    va, ta = _usd_value(a, ruleset)
+    vb, tb = _usd_value(b, ruleset)
+    return abs(va - vb) <= max(ta, tb) + 1e-9

@@ -174,6 +174,12 @@ class NumbersLexicon(Lexicon):
     usd_per_unit: dict[str, float]  # approximate: for comparing amounts stated in different currencies
     rate_tolerance: float = 0.02  # relative slack for conversion rates and for currency conversion
     min_relative_tolerance: float = 0.005  # below the stated precision, numbers still agree within this
+    update_cues: list[str] = Field(default_factory=list)  # "rose to", "revised": a later number updates an earlier
+    cumulative_metrics: list[str] = Field(default_factory=list)  # metrics that grow by nature (tolls, users)
+
+    @cached_property
+    def update_re(self) -> re.Pattern[str]:
+        return compile_any(self.update_cues)
 
     @field_validator("usd_per_unit")
     @classmethod

@@ -24,6 +24,7 @@ FINDING_KINDS = {
     "unsupported_superlative",
     "contradicted_claim",
     "date_disagreement",
+    "temporal_update",
 }
 
 
