@@ -66,23 +66,47 @@ def compare_quantities(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, o
             flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=_order)
             values = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
             out.findings.append(
-                _finding(ruleset, "numeric_disagreement", "numeric_disagreement", flagged, g,
-                         severity=None if strong else "info", weak=not strong,
-                         fact=_fact_label(index, g), values=values)
+                _finding(
+                    ruleset,
+                    "numeric_disagreement",
+                    "numeric_disagreement",
+                    flagged,
+                    g,
+                    severity=None if strong else "info",
+                    weak=not strong,
+                    fact=_fact_label(index, g),
+                    values=values,
+                )
             )
         for earlier, later in updates:
             out.findings.append(
-                _finding(ruleset, "temporal_update", "temporal_update", [later, earlier], g,
-                         fact=_fact_label(index, g), old=earlier.text, old_date=dates.get(earlier.document),
-                         new=later.text, new_date=dates.get(later.document))
+                _finding(
+                    ruleset,
+                    "temporal_update",
+                    "temporal_update",
+                    [later, earlier],
+                    g,
+                    fact=_fact_label(index, g),
+                    old=earlier.text,
+                    old_date=dates.get(earlier.document),
+                    new=later.text,
+                    new_date=dates.get(later.document),
+                )
             )
         ceilings = [c for c in active if c.qualifier in CEILINGS and c.value is not None]
         for firm in (c for c in active if c.qualifier == "exact" and c.value is not None):
             match = [c for c in ceilings if same_number(c, firm, ruleset)]
             if match:
                 out.findings.append(
-                    _finding(ruleset, "hedge_mismatch", "hedge_mismatch", [firm, *match], g,
-                             firm=firm.text, ceiling=match[0].text)
+                    _finding(
+                        ruleset,
+                        "hedge_mismatch",
+                        "hedge_mismatch",
+                        [firm, *match],
+                        g,
+                        firm=firm.text,
+                        ceiling=match[0].text,
+                    )
                 )
 
 
@@ -296,6 +320,22 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
                 out.corroborations.append(Corroboration(claim=c.id, supported_by=others))
             continue
         out.statuses[id(g)] = "single_source"
+        alternatives = _alternatives(g, first, corpus, ruleset)
+        if alternatives:
+            out.findings.append(
+                _finding(
+                    ruleset,
+                    "contradicted_claim",
+                    "contradicted_claim",
+                    sorted(g.claims, key=_order),
+                    g,
+                    subject=_name(index, first.subject),
+                    phrase=first.text,
+                    other=", ".join(_name(index, k) for k in alternatives[0][1]),
+                    evidence=[e for e, _ in alternatives],
+                )
+            )
+            continue
         rivals = [
             o
             for h in props
@@ -340,6 +380,39 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
                 evidence=related_evidence(g, corpus, ruleset),
             )
         )
+
+
+def _alternatives(g: _Group, first: Claim, corpus: Corpus, ruleset: RuleSet) -> list[tuple[Evidence, list[str]]]:
+    """Other sources that say the distinction is shared: "X is also available from Y" where the claim
+    says only its subject offers X. Only uniqueness ("only", "sole", "exclusive") can be contradicted so."""
+    if first.metric not in ("superlative:unique", "exclusivity:unique") or first.word == "first":
+        return []
+    index = corpus.index
+    subject = index.canon(first.subject)
+    own = {subject, index.owner_of(subject)}
+    scope_text = " ".join(c.scope or "" for c in g.claims).casefold()
+    scope = {
+        index.canon(e)
+        for c in g.claims
+        for e in c.entities
+        if index.canon(e) not in own and (index.name(e) or e).casefold() in scope_text
+    }
+    docs = {c.document for c in g.claims}
+    found = []
+    for extract in corpus.extracts:
+        if extract.document.id in docs:
+            continue
+        for s in extract.evidence:
+            keys = {index.canon(k) for k in s.keys}
+            others = [
+                index.canon(k)
+                for k in s.alternatives
+                if index.canon(k) not in own and index.canon(k) not in scope and not index.related(k, subject)
+            ]
+            if others and keys & scope:
+                ev = Evidence(document=extract.document.id, line=s.line, quote=s.text, relation="contradicts")
+                found.append((ev, sorted(set(others))))
+    return found
 
 
 def _rival(index: EntityIndex, a: Claim, b: Claim) -> bool:

@@ -55,6 +55,37 @@ def ordinary_word(word: str, vocabulary: set[str] | frozenset[str] = frozenset()
     return any(f in english or f in vocabulary for f in forms)
 
 
+def _words(surface: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+", _POSS.sub("", surface))
+
+
+def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
+    """Do two written names name the same thing?
+
+    Case and punctuation never matter (NVIDIA / Nvidia, Open-Door / OpenDoor); neither do corporate
+    suffixes (Halvorsen Group / Halvorsen Group Ltd / Halvorsen); an acronym matches the initials of the
+    long form; a one-letter slip in a long name is forgiven. Different numbers never match (Model 3 /
+    Model 5, Galaxy S23 / Galaxy S24), and a different word is a different name (Orsa Motors / Orsa Telecom).
+    """
+    ka, kb = key_of(a), key_of(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if re.findall(r"\d+", ka) != re.findall(r"\d+", kb):
+        return False
+    wa, wb = _words(a), _words(b)
+    core_a = [w.casefold() for w in wa if w.casefold() not in suffixes]
+    core_b = [w.casefold() for w in wb if w.casefold() not in suffixes]
+    if core_a and core_a == core_b:
+        return True
+    for long, short in ((wa, b), (wb, a)):
+        initials = "".join(w[0] for w in long if w.casefold() not in suffixes and w[0].isupper())
+        if len(initials) >= 2 and short.isupper() and key_of(short) == initials.casefold() and len(long) > 1:
+            return True
+    return min(len(ka), len(kb)) >= 7 and ka[:2] == kb[:2] and fuzz.ratio(ka, kb) >= 92
+
+
 def key_of(surface: str) -> str:
     """Case and punctuation folded: NVIDIA / Nvidia / Nvidia's -> "nvidia"."""
     return re.sub(r"[^0-9a-z]+", "", _POSS.sub("", surface).casefold())
@@ -126,6 +157,7 @@ class EntityFinder:
     def __init__(self, lexicon: EntityLexicon) -> None:
         self.lex = lexicon
         self.aliases = {key_of(k): key_of(v) for k, v in lexicon.aliases.items()}
+        self.suffixes = frozenset(w.casefold() for w in lexicon.org_suffixes)
         roles = "|".join(sorted((re.escape(r) for r in lexicon.role_nouns), key=len, reverse=True))
         creators = "|".join(re.escape(c) for c in lexicon.creator_nouns)
         self.role_before = re.compile(rf"\b((?:[a-z][\w-]*\s+)?(?:{roles}))\s+$")
@@ -284,6 +316,7 @@ class EntityFinder:
                 if head in index.known and rest in index.known:
                     index.canonical[k] = rest
                     index.owner.setdefault(rest, head)
+        self._merge_variants(index, surfaces)
         for k, v in self.aliases.items():
             index.canonical[k] = v
         best: dict[str, tuple[int, str]] = {}
@@ -295,6 +328,46 @@ class EntityFinder:
                 best[ck] = (n, bare)
         index.display = {k: v[1] for k, v in best.items()}
         return index
+
+    def _merge_variants(self, index: EntityIndex, surfaces: Counter[tuple[str, str]]) -> None:
+        """Point spelling variants of one name ("Halvorsen Group", "Halvorsen") at its commonest form.
+
+        Names are compared only within blocks (same first letters, or an acronym and its initials), so the
+        work grows with the number of names, not with its square."""
+        counts: Counter[str] = Counter()
+        form: dict[str, str] = {}
+        for (k, bare), n in sorted(surfaces.items()):
+            if k in index.known and k not in index.canonical:
+                counts[k] += n
+                form.setdefault(k, bare)
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for k in sorted(counts):
+            blocks[k[:3]].append(k)
+            initials = "".join(w[0] for w in _words(form[k]) if w[0].isupper()).casefold()
+            if len(initials) >= 2 and initials != k[:3]:
+                blocks["#" + initials].append(k)
+            if form[k].isupper():
+                blocks["#" + k].append(k)
+        parent: dict[str, str] = {}
+
+        def root(k: str) -> str:
+            while parent.get(k, k) != k:
+                k = parent[k]
+            return k
+
+        for members in blocks.values():
+            if len(members) > 200:  # a block that large is a common prefix, not variants of one name
+                continue
+            for a, b in itertools.combinations(members, 2):
+                ra, rb = root(a), root(b)
+                if ra != rb and names_match(form[a], form[b], self.suffixes):
+                    # the commoner (then shorter, then alphabetically first) form represents the group
+                    keep, drop = sorted((ra, rb), key=lambda k: (-counts[k], len(k), k))
+                    parent[drop] = keep
+        for k in counts:
+            r = root(k)
+            if r != k:
+                index.canonical[k] = r
 
     def build_index(self, sentences: Iterable[Sentence]) -> EntityIndex:
         return self.index_from([self.learn(sentences)])

@@ -25,6 +25,7 @@ from factcheck.text import Sentence, sentences
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
 
 
@@ -152,7 +153,7 @@ class _Framer:
         self, text: str, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None
     ) -> str | None:
         # the source of a statement ("Harland County officials said") is not what the number is about
-        ms = [m for m in ms if not _SPEAKER.match(text, m.end)]
+        ms = [m for m in ms if not _SPEAKER.match(text, m.end) and not _ACCORDING.search(text, 0, m.start)]
         after = [m for m in ms if end <= m.start < b and not self.index.same(m.key, subject)]
         if after:
             return after[0].key
@@ -183,6 +184,10 @@ class _Framer:
                 else:
                     best_specific = min(best_specific, cand) if best_specific else cand
         if best_specific:
+            # "a post-money valuation of $2 billion": the sharper cue nearby refines the nearest one
+            for metric, rx in self.metrics.cue_res:
+                if metric.refines == best_specific[1] and rx.search(text, lo, hi):
+                    return metric.name
             return best_specific[1]
         if best_generic:
             return best_generic[1]
@@ -251,10 +256,20 @@ class _Framer:
             subjects = [m.key for m in ms if not m.after_prep][:1]
         self.previous_subjects.extend(subjects)
         self.previous_sentence = (s.line, ms)
-        if ms and s.role not in ("teaser", "heading", "title") and self.rules.superlatives.relation_re.search(text):
+        lex = self.rules.superlatives
+        if (
+            ms
+            and s.role not in ("teaser", "heading", "title")
+            and (lex.relation_re.search(text) or lex.contradiction_re.search(text))
+        ):
+            cues = [c.end() for c in lex.contradiction_re.finditer(text)]
             self.evidence.append(
                 EvidenceSentence(
-                    line=s.line, text=text, keys=[m.key for m in ms], third_party=[m.key for m in ms if m.after_prep]
+                    line=s.line,
+                    text=text,
+                    keys=[m.key for m in ms],
+                    third_party=[m.key for m in ms if m.after_prep],
+                    alternatives=[m.key for m in ms if any(0 <= m.start - c <= 40 for c in cues)],
                 )
             )
         return out

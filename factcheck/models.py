@@ -163,6 +163,7 @@ class EvidenceSentence(Frozen):
     text: str
     keys: list[str]  # names in it
     third_party: list[str]  # names after a preposition ("a deal with Acme")
+    alternatives: list[str] = Field(default_factory=list)  # names right after "also available from", "also offers"
 
 
 class DocumentExtract(Frozen):

@@ -72,6 +72,7 @@ class EntityLexicon(PatternList):
     prepositions: list[str]  # a name after one of these is an object, not the subject
     role_nouns: list[str]  # "the chipmaker", "the company": descriptions that point back to a name
     creator_nouns: list[str]  # "the creator of X", "X creator Y", "the maker of X"
+    org_suffixes: list[str] = Field(default_factory=list)  # "Group", "Inc": a name with or without one is one name
     aliases: dict[str, str] = Field(default_factory=dict)  # optional help: surface form -> canonical name
 
     @cached_property
@@ -94,6 +95,9 @@ class Metric(Lexicon):
     generic: bool = False  # a vague relation ("commit") that a more specific cue nearby overrides
     compatible: list[str] = Field(default_factory=list)  # metrics it may align with
     default_for: list[str] = Field(default_factory=list)  # dimensions whose numbers get it when no cue is near
+    refines: str | None = (
+        None  # a sharper form of another metric ("post-money" of "valuation"): wins when both are near
+    )
 
 
 class MetricLexicon(PatternList):
@@ -142,6 +146,7 @@ class SuperlativeLexicon(PatternList):
     attribution: list[str]  # "positioned as", "said", "claims": the source reports someone else's words
     relation_cues: list[str]  # words that make another source's sentence related evidence
     alternative_cues: list[str]  # "also available on", "as well as": another party offers the same
+    contradiction_cues: list[str] = Field(default_factory=list)  # "is also available from X": X offers it too
 
     @cached_property
     def negative_re(self) -> re.Pattern[str]:
@@ -158,6 +163,10 @@ class SuperlativeLexicon(PatternList):
     @cached_property
     def alternative_re(self) -> re.Pattern[str]:
         return compile_any(self.alternative_cues)
+
+    @cached_property
+    def contradiction_re(self) -> re.Pattern[str]:
+        return compile_any(self.contradiction_cues)
 
 
 class DateLexicon(PatternList):
