@@ -30,6 +30,14 @@ class _Group:
     claims: list[Claim] = field(default_factory=list)
 
 
+def _basis(per: str | None) -> str | None:
+    """A rate's basis, compared loosely: "1 gigawatt" and "gigawatt", "share" and "shares" are one."""
+    if per is None:
+        return None
+    words = [w for w in per.casefold().split() if w not in ("1", "one", "a", "an", "per", "each")]
+    return " ".join(w.rstrip("s") for w in words)
+
+
 def _context(c: Claim) -> str:
     return c.quote.replace(c.text, " ")
 
@@ -63,7 +71,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             for g in blocks[key]
             if metrics.compatible(g.metric, c.metric or "")
             and _object_ok(index, g.object, c.object)
-            and (g.claims[0].per is None) == (c.per is None)
+            and _basis(g.claims[0].per) == _basis(c.per)
         ]
         # a claim that names its object prefers a fact with the same object
         exact = [g for g in candidates if g.object is not None and c.object is not None]

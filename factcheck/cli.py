@@ -8,16 +8,29 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from enum import IntEnum
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from factcheck import __version__
-from factcheck.formats import jsonout, markdown
+from factcheck import __version__, gate
+from factcheck.baseline import BaselineError
+from factcheck.baseline import build as build_baseline
+from factcheck.baseline import dumps as dump_baseline
+from factcheck.baseline import read as read_baseline
+from factcheck.cache import ClaimCache
+from factcheck.config import ConfigError, LoadedConfig, apply_tolerances, load_config
+from factcheck.formats import gate_json, gate_markdown, github, jsonout, markdown, sarif
+from factcheck.formats import text as textfmt
+from factcheck.load import LoadResult, collect_paths
+from factcheck.models import Report
 from factcheck.pipeline import RunResult, run
 from factcheck.rules import RuleFileError
 from factcheck.ruleset import RuleSet, load_ruleset
+from factcheck.vcs import GitError, changed_files
 
 DEFAULT_CORPUS = Path("seeds")
 DEFAULT_REPORT = {"markdown": Path("reports/report.md"), "json": Path("reports/report.json")}
@@ -116,6 +129,274 @@ def report(paths: tuple[str, ...], output: Path | None, fmt: str, rule_dirs: tup
         text = markdown.render(result.report, {rid: r.description for rid, r in ruleset.rules.items()})
     _emit(text, output)
     raise SystemExit(ExitCode.INPUT_ERROR if result.errors else ExitCode.OK)
+
+
+# -- the editorial check and the CI gate ---------------------------------------------------------------
+
+CHECK_HELP = """
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on (default: error); 2 usage
+or input error (a missing or unreadable file, a malformed rule, config or baseline file, an unknown git
+revision).
+
+\b
+Formats: markdown (default; each finding with the other sources' quotes), json (factcheck.check/1),
+sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow commands that annotate a pull request),
+text (one line a finding: path:line:col: severity rule message).
+
+Inline: <!-- factcheck: ignore RULE --> on the line before a paragraph;
+<!-- factcheck: disable RULE --> ... <!-- factcheck: enable RULE --> around a block.
+Settings come from [tool.factcheck] in pyproject.toml or a .factcheck.toml; options win.
+"""
+
+BASELINE_HELP = """
+Exit codes: 0 the baseline was written; 2 usage or input error (nothing is written then).
+"""
+
+CHECK_FORMATS = ["markdown", "json", "sarif", "github", "text"]
+
+
+def _fail(message: str) -> NoReturn:
+    for line in message.splitlines():
+        click.echo(f"factcheck: error: {line}", err=True)
+    raise SystemExit(ExitCode.INPUT_ERROR)
+
+
+def _config(path: Path | None) -> LoadedConfig:
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _gate_ruleset(cfg: LoadedConfig, rule_dirs: tuple[Path, ...]) -> RuleSet:
+    dirs = rule_dirs or tuple(cfg.resolve(d) for d in cfg.config.rules)
+    ruleset = _ruleset(dirs)
+    apply_tolerances(ruleset, cfg.config.tolerances)
+    return ruleset
+
+
+def _disabled(cfg: LoadedConfig, cli: tuple[str, ...], ruleset: RuleSet) -> list[str]:
+    ids = list(cli) if cli else cfg.config.disable
+    prefix = "tool.factcheck." if cfg.path and cfg.path.name == "pyproject.toml" else ""
+    where = "--disable" if cli else f"{cfg.path}: {prefix}disable"
+    unknown = [r for r in ids if r not in ruleset.rules]
+    if unknown:
+        _fail(f"{where}: unknown rule {', '.join(repr(r) for r in unknown)} (`factcheck rules` lists them)")
+    return ids
+
+
+def _cache(cfg: LoadedConfig, no_cache: bool, cache_dir: Path | None) -> ClaimCache | None:
+    if no_cache or not cfg.config.cache:
+        return None
+    return ClaimCache(cache_dir or cfg.resolve(cfg.config.cache_dir))
+
+
+def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
+    """A bar on standard error while the corpus is indexed, only when standard error is a terminal."""
+
+    @contextmanager
+    def bar() -> Iterator[Callable[[int], None]]:
+        if not sys.stderr.isatty() or total < 2:
+            yield lambda n: None
+            return
+        with click.progressbar(length=total, label="factcheck: indexing", file=sys.stderr) as pb:
+            yield pb.update
+
+    return bar()
+
+
+def _index(paths: list[str], ruleset: RuleSet, cache: ClaimCache | None) -> tuple[LoadResult, Report]:
+    if cache is None:
+        return gate.index(paths, ruleset, None, _progress)
+    with cache:
+        result = gate.index(paths, ruleset, cache, _progress)
+    if cache.rebuilt:
+        click.echo(f"factcheck: warning: claim cache {cache.path} was rebuilt ({cache.rebuilt})", err=True)
+    return result
+
+
+def _report_load(loaded: LoadResult) -> None:
+    for w in loaded.warnings:
+        click.echo(f"factcheck: warning: {w}", err=True)
+    for e in loaded.errors:
+        click.echo(f"factcheck: error: {e}", err=True)
+
+
+def _render_check(fmt: str, result: gate.GateResult, ruleset: RuleSet) -> str:
+    if fmt == "json":
+        return gate_json.render(result)
+    if fmt == "sarif":
+        return sarif.render(result, ruleset)
+    if fmt == "github":
+        return github.render(result)
+    if fmt == "text":
+        return textfmt.render(result)
+    return gate_markdown.render(result)
+
+
+cache_options = [
+    click.option("--no-cache", is_flag=True, help="Do not read or write the claim cache."),
+    click.option(
+        "--cache-dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Where the claim cache lives (default: .factcheck/, or cache-dir in the config).",
+    ),
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="A configuration file (default: the nearest .factcheck.toml or pyproject.toml with [tool.factcheck]).",
+    ),
+    click.option("--disable", multiple=True, metavar="RULE", help="A rule never to report (repeatable)."),
+    rules_option,
+]
+
+
+def _with(options: list[Callable[[Callable], Callable]]) -> Callable[[Callable], Callable]:
+    def wrap(f: Callable) -> Callable:
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return wrap
+
+
+@main.command(epilog=CHECK_HELP)
+@click.argument("drafts", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--corpus",
+    multiple=True,
+    type=click.Path(path_type=str),
+    help="Files or folders the drafts are checked against (repeatable; default: corpus in the config).",
+)
+@click.option(
+    "--changed-since",
+    "ref",
+    metavar="REF",
+    help="Also check the article files in the corpus that git reports as added or modified since REF "
+    "(renames followed, untracked files included).",
+)
+@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), help="Output format (default: markdown).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Exit 1 when a finding is at or above this severity (default: error).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings that are not in this baseline (see `factcheck baseline`).",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not to stdout.")
+@_with(cache_options)
+def check(
+    drafts: tuple[str, ...],
+    corpus: tuple[str, ...],
+    ref: str | None,
+    fmt: str | None,
+    fail_on: str | None,
+    baseline_file: Path | None,
+    output: Path | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    config_file: Path | None,
+    disable: tuple[str, ...],
+    rule_dirs: tuple[Path, ...],
+) -> None:
+    """Check DRAFT... (files or folders) against the corpus: only the findings that involve a draft.
+
+    Each finding points at the draft's line, with the corpus sources' quotes beside it; the corpus's own
+    disagreements are left out. A draft may be inside the corpus or outside it.
+    """
+    cfg = _config(config_file)
+    conf = cfg.config
+    fmt = fmt or conf.format or "markdown"
+    fail_on = fail_on or conf.fail_on
+    ruleset = _gate_ruleset(cfg, rule_dirs)
+    disabled = _disabled(cfg, disable, ruleset)
+    corpus_paths = list(corpus) or [gate.display_path(cfg.resolve(p)) for p in conf.corpus]
+    if not corpus_paths:
+        _fail("no corpus: give --corpus PATH (or set corpus in [tool.factcheck] / .factcheck.toml)")
+    if not drafts and not ref:
+        _fail("nothing to check: give DRAFT... or --changed-since REF")
+    draft_files, errors = collect_paths(list(drafts))
+    if ref:
+        try:
+            changed = changed_files(ref)
+        except GitError as exc:
+            _fail(str(exc))
+        draft_files += gate.article_files(changed, corpus_paths)
+        if not draft_files and not errors:
+            click.echo(f"factcheck: no article in the corpus changed since {ref}; nothing to check", err=True)
+    base = None
+    base_path = baseline_file or (cfg.resolve(conf.baseline) if conf.baseline else None)
+    if base_path is not None and (baseline_file is not None or base_path.is_file()):
+        try:
+            base = read_baseline(base_path)
+        except BaselineError as exc:
+            _fail(str(exc))
+    if draft_files:
+        loaded, report = _index([str(p) for p in draft_files] + corpus_paths, ruleset, _cache(cfg, no_cache, cache_dir))
+        _report_load(loaded)
+        focus = gate.focus_documents(report, draft_files)
+        result = gate.select(report, focus, fail_on=fail_on, disabled=disabled, baseline=base)
+        result.errors = errors + loaded.errors
+    else:
+        for e in errors:
+            click.echo(f"factcheck: error: {e}", err=True)
+        result = gate.GateResult(findings=[], drafts=[], corpus=0, fail_on=fail_on, errors=errors)
+    _emit(_render_check(fmt, result, ruleset), output)
+    click.echo(f"factcheck: {gate_markdown.summary(result).replace('`', '')}", err=True)
+    if result.errors:
+        raise SystemExit(ExitCode.INPUT_ERROR)
+    raise SystemExit(ExitCode.FINDINGS if result.failing else ExitCode.OK)
+
+
+@main.command(epilog=BASELINE_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The baseline file to write (default: baseline in the config).",
+)
+@_with(cache_options)
+def baseline(
+    paths: tuple[str, ...],
+    output: Path | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    config_file: Path | None,
+    disable: tuple[str, ...],
+    rule_dirs: tuple[Path, ...],
+) -> None:
+    """Record today's findings in PATH... (default: the configured corpus), so `check --baseline` reports
+    only new ones.
+
+    Findings are recorded by a fingerprint of the rule, the file and the claim's sentence, so moving lines or
+    editing other paragraphs keeps them matched. Findings silenced by ignore comments are not recorded.
+    """
+    cfg = _config(config_file)
+    ruleset = _gate_ruleset(cfg, rule_dirs)
+    disabled = _disabled(cfg, disable, ruleset)
+    target = output or (cfg.resolve(cfg.config.baseline) if cfg.config.baseline else None)
+    if target is None:
+        _fail("give -o FILE (or set baseline in [tool.factcheck] / .factcheck.toml)")
+    targets = list(paths) or [gate.display_path(cfg.resolve(p)) for p in cfg.config.corpus]
+    if not targets:
+        _fail("nothing to record: give PATH... (or set corpus in the config)")
+    loaded, report = _index(targets, ruleset, _cache(cfg, no_cache, cache_dir))
+    _report_load(loaded)
+    if loaded.errors or not report.documents:
+        _fail("baseline not written: fix the input errors above first")
+    result = gate.select(report, report.documents, disabled=disabled)
+    write_atomic(target, dump_baseline(build_baseline(result.findings)))
+    click.echo(
+        f"factcheck: recorded {len(result.findings)} findings from {len(report.documents)} articles in {target}",
+        err=True,
+    )
+    raise SystemExit(ExitCode.OK)
 
 
 CLAIM_COLUMNS = ["where", "kind", "subject", "metric", "object", "text", "value", "low", "high", "unit", "qualifier"]

@@ -6,7 +6,7 @@ Findings are immutable records; every output format serialises the same ones.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, utils
@@ -50,78 +50,68 @@ def compare_quantities(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, o
             continue
         active = [c for c in g.claims if not c.teaser]
         conflicts: list[tuple[Claim, Claim]] = []
-        updates: list[tuple[Claim, Claim]] = []
+        updates: dict[str, list[Claim]] = defaultdict(list)  # later claim id -> the earlier claims it updates
+        later_of: dict[str, Claim] = {}
         for a, b in itertools.combinations(active, 2):
             if a.document == b.document or compatible(a, b, ruleset):
                 continue
             update = _temporal(a, b, dates, ruleset)
             if update is not None:
-                updates.append(update)
+                updates[update[1].id].append(update[0])
+                later_of[update[1].id] = update[1]
             else:
                 conflicts.append((a, b))
         # a quotation alone never turns a fact into a disagreement: it is reported, weakly, as info
         strong = [p for p in conflicts if not (p[0].quoted or p[1].quoted)]
         out.statuses[id(g)] = _status(g, bool(strong), corpus, updated=bool(updates))
         if conflicts:
-            flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=_order)
+            # the claims in the most conflicts come first: the odd one out is where to look
+            load = Counter(c.id for pair in conflicts for c in pair)
+            unique = {c.id: c for pair in conflicts for c in pair}.values()
+            flagged = sorted(unique, key=lambda c: (-load[c.id], _order(c)))
             values = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
+            severity = None if strong else "info"
             out.findings.append(
-                _finding(
-                    ruleset,
-                    "numeric_disagreement",
-                    "numeric_disagreement",
-                    flagged,
-                    g,
-                    severity=None if strong else "info",
-                    weak=not strong,
-                    fact=_fact_label(index, g),
-                    values=values,
-                )
+                _finding(ruleset, "numeric_disagreement", "numeric_disagreement", flagged, g, severity=severity,
+                         weak=not strong, fact=_fact_label(index, g), values=values)
             )
-        for earlier, later in updates:
+        for later_id, earlier in updates.items():
+            later = later_of[later_id]
+            earlier = sorted(earlier, key=_order)
             out.findings.append(
-                _finding(
-                    ruleset,
-                    "temporal_update",
-                    "temporal_update",
-                    [later, earlier],
-                    g,
-                    fact=_fact_label(index, g),
-                    old=earlier.text,
-                    old_date=dates.get(earlier.document),
-                    new=later.text,
-                    new_date=dates.get(later.document),
-                )
+                _finding(ruleset, "temporal_update", "temporal_update", [later, *earlier], g,
+                         fact=_fact_label(index, g), old=earlier[0].text,
+                         old_date=dates.get(earlier[0].document) or "undated", new=later.text,
+                         new_date=dates.get(later.document) or "undated")
             )
         ceilings = [c for c in active if c.qualifier in CEILINGS and c.value is not None]
         for firm in (c for c in active if c.qualifier == "exact" and c.value is not None):
             match = [c for c in ceilings if same_number(c, firm, ruleset)]
             if match:
                 out.findings.append(
-                    _finding(
-                        ruleset,
-                        "hedge_mismatch",
-                        "hedge_mismatch",
-                        [firm, *match],
-                        g,
-                        firm=firm.text,
-                        ceiling=match[0].text,
-                    )
+                    _finding(ruleset, "hedge_mismatch", "hedge_mismatch", [firm, *match], g,
+                             firm=firm.text, ceiling=match[0].text)
                 )
 
 
 def _temporal(a: Claim, b: Claim, dates: dict[str, str | None], ruleset: RuleSet) -> tuple[Claim, Claim] | None:
     """(earlier, later) when the later source updates the number rather than contradicting it: it says so
-    ("rose to", "revised") or the metric grows by nature (a toll, a count of users) and it grew."""
-    da, db = dates.get(a.document), dates.get(b.document)
-    if not da or not db or da == db:
-        return None
-    earlier, later = (a, b) if da < db else (b, a)
+    ("rose to", "revised", "raised its offer") or the metric grows by nature (a toll, a count of users)
+    and it grew. Without two dates, a sentence that says the number changed is still an update."""
     lex = ruleset.numbers
-    if lex.update_re.search(later.quote):
-        return earlier, later
-    if later.metric in lex.cumulative_metrics and (later.value or 0) > (earlier.value or 0):
-        return earlier, later
+    da, db = dates.get(a.document), dates.get(b.document)
+    if da and db and da != db:
+        earlier, later = (a, b) if da < db else (b, a)
+        if lex.update_re.search(later.quote):
+            return earlier, later
+        if later.metric in lex.cumulative_metrics and (later.value or 0) > (earlier.value or 0):
+            return earlier, later
+        return None
+    cue_a, cue_b = bool(lex.update_re.search(a.quote)), bool(lex.update_re.search(b.quote))
+    if cue_b and not cue_a:
+        return a, b
+    if cue_a and not cue_b:
+        return b, a
     return None
 
 
@@ -267,11 +257,19 @@ def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) ->
             pe = eq.precision or 0.0
             lo, hi = (e - pe) / p, (e + pe) / p
             pairs[(c.document, c.unit or "", eq.unit)].append((c, e / p, lo, hi))
+    table = ruleset.numbers.usd_per_unit
     for (_doc, base, other), items in sorted(pairs.items()):
         lo = max(i[2] for i in items)
         hi = min(i[3] for i in items)
         rates = ", ".join(f"{i[1]:.3g} {other}/{base} at {i[0].document}:{i[0].line}" for i in items)
         consistent = lo <= hi * (1 + ruleset.numbers.rate_tolerance / 10)
+        # every pair must also be near the dated reference rate: rates move, typos move them further
+        if base in table and other in table:
+            reference = table[base] / table[other]
+            far = [i for i in items if not (reference / 1.35 <= i[1] <= reference * 1.35)]
+            if far:
+                consistent = False
+                rates += f" (reference about {reference:.3g} {other}/{base} on {ruleset.numbers.rates_date})"
         out.checks.append(
             Check(
                 kind="conversion",

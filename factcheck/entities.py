@@ -56,7 +56,8 @@ def ordinary_word(word: str, vocabulary: set[str] | frozenset[str] = frozenset()
 
 
 def _words(surface: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9]+", _POSS.sub("", surface))
+    """The words of a name; "&" and "and" are one connective and drop out."""
+    return [w for w in re.findall(r"[A-Za-z0-9]+", _POSS.sub("", surface)) if w.casefold() != "and"]
 
 
 def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
@@ -80,7 +81,7 @@ def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
     if core_a and core_a == core_b:
         return True
     for long, short in ((wa, b), (wb, a)):
-        initials = "".join(w[0] for w in long if w.casefold() not in suffixes and w[0].isupper())
+        initials = "".join(w[0] for w in long if w[0].isupper())
         if len(initials) >= 2 and short.isupper() and key_of(short) == initials.casefold() and len(long) > 1:
             return True
     return min(len(ka), len(kb)) >= 7 and ka[:2] == kb[:2] and fuzz.ratio(ka, kb) >= 92
@@ -158,6 +159,7 @@ class EntityFinder:
         self.lex = lexicon
         self.aliases = {key_of(k): key_of(v) for k, v in lexicon.aliases.items()}
         self.suffixes = frozenset(w.casefold() for w in lexicon.org_suffixes)
+        self.org_words = frozenset(w.casefold() for w in lexicon.org_words)
         roles = "|".join(sorted((re.escape(r) for r in lexicon.role_nouns), key=len, reverse=True))
         creators = "|".join(re.escape(c) for c in lexicon.creator_nouns)
         self.role_before = re.compile(rf"\b((?:[a-z][\w-]*\s+)?(?:{roles}))\s+$")
@@ -364,6 +366,21 @@ class EntityFinder:
                     # the commoner (then shorter, then alphabetically first) form represents the group
                     keep, drop = sorted((ra, rb), key=lambda k: (-counts[k], len(k), k))
                     parent[drop] = keep
+        # "Pellworth" for "Pellworth Foods": a short form names the one longer name that only adds
+        # organisation words to it; with two candidates ("Orsa Motors", "Orsa Telecom") it names neither
+        longer: dict[str, set[str]] = defaultdict(set)
+        for k in counts:
+            words = _words(form[k])
+            for cut in range(len(words) - 1, 0, -1):
+                extra = [w.casefold() for w in words[cut:]]
+                if all(w in self.org_words or w in self.suffixes for w in extra):
+                    longer[key_of(" ".join(words[:cut]))].add(k)
+        for short, targets in sorted(longer.items()):
+            if short in counts and len({root(t) for t in targets}) == 1:
+                ra, rb = root(short), root(next(iter(targets)))
+                if ra != rb:
+                    keep, drop = sorted((ra, rb), key=lambda k: (-counts[k], len(k), k))
+                    parent[drop] = keep
         for k in counts:
             r = root(k)
             if r != k:
@@ -435,7 +452,8 @@ class EntityFinder:
         for m in self.description.finditer(text):
             noun = m.group(1).split()[-1].casefold()
             for k in reversed(previous):
-                if noun in index.roles.get(k, set()):
+                name_words = {w.casefold() for w in _words(index.name(k) or "")}
+                if noun in index.roles.get(k, set()) or noun in name_words:
                     return m.start(), m.end(), k
             if previous:
                 return m.start(), m.end(), previous[-1]

@@ -22,7 +22,18 @@ from factcheck.quantities import extract_quantities
 from factcheck.ruleset import RuleSet
 from factcheck.text import Sentence, sentences
 
-_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though|after|before|because|since|when|until|unless)\b"
+    r"|\s(?:while|whereas)\s"
+)
+_REPORT = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|confirmed|estimated|expects?|believes?)\s+(?:that\s+)?"
+)
+_OF_NAME = re.compile(r"\s+of\s+(?:(?:additional|new|extra|further|planned|existing|the|its|their)\s+)*")
+_PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children", "men", "women", "others"}
+_NOT_RATES = {"deal", "record", "premium", "jump", "rise", "fall", "drop", "figure", "sum", "total", "move", "boost"}
+_PER_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+([a-z]+)\b")
+_PER_BEFORE = re.compile(r"\b(?:each|per|every)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+(?:at|for|is|was|costs?|worth)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
@@ -130,34 +141,59 @@ class _Framer:
         return None
 
     def subject_before(self, s: Sentence, ms: list[Mention], a: int, pos: int) -> tuple[str | None, int]:
-        """The subject of a number at `pos` in the clause starting at `a`, and where it was found."""
+        """The subject of a number at `pos` in the clause starting at `a`, and where it was found.
+
+        The first name of the clause that is not the object of a preposition; a reporting verb ("Acme said
+        Beta will pay ...") starts a new clause, whose speaker stands in when the clause names nobody ("Acme
+        said it would pay ..."); ", which" points back to the name before it; a description ("the
+        chipmaker", "the creator of Widget") counts as a name where it stands."""
         text = s.text
-        best: tuple[str | None, int] = (None, -1)
-        for m in ms:
-            if a <= m.start < pos and not m.after_prep:
-                best = (m.key, m.start)
         # ", which ..." refers to the name just before it, preposition or not
         for w in _WHICH.finditer(text, a, pos):
-            before = [m for m in ms if m.end <= w.start() and m.end >= w.start() - 2]
+            before = [m for m in ms if w.start() - 2 <= m.end <= w.start()]
             if before:
-                best = (before[-1].key, before[-1].start)
-        desc = self.finder.creator_reference(text[a:pos], [m for m in ms if a <= m.start < pos], self.index)
+                return before[-1].key, before[-1].start
+        speaker: Mention | None = None
+        for r in _REPORT.finditer(text, a, pos):
+            spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]
+            speaker = spoken[0] if spoken else speaker
+            a = r.end()
+        cands = [m for m in ms if a <= m.start < pos and not m.after_prep]
+        best: tuple[str | None, int] = (cands[0].key, cands[0].start) if cands else (None, -1)
+        in_clause = [m for m in ms if a <= m.start < pos]
+        desc = self.finder.creator_reference(text, in_clause, self.index)
         if desc is None:
             d = self.finder.resolve_description(text[a:pos], self.index, self.previous_subjects)
-            desc = d
-        if desc is not None and desc[0] + a > best[1]:
-            best = (desc[2], desc[0] + a)
+            desc = (d[0] + a, d[1] + a, d[2]) if d else None
+        if desc is not None and (best[0] is None or desc[0] < best[1]):
+            best = (desc[2], desc[0])
+        if best[0] is None and speaker is not None:
+            best = (speaker.key, speaker.start)
         return best
 
     def object_near(
-        self, text: str, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None
+        self, text: str, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None, subject_at: int
     ) -> str | None:
+        """What the number is about besides its subject: a name after it behind a preposition ("in Acme",
+        "with Acme"), else a name between the subject and the number ("to acquire Acme for $3 billion"),
+        else any name after it in the clause."""
         # the source of a statement ("Harland County officials said") is not what the number is about
-        ms = [m for m in ms if not _SPEAKER.match(text, m.end) and not _ACCORDING.search(text, 0, m.start)]
-        after = [m for m in ms if end <= m.start < b and not self.index.same(m.key, subject)]
-        if after:
-            return after[0].key
-        before = [m for m in ms if a <= m.start < start and m.after_prep and not self.index.same(m.key, subject)]
+        ms = [
+            m
+            for m in ms
+            if not _SPEAKER.match(text, m.end)
+            and not _ACCORDING.search(text, 0, m.start)
+            and not self.index.same(m.key, subject)
+        ]
+        after = [m for m in ms if end <= m.start < min(b, end + 40)]
+        for group in (
+            [m for m in after if m.after_prep],
+            [m for m in ms if max(a, subject_at) < m.start < start],
+            after,
+        ):
+            if group:
+                return group[0].key
+        before = [m for m in ms if a <= m.start < start and m.after_prep]
         return before[-1].key if before else None
 
     # -- metric ------------------------------------------------------------------------------------
@@ -171,6 +207,9 @@ class _Framer:
             for metric, rx in self.metrics.cue_res:
                 if "count" in metric.dimensions and rx.search(q.noun):
                     return metric.name
+            head = q.noun.split()[-1].casefold()
+            if head not in _PEOPLE:  # "14 plants": the noun is the metric; "12,000 people": the verb says which
+                return head
         for metric, rx in self.metrics.cue_res:
             if q.dimension not in metric.dimensions:
                 continue
@@ -224,14 +263,23 @@ class _Framer:
                 # "The toll from the X floods stands at ...": a name inside the subject's own phrase
                 inner = next((m.key for m in ms if a <= m.start < q.start), None)
                 subject = subject or fallback_subject or inner or sentence_subject
-                obj = self.object_near(text, ms, a, b, q.start, q.end, subject)
+                obj = self.object_near(text, ms, a, b, q.start, q.end, subject, found_at)
                 if obj is None and not named_here:
                     obj = self._previous_object(s, subject)
             metric = self.metric(s, q, a, b)
+            per = self._per(text, q, basis)
+            if per in ("share", "shares") and q.dimension == "currency":
+                metric = "price_per_share"  # "$42 a share", "values each share at $42", "an offer of $46 a share"
             if obj is None and last is not None and self.metrics.compatible(metric, last.metric or ""):
                 obj = last.object
-            per = next((p for p in basis if abs(p.start - q.start) < 120), None)
-            period = next((d for d in durations if a <= d.start < b and d.start > q.end - 1), None)
+            owner = self._measured_owner(text, q, ms)
+            if owner is not None:
+                subject = owner
+            spec = self.metrics.by_name.get(metric)
+            if spec is None or not spec.counterparty:
+                obj = None  # "12,000 people at 14 plants across Britain": a place is not a counterparty
+            in_clause = [d for d in durations if a <= d.start < b]
+            period = min(in_clause, key=lambda d: abs(d.start - q.start)) if in_clause else None
             claim = self._claim(
                 s,
                 q,
@@ -284,6 +332,29 @@ class _Framer:
             if m.after_prep and not self.index.same(m.key, subject):
                 return m.key
         return None
+
+    def _measured_owner(self, text: str, q: Quantity, ms: list[Mention]) -> str | None:
+        """ "4.5 gigawatts of additional Acme data centre capacity": what is measured is Acme's."""
+        if q.dimension == "currency":
+            return None
+        m = _OF_NAME.match(text, q.end)
+        if not m:
+            return None
+        for mention in ms:
+            if mention.start == m.end() and re.match(r"\s+[a-z]", text[mention.end :]):
+                return mention.key
+        return None
+
+    def _per(self, text: str, q: Quantity, basis: list[Quantity]) -> str | None:
+        """A rate's basis: "$20 billion ... per 1 gigawatt", "$42 a share", "each share at $42"."""
+        near = [p for p in basis if abs(p.start - q.start) < 120]
+        if near:
+            return near[0].text
+        m = _PER_AFTER.match(text, q.end)
+        if m and m.group(1) not in _NOT_RATES:
+            return m.group(1)
+        m = _PER_BEFORE.search(text, max(0, q.start - 60), q.start)
+        return m.group(1) if m and m.end() == q.start else None
 
     def _is_basis(self, text: str, q: Quantity) -> bool:
         """ "1 gigawatt ... is estimated to cost $20 billion": the number is a rate's basis, not a claim."""
@@ -355,7 +426,7 @@ class _Framer:
         metric: str,
         mentions: list[Mention],
         equivalents: list[Quantity] | None = None,
-        per: Quantity | None = None,
+        per: str | None = None,
         period: Quantity | None = None,
         total: bool = False,
         event: str | None = None,
@@ -385,7 +456,7 @@ class _Framer:
             precision=q.precision,
             noun=q.noun,
             period=period.text if period else None,
-            per=per.text if per else None,
+            per=per,
             equivalents=equivalents or [],
             total=total,
             entities=sorted({m.key for m in mentions}),

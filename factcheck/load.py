@@ -25,6 +25,7 @@ MAX_BYTES = 20 * 1024 * 1024
 _DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _LIST = re.compile(r"^\s*(?:[-*+•●▪‣◦]|\d{1,3}[.)])\s+")
+_DIRECTIVE = re.compile(r"^\s*<!--\s*factcheck\s*:.*-->\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:[-*+•●▪‣◦]|\d{1,3}[.)])?\s*(?:\*\*|__)?([^*_:\n]{1,60}?)(?:\*\*|__)?\s*:\s+\S")
 
 
@@ -231,6 +232,9 @@ def _mark_structure(lines: list[str], roles: list[str], first: int, lex: Boilerp
         stripped = raw.strip()
         if not stripped:
             continue
+        if _DIRECTIVE.match(raw):
+            roles[i] = "directive"
+            continue
         if in_teasers:
             roles[i] = "teaser"
             continue
@@ -251,7 +255,7 @@ def _guess_title(lines: list[str], roles: list[str], first: int) -> str | None:
     """A plain-text article's title: its first short body line that is not a sentence."""
     for i in range(first, min(len(lines), first + 10)):
         s = lines[i].strip()
-        if not s or roles[i] in ("boilerplate", "front_matter", "date"):
+        if not s or roles[i] in ("boilerplate", "front_matter", "date", "directive"):
             continue
         if roles[i] == "heading":
             return _strip_markup(_HEADING.sub("", s))

@@ -35,6 +35,7 @@ FindingKind = Literal[
     "contradicted_claim",
     "date_disagreement",
     "temporal_update",
+    "unknown_directive_rule",  # an inline `<!-- factcheck: ignore RULE -->` names a rule that does not exist
 ]
 FactStatus = Literal["agree", "disagree", "single_source", "updated"]
 
@@ -83,7 +84,16 @@ class Line(Frozen):
     start: int  # character offset of the line in Document.text
     text: str  # without the line ending
     role: Literal[
-        "body", "title", "description", "heading", "list_item", "front_matter", "boilerplate", "teaser", "date"
+        "body",
+        "title",
+        "description",
+        "heading",
+        "list_item",
+        "front_matter",
+        "boilerplate",
+        "teaser",
+        "date",
+        "directive",  # a `<!-- factcheck: ... -->` comment line: never read as article text
     ]
     label: str | None = None  # a list item's bold label: "**NVIDIA**: ..." -> "NVIDIA"
     heading: str | None = None  # nearest heading above the line

@@ -20,10 +20,14 @@ class Interval:
         return self.low <= other.high and other.low <= self.high
 
 
+MAX_RELATIVE_TOLERANCE = 0.1  # "1 gigawatt" is not "1.4 gigawatts", whatever the last digit says
+
+
 def tolerance(c: Claim, ruleset: RuleSet) -> float:
-    """Half the unit of the last stated digit, and never less than a small relative slack."""
+    """Half the unit of the last stated digit (at most a tenth of the value), never less than a small slack."""
     value = abs(c.value or 0.0)
-    return max(c.precision or 0.0, value * ruleset.numbers.min_relative_tolerance)
+    stated = min(c.precision or 0.0, value * MAX_RELATIVE_TOLERANCE) if value else (c.precision or 0.0)
+    return max(stated, value * ruleset.numbers.min_relative_tolerance)
 
 
 def usd_factor(unit: str | None, ruleset: RuleSet) -> float | None:
@@ -36,7 +40,8 @@ def interval_of(c: Claim, ruleset: RuleSet) -> Interval:
         return Interval(-math.inf, math.inf)
     low = c.low if isinstance(c.low, (int, float)) else -math.inf
     high = c.high if isinstance(c.high, (int, float)) else math.inf
-    if c.qualifier in ("exact", None) and c.value is not None:
+    # "potentially worth $X" hedges the certainty, not the size: it is compared as the number it states
+    if c.qualifier in ("exact", "potential", None) and c.value is not None:
         low = high = c.value
     tol = tolerance(c, ruleset)
     low, high = low - tol, high + tol
@@ -80,7 +85,7 @@ def _num(x: float) -> str:
     return f"{x:,.4g}" if abs(x) < 1000 else f"{x:,.0f}"
 
 
-BOUNDS = {"up_to", "under", "over", "at_least", "potential"}
+BOUNDS = {"up_to", "under", "over", "at_least"}
 FLOORS = {"over", "at_least"}
 UPPER = {"up_to", "under"}
 
@@ -104,7 +109,7 @@ def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
     va, ta = _usd_value(a, ruleset)
     vb, tb = _usd_value(b, ruleset)
     if a.qualifier == b.qualifier and a.qualifier in BOUNDS:
-        return abs(va - vb) <= ta + tb
+        return abs(va - vb) <= max(ta, tb)
     pair = {a.qualifier, b.qualifier}
     if pair & FLOORS and pair & UPPER:
         floor, ceiling = (va, vb) if a.qualifier in FLOORS else (vb, va)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from factcheck.align import align, to_facts
 from factcheck.compare import compare
+from factcheck.directives import unknown_directive_findings
 from factcheck.entities import EntityFinder
 from factcheck.extract import assemble, extract_document
 from factcheck.load import load
@@ -48,14 +49,17 @@ def analyse_extracts(extracts: list[DocumentExtract], ruleset: RuleSet) -> Repor
         )
         for c in claims
     ]
+    findings = list(comparison.findings)
+    for f in unknown_directive_findings(documents, ruleset):  # comments that silence nothing
+        findings.append(f.model_copy(update={"id": f"F{len(findings) + 1}"}))
     return Report(
         documents=documents,
         claims=named,
         facts=facts,
-        findings=comparison.findings,
+        findings=findings,
         checks=comparison.checks,
         corroborations=comparison.corroborations,
-        rules_fired=sorted({f.rule for f in comparison.findings}),
+        rules_fired=sorted({f.rule for f in findings}),
     )
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from factcheck.models import DateParts, Qualifier, Quantity
 from factcheck.rules import default_rules_dir, read_rule_file, validate_lexicon
@@ -28,7 +28,7 @@ __all__ = ["HedgeSpec", "QuantityLexicon", "UnitSpec", "extract_quantities", "lo
 _SP = "[ \u00a0\u202f\u2009]"  # a space inside a quantity: plain, no-break, narrow no-break, thin
 _LOOK_BACK = 48  # characters searched to the left of a number for a hedge or a label word
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
-_NO_SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009")
+_NO_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
 
 
 class _Strict(BaseModel):
@@ -36,14 +36,34 @@ class _Strict(BaseModel):
 
 
 class UnitSpec(_Strict):
-    """A unit after a number; value in base unit = number * factor / divide_by."""
+    """A unit after a number.
 
-    unit: str
+    Physical units name a `pint` unit: the factor (and offset) to the dimension's base unit is computed by
+    pint once, when the lexicon is built. News-specific units (percent, basis points, durations) give
+    `unit` and value in base unit = number * factor / divide_by.
+    """
+
+    unit: str | None = None
+    pint: str | None = None
     dimension: str
     factor: float = 1.0
     divide_by: float = 1.0
     symbols: list[str] = Field(default_factory=list)  # case-sensitive, may be glued: "300MW", "12%"
     words: list[str] = Field(default_factory=list)  # case-insensitive: "megawatts", "per cent"
+
+
+class BaseUnitSpec(_Strict):
+    """The base unit of a physical dimension: its name in Quantity.unit and its pint expression."""
+
+    unit: str
+    pint: str
+
+
+class PrefixUnitSpec(_Strict):
+    """A word before the number that gives its unit ("magnitude 7.1")."""
+
+    unit: str
+    dimension: str
 
 
 class HedgeSpec(_Strict):
@@ -65,13 +85,19 @@ class QuantityLexicon(_Strict):
     currency_symbols: dict[str, str]
     currency_codes: dict[str, str]
     currency_names: dict[str, str]
+    base_units: dict[str, BaseUnitSpec]
     units: list[UnitSpec]
+    prefix_units: dict[str, PrefixUnitSpec]
     number_words: dict[str, int]
     word_multipliers: dict[str, int]
     fractions: dict[str, int]
     half_followers: list[str]
     multiple_suffixes: list[str]
     multiple_words: dict[str, float]
+    magnitude_adjectives: dict[str, tuple[float, float | None]]
+    adjective_currencies: dict[str, str]
+    headline_verbs: list[str]
+    year_hedge_prepositions: list[str]
     hedges: list[HedgeSpec]
     range_connectors: list[str]
     range_openers: dict[str, str]
@@ -93,9 +119,62 @@ class QuantityLexicon(_Strict):
 
     _compiled: _Compiled | None = PrivateAttr(default=None)
 
-    def model_post_init(self, context: Any, /) -> None:
-        # Compile here so that every extraction over an archive reuses the same regexes.
+    @model_validator(mode="after")
+    def _compile(self) -> QuantityLexicon:
+        # Compile here so that every extraction over an archive reuses the same regexes and pint factors;
+        # a ValueError (an unknown pint unit, a unit of the wrong dimension) names the field in the error.
         self._compiled = _Compiled(self)
+        return self
+
+
+# --------------------------------------------------------------------------------------------------
+# Units and pint
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A resolved unit: value in base unit = number * factor + offset."""
+
+    unit: str
+    dimension: str
+    factor: float
+    offset: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def _pint_registry() -> Any:
+    import pint  # imported on first use: about 0.2 s, plus 0.2 s to build the bundled registry
+
+    return pint.UnitRegistry()
+
+
+def _round(x: float) -> float:
+    """Drop float noise from pint's conversions (1000.0000000000001 -> 1000.0)."""
+    return float(f"{x:.15g}") + 0.0
+
+
+def _resolve_units(lex: QuantityLexicon) -> list[tuple[UnitSpec, _Unit]]:
+    out: list[tuple[UnitSpec, _Unit]] = []
+    for i, u in enumerate(lex.units):
+        if u.pint is None:
+            if u.unit is None:
+                raise ValueError(f"units[{i}]: needs `unit` or `pint`")
+            out.append((u, _Unit(u.unit, u.dimension, u.factor / u.divide_by)))
+            continue
+        base = lex.base_units.get(u.dimension)
+        if base is None:
+            raise ValueError(f"units[{i}]: dimension {u.dimension!r} has no entry in base_units")
+        ureg = _pint_registry()
+        try:
+            q = ureg.parse_expression(u.pint)
+            target = ureg.parse_expression(base.pint).units
+            mag, units = (q.magnitude, q.units) if hasattr(q, "units") else (q, ureg.dimensionless)
+            offset = ureg.Quantity(0.0 * mag, units).to(target).magnitude
+            factor = ureg.Quantity(1.0 * mag, units).to(target).magnitude - offset
+        except Exception as exc:  # pint's UndefinedUnitError, DimensionalityError, syntax errors
+            raise ValueError(f"units[{i}]: pint cannot convert {u.pint!r} to {base.pint!r}: {exc}") from None
+        out.append((u, _Unit(base.unit, u.dimension, _round(factor), _round(offset))))
+    return out
 
 
 # --------------------------------------------------------------------------------------------------
@@ -140,11 +219,16 @@ class _Compiled:
         self.fractions = {k.lower(): v for k, v in lex.fractions.items()}
         self.currency_prefix = {**lex.currency_symbols, **lex.currency_codes}
         self.currency_names = {_norm(k): v for k, v in lex.currency_names.items()}
-        self.unit_symbols: dict[str, UnitSpec] = {}
-        self.unit_words: dict[str, UnitSpec] = {}
-        for u in lex.units:
-            self.unit_symbols.update({s: u for s in u.symbols})
-            self.unit_words.update({_norm(w): u for w in u.words})
+        self.unit_symbols: dict[str, _Unit] = {}
+        self.unit_words: dict[str, _Unit] = {}
+        for spec, u in _resolve_units(lex):
+            self.unit_symbols.update({s: u for s in spec.symbols})
+            self.unit_words.update({_norm(w): u for w in spec.words})
+        self.prefix_units = {k.lower(): _Unit(p.unit, p.dimension, 1.0) for k, p in lex.prefix_units.items()}
+        self.headline_verbs = {w.lower() for w in lex.headline_verbs}
+        self.year_hedge_prepositions = {_norm(w) for w in lex.year_hedge_prepositions}
+        self.magnitude_adjectives = {k.lower().replace("-", ""): v for k, v in lex.magnitude_adjectives.items()}
+        self.adjective_currencies = {k.lower(): v for k, v in lex.adjective_currencies.items()}
         self.months = {**lex.months, **lex.month_abbreviations}
         self.year_words = {w.lower() for w in lex.year_words}
         self.lead_words = {w.lower() for w in lex.number_lead_words}
@@ -158,7 +242,8 @@ class _Compiled:
 
         # Pieces of a number.
         digits = (
-            r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
+            r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+            r"|[1-9]\d{0,2}(?: \d{3})+(?![\d.,])|\d+)"
             r"(?:\.\d+|,\d{1,2}(?![\d,]))?"
         )
         nw = _alt(self.number_words)
@@ -182,7 +267,9 @@ class _Compiled:
         self.skip_after = re.compile(rf"{sp}*{_alt(lex.skip_after)}")
         scale_glued = _alt(self.scales, left=False)
         short_glued = _alt(self.short_scales, left=False)
-        self.scale = re.compile(rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})|(?P<short>{short_glued}))(?![A-Za-z])")
+        self.scale = re.compile(
+            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})(?![A-Za-z])|(?P<short>{short_glued})(?![A-Za-z/]))"
+        )
         unit_syms = "|".join(
             re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
             for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
@@ -225,6 +312,11 @@ class _Compiled:
         )
         self.vague_tail = re.compile(rf"{sp}+(?i:of|in){sp}+(?P<cname>{_alt(self.currency_names)})")
         self.vague_of = re.compile(rf"{sp}+(?i:of)(?=[ \u00a0])")
+        prefixes = "|".join(re.escape(p[::-1]) for p in sorted(self.prefix_units, key=len, reverse=True))
+        self.prefix_rev = re.compile(rf"(?:{sp}+|-)(?P<w>(?i:{prefixes}))(?![A-Za-z])") if prefixes else None
+        self.year_pair = re.compile(rf"{sp}*(?:-|–|—|(?i:and|to|or)(?![A-Za-z])){sp}*(?P<y>\d{{4}})(?![\d.,]?\d)")
+        self.minus_rev = re.compile(rf"(?:[-−–]|{sp}*(?i:sunim))(?![A-Za-z0-9])")
+        self.year_comma = re.compile(r"(?P<y>\d{4}),(?=\d{1,2}(?!\d))")
 
         # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
         months = (
@@ -250,6 +342,8 @@ class _Compiled:
             rf"|(?<![A-Za-z])(?i:half)(?={sp}+{_alt(lex.half_followers)}))",
             rf"(?P<vague>(?P<vw>{_alt(lex.vague)})(?:{sp}+(?i:of){sp}+(?P<vs>{_alt(lex.vague_scales)}))?)",
             rf"(?P<mword>{_alt(lex.multiple_words)})",
+            rf"(?P<madj>(?:(?<![A-Za-z])(?i:an?){sp}+)?(?P<ma>{_alt(lex.magnitude_adjectives)})-"
+            rf"(?P<mc>{_alt(lex.adjective_currencies)}))",
             rf"(?P<num>(?:{cur_prefix}{sp}?|(?<![\w.,/$€£¥]))(?:{digits}|{words}))",
         ]
         # A cheap guard in front of the alternation: most positions (inside words, lower-case words
@@ -269,6 +363,7 @@ class _Compiled:
             "postcode",
             "postal",
             *self.currency_names,
+            *(w.split("-")[0] for w in lex.magnitude_adjectives),
         ]
         first_words = "|".join(re.escape(w.split()[0]) for w in sorted(set(firsts), key=len, reverse=True))
         symbols = "".join(re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum())
@@ -398,8 +493,10 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
     sm = c.scale.match(text, j)
     if sm:
         short = sm.group("short")
-        # A spaced abbreviation ("5 m") is a scale only after a currency; glued ("5m") it always is.
-        if sm.group("scale") or sm.group("sp") == "" or cur is not None:
+        # A spaced abbreviation ("5 m") is a scale only after a currency; glued ("5m") it always is,
+        # except in "10m²"; a superscript after "bn" is a footnote ("$5bn²").
+        squared = short is not None and short.lower() == "m" and text[sm.end() : sm.end() + 1] in ("²", "³")
+        if (sm.group("scale") or sm.group("sp") == "" or cur is not None) and not squared:
             mult = c.scales[sm.group("scale").lower()] if sm.group("scale") else c.short_scales[short.lower()]
             amount.scale = mult
             amount.number *= mult
@@ -462,17 +559,26 @@ def _is_label(c: _Compiled, text: str, start: int, a: _Amount) -> bool:
     if bare.lower() in c.version_words and bare.lower() not in c.lead_words:
         return True
     has_unit = a.currency or a.unit or a.scale != 1.0
-    # A capitalised word right before the number ("Microsoft 365", "Opus 4.1", "Boeing 737").
+    # A capitalised word right before the number ("Microsoft 365", "Opus 4.1", "Boeing 737"), unless a
+    # title-case headline verb counts what follows ("Acme Hires 300 Engineers").
     return (
         not has_unit
         and any(ch.isupper() for ch in bare)
         and bare.lower() not in c.lead_words
         and bare not in c.months
         and not word.endswith(("'s", "’s"))
+        and not (bare.lower() in c.headline_verbs and _capitalised_noun_follows(c, text, a.end))
     )
 
 
-def _year_date(c: _Compiled, text: str, start: int, a: _Amount) -> DateParts | Literal[False] | None:
+def _capitalised_noun_follows(c: _Compiled, text: str, j: int) -> bool:
+    m = c.noun_word.match(text, j)
+    return bool(m) and m.group("w")[0].isupper()
+
+
+def _year_date(
+    c: _Compiled, text: str, start: int, a: _Amount, hedge: str | None = None
+) -> DateParts | Literal[False] | None:
     """A bare four-digit year: a date after "in", "since", "mid-"...; otherwise not a quantity (False).
 
     Returns None when the number is not year-like at all.
@@ -491,6 +597,8 @@ def _year_date(c: _Compiled, text: str, start: int, a: _Amount) -> DateParts | L
     lo, hi = c.lex.year_range
     if not lo <= year <= hi:
         return None
+    if hedge and hedge not in c.year_hedge_prepositions:
+        return None  # "up to 2000 workers": a hedge makes it an amount (a count needs its noun)
     glued = c.glued_word_rev.match(text[max(0, start - 12) : start][::-1])
     if glued and glued.group("w")[::-1].lower() in c.year_words:
         return DateParts(year=year)
@@ -540,6 +648,8 @@ def _bounds(h: HedgeSpec | None, value: float) -> tuple[Qualifier, float | None,
         return "exact", value, value
     low = None if h.low is None else h.low * value
     high = None if h.high is None else h.high * value
+    if low is not None and high is not None and low > high:  # a negative temperature
+        low, high = high, low
     return h.qualifier, low, high
 
 
@@ -643,6 +753,8 @@ class _Reader:
         month = self.c.months[m.group("dmon").rstrip(".")]
         year = self._year_ok(m.group("dy"))
         end = m.end() if year is not None or not m.group("dy") else m.end("dmon")
+        if self.text[end - 1] == "." and m.group("dmon").rstrip(".") in self.c.lex.months:
+            end -= 1  # "on 18 November." ends the sentence; "18 Nov." keeps its point
         self.add(_date_q(self.text, m.start(), end, DateParts(year=year, month=month, day=day)))
         return end
 
@@ -752,25 +864,70 @@ class _Reader:
 
     # ---- numbers ---------------------------------------------------------------------------------
 
+    def on_madj(self, m: re.Match[str]) -> int:
+        """ "a billion-dollar deal", "multibillion-pound": a vague magnitude in a currency, or nothing."""
+        c = self.c
+        low, high = c.magnitude_adjectives[m.group("ma").lower().replace("-", "")]
+        unit = c.adjective_currencies[m.group("mc").lower()]
+        start, end = m.start("ma"), m.end()
+        self.add(
+            _quantity(
+                start=start,
+                end=end,
+                text=self.text[start:end],
+                value=None,
+                low=low,
+                high=high,
+                unit=unit,
+                dimension="currency",
+                qualifier="vague",
+            )
+        )
+        return end
+
     def on_num(self, m: re.Match[str]) -> int | None:
         c, text = self.c, self.text
         start = m.start()
+        yc = c.year_comma.match(text, start)
+        if yc and m.group("num")[:1].isdigit():
+            # "In 2024,25 companies moved": a year after its date word, a comma, then another number.
+            year = self._year_ok(yc.group("y"))
+            word = _prev_word(c, text, start)
+            if year is not None and word and word.lower() in c.year_words:
+                self.add(_date_q(text, start, yc.end("y"), DateParts(year=year)))
+                return self._number(yc.end(), yc.end())
+        return self._number(start, m.end())
+
+    def _number(self, start: int, fallback: int) -> int:
+        """Read the amount that starts at start; returns where the search goes on."""
+        c, text = self.c, self.text
         a = _read_amount(c, text, start)
         if a is None:
-            return m.end()
-        if a.currency is None and a.digits is not None:
-            year = _year_date(c, text, start, a)
+            return fallback
+        # a minus sign, kept only for temperatures ("-10°C", "minus 18 degrees")
+        neg = c.minus_rev.match(text[max(self.floor, start - 8) : start][::-1])
+        hstart, phrase = self.hedge_before(start - neg.end() if neg else start)
+        pre = None  # a unit word before the number: "magnitude 7.1"
+        if c.prefix_rev is not None and a.currency is None and a.unit is None:
+            pm = c.prefix_rev.match(text[max(self.floor, start - 16) : start][::-1])
+            if pm:
+                pre = c.prefix_units[pm.group("w")[::-1].lower()]
+                a.unit = pre
+                hstart, phrase = self.hedge_before(start - pm.end())
+                if phrase is None:
+                    hstart = start - pm.end()
+        if a.currency is None and a.digits is not None and pre is None:
+            year = _year_date(c, text, start, a, None if phrase in c.lex.range_openers else phrase)
             if year is False:
                 return a.end
             if isinstance(year, DateParts):
                 self.add(_date_q(text, start, a.end, year))
-                return a.end
+                return self._year_pair(a.end)
             if _is_label(c, text, start, a):
                 return a.end
         if a.decimal_comma and not (a.currency or a.unit or a.scale != 1.0):
-            return m.end()  # "2024,25": a decimal comma only where a unit makes it unambiguous
+            return fallback  # "2024,25": a decimal comma only where a unit makes it unambiguous
 
-        hstart, phrase = self.hedge_before(start)
         opener = c.lex.range_openers.get(phrase) if phrase else None
         hedge = c.hedge_of.get(("before", phrase)) if phrase and not opener else None
 
@@ -797,30 +954,36 @@ class _Reader:
         end = last.end
         precision = max(a.precision, b.precision) if b else a.precision
         noun = None
+        offset = 0.0
         if currency:
             factor, unit_name, dimension = 1.0, currency, "currency"
         elif unit:
-            factor, unit_name, dimension = unit.factor / unit.divide_by, unit.unit, unit.dimension
+            factor, offset, unit_name, dimension = unit.factor, unit.offset, unit.unit, unit.dimension
         elif multiple:
             factor, unit_name, dimension = 1.0, "multiple", "multiple"
         else:
             # A count needs digits or a scale word ("three companies" is not a count) and a noun.
             if last.digits is None and last.scale == 1.0:
-                return m.end()
+                return fallback
             noun, end = _read_noun(c, text, last.end)
             if noun is None:
-                return m.end()
+                return fallback
             factor, unit_name, dimension = 1.0, "count", "count"
         if hedge is not None and dimension in hedge.not_for:
             hedge = None
-        if (b is not None and opener is None) or (b is None and hedge is None):
+        if pre is None and ((b is not None and opener is None) or (b is None and hedge is None)):
             hstart = start  # a range carries its own qualifier; only "between"/"from" join its span
+        sign = 1.0
+        if dimension == "temperature" and neg:
+            # "-10°C", "minus 18 degrees": the only dimension where news writes a number below zero
+            sign = -1.0
+            hstart = min(hstart, start - neg.end())
         if b is not None:
-            low, high = low * factor, high * factor  # type: ignore[operator]
+            low, high = sign * low * factor + offset, high * factor + offset  # type: ignore[operator]
             value = (low + high) / 2
             qualifier: Qualifier = "range"
         else:
-            value = a.number * factor
+            value = sign * a.number * factor + offset
             qualifier, low, high = _bounds(hedge or a.after, value)
         self.add(
             _quantity(
@@ -838,6 +1001,17 @@ class _Reader:
             )
         )
         return end
+
+    def _year_pair(self, end: int) -> int:
+        """After a year that is a date: "between 2020 and 2025", "from 2019 to 2024", "2020-2025"."""
+        m = self.c.year_pair.match(self.text, end)
+        if not m:
+            return end
+        year = self._year_ok(m.group("y"))
+        if year is None:
+            return end
+        self.add(_date_q(self.text, m.start("y"), m.end("y"), DateParts(year=year)))
+        return m.end("y")
 
 
 def extract_quantities(text: str, lexicon: QuantityLexicon) -> list[Quantity]:

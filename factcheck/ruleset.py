@@ -73,6 +73,7 @@ class EntityLexicon(PatternList):
     role_nouns: list[str]  # "the chipmaker", "the company": descriptions that point back to a name
     creator_nouns: list[str]  # "the creator of X", "X creator Y", "the maker of X"
     org_suffixes: list[str] = Field(default_factory=list)  # "Group", "Inc": a name with or without one is one name
+    org_words: list[str] = Field(default_factory=list)  # "Foods", "Motors": "Acme" is short for the one "Acme Foods"
     aliases: dict[str, str] = Field(default_factory=dict)  # optional help: surface form -> canonical name
 
     @cached_property
@@ -95,9 +96,9 @@ class Metric(Lexicon):
     generic: bool = False  # a vague relation ("commit") that a more specific cue nearby overrides
     compatible: list[str] = Field(default_factory=list)  # metrics it may align with
     default_for: list[str] = Field(default_factory=list)  # dimensions whose numbers get it when no cue is near
-    refines: str | None = (
-        None  # a sharper form of another metric ("post-money" of "valuation"): wins when both are near
-    )
+    counterparty: bool = False  # the number is between two parties ("invest in X", "a deal with X"): keep X
+    # a sharper form of another metric ("post-money" of "valuation"): wins when both are near
+    refines: str | None = None
 
 
 class MetricLexicon(PatternList):
@@ -207,6 +208,7 @@ FAMILIES: dict[str, type[Lexicon] | None] = {
     "dates": DateLexicon,
     "numbers": NumbersLexicon,
     "quantities": None,  # validated by factcheck.quantities.QuantityLexicon
+    "directives": Lexicon,  # inline `<!-- factcheck: ... -->` comments: checks only, no lexicon
 }
 
 

@@ -11,7 +11,11 @@ CLAIM_ROLES = {"body", "title", "description", "heading", "list_item", "teaser"}
 
 _FIELD = re.compile(r"^\s*[\w-]+\s*:\s*(['\"]?)")
 _DATE_PREFIX = re.compile(r"^\s*date:?\s+\d{4}-\d{2}-\d{2}\b[ \t]*", re.IGNORECASE)
-_LEAD = re.compile(r"^\s*(?:#{1,6}\s+)?(?:(?:[-*+•●▪‣◦]|\d{1,3}[.)])\s+)?")
+_LEAD = re.compile(
+    r"^\s*(?:#{1,6}\s+)?(?:(?:[-*+•●▪‣◦]|\d{1,3}[.)])\s+)?"
+    # a wire dateline: "OSLO, June 2 (Northwire) - ", "LONDON (Agency) -- "
+    r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+\([^()\n]{1,40}\)\s*(?:-{1,2}|[–—])\s+)?"
+)
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")
 _ABBREV = {

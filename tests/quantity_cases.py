@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CHF", "INR", "AUD", "HKD", "CNY"}
+CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CHF", "INR", "AUD", "HKD", "CNY", "CAD"}
 DIMENSIONS = {
     "W": "power",
     "Wh": "energy",
@@ -22,6 +22,15 @@ DIMENSIONS = {
     "fraction": "fraction",
     "multiple": "multiple",
     "date": "date",
+    "metre": "distance",
+    "square_metre": "area",
+    "kilogram": "mass",
+    "litre": "volume",
+    "metre_per_second": "speed",
+    "degree_Celsius": "temperature",
+    "byte": "data",
+    "bit_per_second": "data_rate",
+    "magnitude": "magnitude",
 }
 
 
@@ -64,7 +73,7 @@ def R(text: str, low: float, high: float, unit: str, noun: str | None = None) ->
     return Expect(text, (low + high) / 2, low, high, unit, "range", noun)
 
 
-def V(text: str, low: float, high: float, unit: str, noun: str | None = None) -> Expect:
+def V(text: str, low: float, high: float | None, unit: str, noun: str | None = None) -> Expect:
     """A vague order of magnitude: no value."""
     return Expect(text, None, low, high, unit, "vague", noun)
 
@@ -85,9 +94,7 @@ T = 1e12
 THIRD = 1 / 3
 
 MONEY = [
-    case(
-        "Acme raised $45 million in a Series B round led by a growth fund.", X("$45 million", 45 * M, "USD")
-    ),
+    case("Acme raised $45 million in a Series B round led by a growth fund.", X("$45 million", 45 * M, "USD")),
     case("The chipmaker agreed to buy its rival for $10 billion in cash.", X("$10 billion", 10 * B, "USD")),
     case(
         "Brussels fined the search company €4.3 billion over its mobile practices.",
@@ -124,9 +131,7 @@ MONEY = [
         "Nvidia will invest up to $10 billion in the startup.",
         H("up to $10 billion", 10 * B, "USD", "up_to", 0, 10 * B),
     ),
-    case(
-        "Up to $5 billion could flow to the project.", H("Up to $5 billion", 5 * B, "USD", "up_to", 0, 5 * B)
-    ),
+    case("Up to $5 billion could flow to the project.", H("Up to $5 billion", 5 * B, "USD", "up_to", 0, 5 * B)),
     case(
         "The company spent about $5 billion on data centres.",
         H("about $5 billion", 5 * B, "USD", "approx", 4.5 * B, 5.5 * B),
@@ -164,16 +169,12 @@ MONEY = [
         "The city budget is nearly $12 billion.",
         H("nearly $12 billion", 12 * B, "USD", "approx", 10.8 * B, 12 * B),
     ),
-    case(
-        "The carmaker lost almost €1 billion.", H("almost €1 billion", 1 * B, "EUR", "approx", 0.9 * B, 1 * B)
-    ),
+    case("The carmaker lost almost €1 billion.", H("almost €1 billion", 1 * B, "EUR", "approx", 0.9 * B, 1 * B)),
     case(
         "The airline will spend some $7 billion on new jets.",
         H("some $7 billion", 7 * B, "USD", "approx", 6.3 * B, 7.7 * B),
     ),
-    case(
-        "Bids came in north of $40 billion.", H("north of $40 billion", 40 * B, "USD", "over", 40 * B, None)
-    ),
+    case("Bids came in north of $40 billion.", H("north of $40 billion", 40 * B, "USD", "over", 40 * B, None)),
     case(
         "The settlement was in excess of $1.5 billion.",
         H("in excess of $1.5 billion", 1.5 * B, "USD", "over", 1.5 * B, None),
@@ -203,9 +204,7 @@ MONEY = [
         "Investors expect tens of billions of dollars in spending.",
         V("tens of billions of dollars", 10 * B, 100 * B, "USD"),
     ),
-    case(
-        "The programme will cost hundreds of millions.", V("hundreds of millions", 100 * M, 1000 * M, "count")
-    ),
+    case("The programme will cost hundreds of millions.", V("hundreds of millions", 100 * M, 1000 * M, "count")),
     case(
         "Hundreds of millions of dollars were lost to fraud.",
         V("Hundreds of millions of dollars", 100 * M, 1000 * M, "USD"),
@@ -309,9 +308,7 @@ PERCENT = [
     case("The central bank cut rates by 50 basis points.", X("50 basis points", 0.5, "percentage_point")),
     case("Yields rose 25 bps on the day.", X("25 bps", 0.25, "percentage_point")),
     case("About 40% of respondents approved.", H("About 40%", 40, "percent", "approx", 36, 44)),
-    case(
-        "Nearly 60 percent of households own a car.", H("Nearly 60 percent", 60, "percent", "approx", 54, 60)
-    ),
+    case("Nearly 60 percent of households own a car.", H("Nearly 60 percent", 60, "percent", "approx", 54, 60)),
     case("The poll found 52% back the plan.", X("52%", 52, "percent")),
     case("Inflation eased to 2,5 % in the euro area.", X("2,5 %", 2.5, "percent")),
     case("Growth of 20-25% is expected.", R("20-25%", 20, 25, "percent")),
@@ -323,9 +320,7 @@ PERCENT = [
     case("The tax rate is 21 pct for most firms.", X("21 pct", 21, "percent")),
     case("The bond yields ~4.2% today.", H("~4.2%", 4.2, "percent", "approx", 3.78, 4.62)),
     case("Rates were held between 5.25% and 5.5%.", R("between 5.25% and 5.5%", 5.25, 5.5, "percent")),
-    case(
-        "At least 10% of the budget goes to defence.", H("At least 10%", 10, "percent", "at_least", 10, None)
-    ),
+    case("At least 10% of the budget goes to defence.", H("At least 10%", 10, "percent", "at_least", 10, None)),
     case("It was a 0.75 percentage point increase.", X("0.75 percentage point", 0.75, "percentage_point")),
     case("Fewer than 5% of applicants succeed.", H("Fewer than 5%", 5, "percent", "under", 0, 5)),
     case("Rent rose 12.5%, the statistics office said.", X("12.5%", 12.5, "percent")),
@@ -366,9 +361,7 @@ COUNTS = [
         "The earthquake left 1.2 million people homeless.",
         X("1.2 million people", 1.2 * M, "count", "people"),
     ),
-    case(
-        "The new stadium will seat 60,000 spectators.", X("60,000 spectators", 60000, "count", "spectators")
-    ),
+    case("The new stadium will seat 60,000 spectators.", X("60,000 spectators", 60000, "count", "spectators")),
     case(
         "The app has 300 million monthly active users.",
         X("300 million monthly active users", 300 * M, "count", "monthly active users"),
@@ -414,9 +407,7 @@ COUNTS = [
         "Researchers found 500+ vulnerabilities.",
         H("500+ vulnerabilities", 500, "count", "at_least", 500, None, noun="vulnerabilities"),
     ),
-    case(
-        "Thousands of workers marched on parliament.", V("Thousands of workers", 1e3, 1e6, "count", "workers")
-    ),
+    case("Thousands of workers marched on parliament.", V("Thousands of workers", 1e3, 1e6, "count", "workers")),
     case(
         "Tens of thousands of protesters gathered.",
         V("Tens of thousands of protesters", 1e4, 1e5, "count", "protesters"),
@@ -619,7 +610,6 @@ NOT_QUANTITIES = [
     case("The score was 2-2 at halftime."),
     case("Route 66 attracts tourists."),
     case("She spoke at 3:15 p.m. on the steps."),
-    case("The firm sells multi-billion-dollar systems."),
     case("The ratio was 3:1 in favour."),
     case("Version 3.1.4 fixed the bug."),
     case("The Galaxy S24 launched in stores."),
@@ -653,34 +643,349 @@ SEPARATORS = [
     case(
         "In 2024,25 companies moved here.",
         D("2024", year=2024),
-        xfail="a comma without a space is read as a decimal comma, and the number is dropped",
+        X("25 companies", 25, "count", "companies"),
     ),
     case("In some 5G markets prices fell."),
 ]
 
-KNOWN_GAPS = [
+FIXED_GAPS = [
+    # once known gaps: a hedge makes a year-like number a count; headline verbs; glued -fold; year pairs
     case(
         "The union said up to 2000 workers may strike.",
         H("up to 2000 workers", 2000, "count", "up_to", 0, 2000, noun="workers"),
-        xfail="a bare four-digit number between 1900 and 2100 is read as a year, never as a count",
+    ),
+    case("Acme Hires 300 Engineers In Texas.", X("300 Engineers", 300, "count", "Engineers")),
+    case("The firm reported a threefold rise.", X("threefold", 3, "multiple")),
+    case("Prices rose between 2020 and 2025.", D("2020", year=2020), D("2025", year=2025)),
+]
+
+SQFT = 0.09290304
+ACRE = 4046.8564224
+MILE = 1609.344
+LB = 0.45359237
+BARREL = 158.987294928
+GALLON = 3.785411784
+MPH = 0.44704
+KMH = 1 / 3.6
+
+PHYSICAL = [
+    # distance -> metre
+    case("The pipeline will run 1,200 km across the steppe.", X("1,200 km", 1.2e6, "metre")),
+    case("The storm's eye passed 40 miles offshore.", X("40 miles", 40 * MILE, "metre")),
+    case("The new bridge spans 1.6 kilometres.", X("1.6 kilometres", 1600, "metre")),
+    case("The tower rises 330 metres above the river.", X("330 metres", 330, "metre")),
+    case("Delivery drones may fly at 400 feet.", X("400 feet", 400 * 0.3048, "metre")),
+    case(
+        "The trail climbs about 3,000 feet.",
+        H("about 3,000 feet", 914.4, "metre", "approx", 822.96, 1005.84),
+    ),
+    case("Rainfall reached 250 mm in a day.", X("250 mm", 0.25, "metre")),
+    case("Fog cut visibility to under 200 metres.", H("under 200 metres", 200, "metre", "under", 0, 200)),
+    case("The exclusion zone extends 20-30 km from the plant.", R("20-30 km", 2e4, 3e4, "metre")),
+    case("The tanker sank 12 nautical miles off the coast.", X("12 nautical miles", 12 * 1852, "metre")),
+    case("Snow fell to a depth of 14 inches.", X("14 inches", 14 * 0.0254, "metre")),
+    # area -> square_metre
+    case("The solar park covers 2,000 acres.", X("2,000 acres", 2000 * ACRE, "square_metre")),
+    case(
+        "Kestrel leased a 250,000 square-foot warehouse.",
+        X("250,000 square-foot", 250_000 * SQFT, "square_metre"),
     ),
     case(
-        "Acme Hires 300 Engineers In Texas.",
-        X("300 Engineers", 300, "count", "Engineers"),
-        xfail="title case: a capitalised word before a number marks a product name",
+        "Wildfires burned more than 40,000 hectares.",
+        H("more than 40,000 hectares", 4e8, "square_metre", "over", 4e8, None),
+    ),
+    case("The campus spans 1.2 million sq ft.", X("1.2 million sq ft", 1.2e6 * SQFT, "square_metre")),
+    case("The flat measures 85 square metres.", X("85 square metres", 85, "square_metre")),
+    case("The flat measures 85m².", X("85m²", 85, "square_metre")),
+    case(
+        "The reserve protects 3,500 square kilometres of forest.",
+        X("3,500 square kilometres", 3.5e9, "square_metre"),
     ),
     case(
-        "The firm reported a threefold rise.",
-        X("threefold", 3, "multiple"),
-        xfail="glued -fold words are not number words",
+        "The lake covers roughly 600 square miles.",
+        H("roughly 600 square miles", 600 * MILE**2, "square_metre", "approx", 540 * MILE**2, 660 * MILE**2),
     ),
+    case("A 500 ha estate changed hands.", X("500 ha", 5e6, "square_metre")),
+    # mass -> kilogram
+    case("Customs seized 2.5 tonnes of cocaine.", X("2.5 tonnes", 2500, "kilogram")),
+    case("The mill produces 3 million tonnes of steel.", X("3 million tonnes", 3e9, "kilogram")),
+    case("The satellite weighs 1,500 kg.", X("1,500 kg", 1500, "kilogram")),
+    case("The lobster weighed 9 lb.", X("9 lb", 9 * LB, "kilogram")),
+    case("The vault holds 8,000 tons of bullion.", X("8,000 tons", 8000 * 2000 * LB, "kilogram")),
+    case("Bullion traded at $2,400 an ounce.", X("$2,400", 2400, "USD")),
+    case("The mine produced 450,000 troy ounces.", X("450,000 troy ounces", 450_000 * 0.0311034768, "kilogram")),
+    case("Each parcel must weigh under 20 kg.", H("under 20 kg", 20, "kilogram", "under", 0, 20)),
+    # volume -> litre
+    case("The field pumps 1.2 million barrels a day.", X("1.2 million barrels", 1.2e6 * BARREL, "litre")),
+    case("The cartel cut output by 500,000 bbl.", X("500,000 bbl", 500_000 * BARREL, "litre")),
+    case("The pipeline carries 55 bcm of gas a year.", X("55 bcm", 55e12, "litre")),
+    case("The reservoir holds 40 billion cubic metres.", X("40 billion cubic metres", 4e13, "litre")),
+    case("The plant uses 2 million gallons of water daily.", X("2 million gallons", 2e6 * GALLON, "litre")),
+    case("Each bottle holds 500 ml.", X("500 ml", 0.5, "litre")),
+    case("The tank holds 30,000 litres.", X("30,000 litres", 30000, "litre")),
+    # speed -> metre_per_second
+    case("Winds gusted to 120 mph.", X("120 mph", 120 * MPH, "metre_per_second")),
+    case("The train reaches 350 km/h.", X("350 km/h", 350 * KMH, "metre_per_second")),
     case(
-        "Prices rose between 2020 and 2025.",
-        D("2020", year=2020),
-        D("2025", year=2025),
-        xfail="a year after 'and' is not a date word context",
+        "Gusts of up to 160 kilometres per hour were recorded.",
+        H("up to 160 kilometres per hour", 160 * KMH, "metre_per_second", "up_to", 0, 160 * KMH),
+    ),
+    case("The ship cruised at 22 knots.", X("22 knots", 22 * 1852 / 3600, "metre_per_second")),
+    # temperature -> degree_Celsius
+    case("Temperatures hit 45°C in the capital.", X("45°C", 45, "degree_Celsius")),
+    case("The city recorded 104°F on Tuesday.", X("104°F", 40, "degree_Celsius")),
+    case("Forecasters expect highs of 38 degrees Celsius.", X("38 degrees Celsius", 38, "degree_Celsius")),
+    case("Lows dropped to -10°C overnight.", X("-10°C", -10, "degree_Celsius")),
+    case("The freezer runs at minus 18 degrees Celsius.", X("minus 18 degrees Celsius", -18, "degree_Celsius")),
+    case("Temperatures of 20-25°C are ideal.", R("20-25°C", 20, 25, "degree_Celsius")),
+    case("Water is cooled to 4 °C.", X("4 °C", 4, "degree_Celsius")),
+    # data -> byte, data_rate -> bit_per_second
+    case("The phone ships with 256GB of storage.", X("256GB", 256e9, "byte")),
+    case("The model weights take up 140 GB.", X("140 GB", 1.4e11, "byte")),
+    case("Hackers stole 1.2 terabytes of data.", X("1.2 terabytes", 1.2e12, "byte")),
+    case("The archive holds 20 petabytes.", X("20 petabytes", 2e16, "byte")),
+    case("The file is 700 MB.", X("700 MB", 7e8, "byte")),
+    case("Fibre plans offer 1 Gbps.", X("1 Gbps", 1e9, "bit_per_second")),
+    case("The upgrade lifts speeds to 500 Mbps.", X("500 Mbps", 5e8, "bit_per_second")),
+    # earthquake magnitude
+    case("A magnitude 7.1 earthquake struck off the coast.", X("magnitude 7.1", 7.1, "magnitude")),
+    case("The 6.4-magnitude quake toppled buildings.", X("6.4-magnitude", 6.4, "magnitude")),
+    case("A magnitude-5.8 tremor shook the capital.", X("magnitude-5.8", 5.8, "magnitude")),
+    case("A 7.8 magnitude earthquake hit the region.", X("7.8 magnitude", 7.8, "magnitude")),
+    case(
+        "Aftershocks of up to magnitude 5 followed.",
+        H("up to magnitude 5", 5, "magnitude", "up_to", 0, 5),
     ),
 ]
+
+MONEY_MORE = [
+    case("Kestrel raised US$120 million in fresh funding.", X("US$120 million", 1.2e8, "USD")),
+    case("The fund manages A$3.4bn for retirees.", X("A$3.4bn", 3.4e9, "AUD")),
+    case("The miner paid C$900 million for the stake.", X("C$900 million", 9e8, "CAD")),
+    case(
+        "Borealis will invest €1.5 billion ($1.6 billion) in Spain.",
+        X("€1.5 billion", 1.5e9, "EUR"),
+        X("$1.6 billion", 1.6e9, "USD"),
+    ),
+    case("Sales rose to £4.2bn from £3.9bn.", X("£4.2bn", 4.2e9, "GBP"), X("£3.9bn", 3.9e9, "GBP")),
+    case("The studio was valued at $1.25bn.", X("$1.25bn", 1.25e9, "USD")),
+    case("Orbis agreed to pay 2.3 billion Swiss francs.", X("2.3 billion Swiss francs", 2.3e9, "CHF")),
+    case("The budget sets aside 750 million pounds for roads.", X("750 million pounds", 7.5e8, "GBP")),
+    case("The bank booked a EUR 300 million charge.", X("EUR 300 million", 3e8, "EUR")),
+    case("Shares were priced at HK$68 each.", X("HK$68", 68, "HKD")),
+    case("Revenue came in at ¥1.2 trillion.", X("¥1.2 trillion", 1.2e12, "JPY")),
+    case("The contract is worth 12 billion yuan.", X("12 billion yuan", 1.2e10, "CNY")),
+    case("The startup raised $8.5M in seed funding.", X("$8.5M", 8.5e6, "USD")),
+    case("The fine could reach $2.1B.", H("could reach $2.1B", 2.1e9, "USD", "potential", 0, 2.1e9)),
+    case("Damage is put at $3 billion to $5 billion.", R("$3 billion to $5 billion", 3e9, 5e9, "USD")),
+    case(
+        "The takeover, potentially worth $40 billion, stalled.",
+        H("potentially worth $40 billion", 4e10, "USD", "potential", 0, 4e10),
+    ),
+    case(
+        "The stake could be worth €2bn to the family.",
+        H("could be worth €2bn", 2e9, "EUR", "potential", 0, 2e9),
+    ),
+    case(
+        "Analysts see losses of $300 million or more.",
+        H("$300 million or more", 3e8, "USD", "at_least", 3e8, None),
+    ),
+    case("The listing raised north of $1 billion.", H("north of $1 billion", 1e9, "USD", "over", 1e9, None)),
+    case(
+        "Fees topped $500,000 last year.",
+        X("$500,000", 5e5, "USD"),
+        D("last year", relative="last year"),
+    ),
+    case("A $1.5 trillion spending bill passed.", X("$1.5 trillion", 1.5e12, "USD")),
+    case("The buyer paid $4.75 a share.", X("$4.75", 4.75, "USD")),
+    case("The token fell below $60,000.", H("below $60,000", 6e4, "USD", "under", 0, 6e4)),
+    case("The firm spent $1.2bn-$1.5bn on buybacks.", R("$1.2bn-$1.5bn", 1.2e9, 1.5e9, "USD")),
+    case(
+        "The deal values Veltra at between $6 billion and $7 billion.",
+        R("between $6 billion and $7 billion", 6e9, 7e9, "USD"),
+    ),
+    case("Costs are seen at $20–25bn.", R("$20–25bn", 20e9, 25e9, "USD")),
+    case("The charity raised one and a half million pounds.", X("one and a half million pounds", 1.5e6, "GBP")),
+    case("Donors pledged five billion US dollars.", X("five billion US dollars", 5e9, "USD")),
+    case("Exports were worth USD 12.7bn.", X("USD 12.7bn", 12.7e9, "USD")),
+    case("The fine of €4,5 million was upheld.", X("€4,5 million", 4.5e6, "EUR")),
+    case("Sales hit Rs 12,000 crore in the year."),
+    case("A hundred million dollars was pledged.", X("A hundred million dollars", 1e8, "USD")),
+    case("The clinic cost half a billion dollars.", X("half a billion dollars", 5e8, "USD")),
+    case("A 10-billion-dollar plan was unveiled.", X("10-billion-dollar", 1e10, "USD")),
+    case("The carrier paid 1.1 billion euros for spectrum.", X("1.1 billion euros", 1.1e9, "EUR")),
+    case("Costs swelled to US$ 2.4 billion.", X("US$ 2.4 billion", 2.4e9, "USD")),
+    case("The bill came to £950,000.", X("£950,000", 9.5e5, "GBP")),
+    case("The chipmaker will spend almost $30bn.", H("almost $30bn", 3e10, "USD", "approx", 2.7e10, 3e10)),
+    case("Deposits of no more than $250,000 are insured.", H("no more than $250,000", 2.5e5, "USD", "up_to", 0, 2.5e5)),
+    case(
+        "The company has at least $9 billion in cash.",
+        H("at least $9 billion", 9e9, "USD", "at_least", 9e9, None),
+    ),
+]
+
+ADJECTIVES = [
+    # magnitude adjectives are vague: "billion-dollar" >= $1bn, "multibillion" in [$2bn, $10bn)
+    case("A Billion-Dollar Partnership Cools", V("Billion-Dollar", 1e9, None, "USD")),
+    case("Kestrel signed a billion-dollar deal with the carrier.", V("billion-dollar", 1e9, None, "USD")),
+    case("The multibillion-dollar merger collapsed.", V("multibillion-dollar", 2e9, 1e10, "USD")),
+    case("The firm sells multi-billion-dollar systems.", V("multi-billion-dollar", 2e9, 1e10, "USD")),
+    case("It is a multimillion-pound contract.", V("multimillion-pound", 2e6, 1e7, "GBP")),
+    case("Veltra became a trillion-dollar company.", V("trillion-dollar", 1e12, None, "USD")),
+    case("The club rejected a million-euro offer.", V("million-euro", 1e6, None, "EUR")),
+    case("The firm announced a multi-billion investment plan."),
+    case(
+        "Tens of billions of dollars are at stake.",
+        V("Tens of billions of dollars", 1e10, 1e11, "USD"),
+    ),
+    case("Hundreds of millions of euros were lost.", V("Hundreds of millions of euros", 1e8, 1e9, "EUR")),
+]
+
+HEDGES_MORE = [
+    case("Turnout was around 61%.", H("around 61%", 61, "percent", "approx", 54.9, 67.1)),
+    case("Prices are up some 8% on the year.", H("some 8%", 8, "percent", "approx", 7.2, 8.8)),
+    case("The unit brings ~15% of sales.", H("~15%", 15, "percent", "approx", 13.5, 16.5)),
+    case("Inflation is no more than 3 percent.", H("no more than 3 percent", 3, "percent", "up_to", 0, 3)),
+    case("Support was just under 50%.", H("just under 50%", 50, "percent", "under", 0, 50)),
+    case("Growth of at most 2% is forecast.", H("at most 2%", 2, "percent", "up_to", 0, 2)),
+    case("Unemployment is below 4 per cent.", H("below 4 per cent", 4, "percent", "under", 0, 4)),
+    case("The shares are almost 30% cheaper.", H("almost 30%", 30, "percent", "approx", 27, 30)),
+    case("Margins of 10% or higher are the goal.", H("10% or higher", 10, "percent", "at_least", 10, None)),
+    case("The index rose 2.4 percentage points.", X("2.4 percentage points", 2.4, "percentage_point")),
+    case("The spread widened 40bp.", X("40bp", 0.4, "percentage_point")),
+    case(
+        "Yields jumped approximately 12 basis points.",
+        H("approximately 12 basis points", 0.12, "percentage_point", "approx", 0.108, 0.132),
+    ),
+    case("The stock is above 200% of its listing price.", H("above 200%", 200, "percent", "over", 200, None)),
+    case("Output grew roughly 3.5–4%.", R("3.5–4%", 3.5, 4, "percent")),
+    case(
+        "Police said upwards of 5,000 people attended.",
+        H("upwards of 5,000 people", 5000, "count", "over", 5000, None, noun="people"),
+    ),
+    case(
+        "The strike involved no fewer than 40,000 workers.",
+        H("no fewer than 40,000 workers", 40000, "count", "at_least", 40000, None, noun="workers"),
+    ),
+    case(
+        "The company employs roughly 12,000 people.",
+        H("roughly 12,000 people", 12000, "count", "approx", 10800, 13200, noun="people"),
+    ),
+    case("Nearly 2000 homes lost power.", H("Nearly 2000 homes", 2000, "count", "approx", 1800, 2000, noun="homes")),
+    case(
+        "The union has some 2050 members.", H("some 2050 members", 2050, "count", "approx", 1845, 2255, noun="members")
+    ),
+    case("Demand rose 4% over 2019 levels.", X("4%", 4, "percent")),
+    case("Emissions are now below 1990 levels."),
+    case(
+        "Up to 1500 workers could lose their jobs.",
+        H("Up to 1500 workers", 1500, "count", "up_to", 0, 1500, noun="workers"),
+    ),
+]
+
+COUNTS_MORE = [
+    case("The airline will add 1,200 pilots.", X("1,200 pilots", 1200, "count", "pilots")),
+    case("The app passed 100 million downloads.", X("100 million downloads", 1e8, "count", "downloads")),
+    case("About 2,500 jobs will go.", H("About 2,500 jobs", 2500, "count", "approx", 2250, 2750, noun="jobs")),
+    case("The hospital has 850 beds.", X("850 beds", 850, "count", "beds")),
+    case("Officials counted 3,200 ballots by hand.", X("3,200 ballots", 3200, "count", "ballots")),
+    case(
+        "More than 2,100 flights were grounded.",
+        H("More than 2,100 flights", 2100, "count", "over", 2100, None, noun="flights"),
+    ),
+    case("The city has 1 250 000 residents.", X("1 250 000 residents", 1.25e6, "count", "residents")),
+    case("The country trains 11 000 doctors a year.", X("11 000 doctors", 11000, "count", "doctors")),
+    case("Debt reached 2 300 billion euros.", X("2 300 billion euros", 2.3e12, "EUR")),
+    case("Acme Cuts 1,200 Jobs After Merger", X("1,200 Jobs", 1200, "count", "Jobs")),
+    case("Veltra Lays Off 450 Workers", X("450 Workers", 450, "count", "Workers")),
+    case("Orbis Sells 2 Million Phones In A Week", X("2 Million Phones", 2e6, "count", "Phones")),
+    case("The network signed up 3.4m subscribers.", X("3.4m subscribers", 3.4e6, "count", "subscribers")),
+    case("The exchange lists 2,400 companies.", X("2,400 companies", 2400, "count", "companies")),
+    case("The bank will close 90 branches.", X("90 branches", 90, "count", "branches")),
+]
+
+RATIOS_AND_TIME = [
+    case("Costs rose fourfold.", X("fourfold", 4, "multiple")),
+    case("The port saw a tenfold increase in traffic.", X("tenfold", 10, "multiple")),
+    case("Sales are up 3x on last year.", X("3x", 3, "multiple"), D("last year", relative="last year")),
+    case("Output rose 2.5 times.", X("2.5 times", 2.5, "multiple")),
+    case("About a fifth of the forest burned.", H("About a fifth", 0.2, "fraction", "approx", 0.18, 0.22)),
+    case("Three-quarters of staff agreed.", X("Three-quarters", 0.75, "fraction")),
+    case("Nearly half of users churned.", H("Nearly half", 0.5, "fraction", "approx", 0.45, 0.5)),
+    case(
+        "Profits doubled between 2015 and 2023.",
+        X("doubled", 2, "multiple"),
+        D("2015", year=2015),
+        D("2023", year=2023),
+    ),
+    case("Sales grew every year from 2019 to 2024.", D("2019", year=2019), D("2024", year=2024)),
+    case("In 2023,40 firms left the index.", D("2023", year=2023), X("40 firms", 40, "count", "firms")),
+    case("The lease runs for 25 years.", X("25 years", 25, "year")),
+    case("The review took six months.", X("six months", 0.5, "year")),
+    case("A three-year contract was signed.", X("three-year", 3, "year")),
+    case("The plant was shut for two weeks.", X("two weeks", 2 / 52, "year")),
+    case("The firm has 10 days to respond.", X("10 days", 10 / 365, "year")),
+    case("The loan matures in 30 years.", X("30 years", 30, "year")),
+    case("The results for Q3 2025 beat forecasts.", D("Q3 2025", year=2025, quarter=3)),
+    case("Guidance for FY2027 was raised.", D("FY2027", year=2027, fiscal=True)),
+    case("The merger closed on March 3, 2024.", D("March 3, 2024", year=2024, month=3, day=3)),
+    case("Shipments start in September 2026.", D("September 2026", year=2026, month=9)),
+    case("Revenue jumped in the third quarter of 2025.", D("third quarter of 2025", year=2025, quarter=3)),
+    case("The product launched earlier this year.", D("earlier this year", relative="earlier this year")),
+    case("On 2025-11-18 the board met.", D("2025-11-18", year=2025, month=11, day=18)),
+    case("The board met on 18 November.", D("18 November", month=11, day=18)),
+    case("Sales in Q2 FY2026 rose 8%.", D("Q2 FY2026", year=2026, quarter=2, fiscal=True), X("8%", 8, "percent")),
+]
+
+NOT_QUANTITIES_MORE = [
+    case("The Kestrel X5 drone ships today."),
+    case("Orbis 9 Pro handsets sold out."),
+    case("The fix lands in Linux 6.8 kernels."),
+    case("See section 4 of the contract."),
+    case("Her line is 020 7946 0958."),
+    case("The postcode is SW1A 1AA."),
+    case("Flight 370 vanished in 2014.", D("2014", year=2014)),
+    case("Take the number 9 bus."),
+    case("The firm's Nimbus-2 chip is fast."),
+    case("The 1990s were different."),
+    case("Chapter 7 filings rose."),
+    case("Read RFC 9110 for details."),
+    case("Room 101 is closed."),
+    case("The meeting ends at 5pm."),
+    case("The update arrived at 14:05 GMT."),
+    case("Call 1-800-555-0199 today."),
+    case("The manual (ISBN 0-306-40615-2) is free."),
+    case("He wore the No. 23 jersey."),
+    case("The A380 superjumbo retired."),
+    case("The G7 summit opened."),
+    case("Interstate 95 was closed."),
+    case("Earnings per share were $1.02.[7]", X("$1.02", 1.02, "USD")),
+    case("Veltra Cloud 365 gets new features."),
+    case("The treaty aims to limit warming to 1.5C."),
+    case("Visit www.example.org/2024/300-jobs for more."),
+    case("The sprint 12 demo slipped."),
+    case("Orbis Pay 2 launched."),
+]
+
+PEERS_MORE = [
+    # quantulum3: sign from brackets, exponent from "$10 billion", sum of a range, "365" from a product
+    case("Revenue (€4.3 billion) beat estimates.", X("€4.3 billion", 4.3e9, "EUR")),
+    case("The partners signed a $10 billion partnership.", X("$10 billion", 1e10, "USD")),
+    case("Estimates of $20-25 billion circulated.", R("$20-25 billion", 20e9, 25e9, "USD")),
+    # Recognizers-Text: "USD34.6 million"; Duckling: "about" treated as exact
+    case("Fees were cut to USD34.6 million.", X("USD34.6 million", 34.6e6, "USD")),
+    case("The deal is worth about $5 billion.", H("about $5 billion", 5e9, "USD", "approx", 4.5e9, 5.5e9)),
+    # dateparser: dates in "$10" and in the verb "may"
+    case("May sales rose 4%.", X("4%", 4, "percent")),
+    case("The $10 fee applies.", X("$10", 10, "USD")),
+    case(
+        "Regulators may approve it.",
+    ),
+]
+
+MORE_CASES = (
+    PHYSICAL + MONEY_MORE + ADJECTIVES + HEDGES_MORE + COUNTS_MORE + RATIOS_AND_TIME + NOT_QUANTITIES_MORE + PEERS_MORE
+)
 
 ALL_CASES = (
     MONEY
@@ -694,5 +999,6 @@ ALL_CASES = (
     + NOT_QUANTITIES
     + PEERS
     + SEPARATORS
-    + KNOWN_GAPS
+    + FIXED_GAPS
+    + MORE_CASES
 )

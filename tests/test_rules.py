@@ -25,6 +25,7 @@ FINDING_KINDS = {
     "contradicted_claim",
     "date_disagreement",
     "temporal_update",
+    "unknown_directive_rule",
 }
 
 

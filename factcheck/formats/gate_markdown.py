@@ -1,0 +1,52 @@
+"""`factcheck check` for people: each finding at the draft's line, the other sources' quotes beside it."""
+
+from __future__ import annotations
+
+from factcheck.formats.markdown import escape
+from factcheck.gate import GateResult, Place
+
+
+def _where(p: Place) -> str:
+    path = " ".join(p.path.split()).replace("`", "'")
+    return f"`{path}:{p.line}`"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def summary(result: GateResult) -> str:
+    c = result.counts()
+    drafts = (
+        ", ".join(f"`{d}`" for d in result.drafts) if len(result.drafts) <= 5 else _plural(len(result.drafts), "file")
+    )
+    parts = [
+        f"Checked {drafts or 'nothing'} against {_plural(result.corpus, 'article')} in all: "
+        f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {c['info']} info.",
+    ]
+    hidden = []
+    if result.suppressed_baseline:
+        hidden.append(f"{result.suppressed_baseline} suppressed by the baseline")
+    if result.suppressed_inline:
+        hidden.append(f"{result.suppressed_inline} by ignore comments")
+    if result.disabled:
+        hidden.append(f"{result.disabled} from disabled rules")
+    if hidden:
+        parts.append("Not shown: " + "; ".join(hidden) + ".")
+    return " ".join(parts)
+
+
+def render(result: GateResult) -> str:
+    lines = ["# factcheck check", "", summary(result), ""]
+    if not result.findings:
+        lines += ["No findings.", ""]
+    for g in result.findings:
+        weak = " · rests on a teaser or quotation" if g.weak else ""
+        lines += [f"## {_where(g.place)} · {g.severity} · `{g.rule}`{weak}", "", escape(g.message), ""]
+        lines += ["| where | claim | quote |", "|---|---|---|"]
+        lines.append(f"| **{_where(g.place)}** | {escape(g.place.text, 80)} | {escape(g.place.quote, 240)} |")
+        for o in g.others:
+            claim = escape(o.text, 80) if o.text else f"({o.relation})"
+            lines.append(f"| {_where(o)} | {claim} | {escape(o.quote, 240)} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
