@@ -130,7 +130,8 @@ def _same_proposition(index: EntityIndex, a: Claim, b: Claim, same_doc: bool) ->
         return index.same(a.subject, b.subject) and a.metric == b.metric and (scope >= 50 or head >= 80)
     unique = {"superlative:unique", "exclusivity:unique"}
     same_class = a.metric == b.metric or (a.metric in unique and b.metric in unique)
-    return same_class and index.related(a.subject, b.subject) and (head >= 80 or scope >= 70)
+    # the same head noun is not enough ("the only carmaker with ..." may rank two different things)
+    return same_class and index.related(a.subject, b.subject) and (scope >= 70 or (head >= 80 and scope >= 55))
 
 
 def align_categorical(claims: list[Claim], index: EntityIndex) -> list[_Group]:

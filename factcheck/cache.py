@@ -60,7 +60,7 @@ def ruleset_digest(ruleset: RuleSet) -> str:
 
 def document_key(doc: Document, rules: str) -> str:
     h = hashlib.sha256()
-    for part in (str(SCHEMA_VERSION), __version__, code_digest(), rules, doc.path, doc.text):
+    for part in (str(SCHEMA_VERSION), __version__, code_digest(), rules, doc.id, doc.path, doc.text):
         h.update(part.encode("utf-8", errors="surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()
@@ -132,7 +132,7 @@ class ClaimCache:
             extract = DocumentExtract.model_validate_json(row[0])
         except (ValidationError, ValueError):
             return None
-        if extract.document.path != doc.path or extract.document.text != doc.text:
+        if extract.document != doc:
             return None
         return extract
 

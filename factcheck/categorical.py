@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from factcheck import saferegex
 from factcheck.entities import Mention
 from factcheck.models import Claim
 from factcheck.ruleset import SuperlativeLexicon, alternation, compile_any
@@ -49,6 +50,10 @@ _STOP_HEAD = {
     "was",
 }
 _MAKE = re.compile(r"\b(?:mak(?:e|es|ing)|made|named?|naming|crowned|ranks?|ranked|declared|call(?:s|ed)?)\s*$", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they|he|she)\s*$", re.I)
+_SAYS = re.compile(
+    r"\s*\b(?:says?|said|claims?|claimed|insists?|insisted|argues?|argued|believes?)\s+(?:that\s+)?\w+\s*$", re.I
+)
 _END = re.compile(r"[,;:.!?()\[\]]|\s[–—-]\s|\s(?:that|which|who|while|but)\s")
 
 
@@ -67,15 +72,18 @@ def _patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
 def _build_patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
     prefixes = "|".join(re.escape(p) for p in lex.strong_prefixes)
     words = alternation(lex.ranking + lex.unique)
-    sup = re.compile(rf"(?:\b(?P<the>the)\s+)?(?:(?P<prefix>{prefixes})\s+)?\b(?P<word>{words})\b", re.I)
+    sup = saferegex.compile(
+        rf"(?:\b(?P<the>the)\s+)?(?:(?P<prefix>{prefixes})\s+)?\b(?P<word>{words})\b", re.I, lex._where("ranking")
+    )
     rel = "|".join(lex.relation_nouns)
-    excl = re.compile(
+    excl = saferegex.compile(  # rule-file patterns: run with a time limit
         rf"\b(?P<word>exclusive|sole)\s+(?:[\w-]+\s+){{0,2}}?(?:{rel})\b"
         rf"|\b(?P<adv>exclusively|solely)\s+(?:available\s+)?(?:on|through|via|with|to|for|from|in|at|by)\b"
         rf"|\b(?P<noun>exclusivity)\b",
         re.I,
+        lex._where("relation_nouns"),
     )
-    copula = compile_any(lex.copulas)
+    copula = compile_any(lex.copulas, where=lex._where("copulas"))
     return sup, excl, copula, lex.negative_re
 
 
@@ -122,7 +130,10 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter
                     continue
                 subject = _superlative_subject(text, start, ms, copula, framer, s, at_start, strong, m.end())
             else:
-                subject = _exclusive_subject(text, start, ms)
+                subject = _exclusive_subject(text, start, m.end(), ms, bool(m.groupdict().get("adv")))
+                at_start = start <= label_end + 1 and not text[label_end:start].strip()
+                if subject is None and at_start:
+                    subject = framer.heading_subject(s)
             if subject is None:
                 continue
             end = _phrase_end(text, m.end())
@@ -150,7 +161,7 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter
                     kind=kind,
                     subject=subject,
                     metric=f"{kind}:{'unique' if word in lex.unique or kind == 'exclusivity' else word}",
-                    object=_head(text[m.end() :]) or None,
+                    object=_object_of(kind, text, m),
                     attributed=attributed,
                     teaser=s.role == "teaser",
                     quoted=s.quoted(start, m.end()),
@@ -176,6 +187,10 @@ def _superlative_subject(
 ) -> str | None:
     pre = text[:start].rstrip(" \"“‘'")
     if at_start:
+        # "Only Acme builds ...": the name after "Only"; otherwise the list label or heading above
+        after_only = [mm for mm in ms if end <= mm.start <= end + 2]
+        if text[start:end].strip().casefold() == "only" and after_only:
+            return after_only[0].key
         return framer.heading_subject(s)
     cm = None
     for m in copula.finditer(pre + " "):
@@ -191,6 +206,14 @@ def _superlative_subject(
         adjacent = [mm for mm in ms if mm.end <= len(before) and not before[mm.end :].strip(" ,'’s")]
         if adjacent:
             return adjacent[-1].key
+        # "Acme says it is the only ...": the pronoun is the speaker
+        if _PRONOUN.search(before):
+            spoken = _SAYS.search(before)
+            speakers = [
+                mm for mm in ms if spoken and mm.end <= spoken.start() and not before[mm.end : spoken.start()].strip()
+            ]
+            if speakers:
+                return speakers[-1].key
         if not any(mm.end <= len(pre) for mm in ms) and (
             pre.strip() == "" or framer.rules.superlatives.attribution_re.search(pre)
         ):
@@ -203,9 +226,22 @@ def _superlative_subject(
     return None
 
 
-def _exclusive_subject(text: str, start: int, ms: list[Mention]) -> str | None:
+def _object_of(kind: str, text: str, m: re.Match[str]) -> str | None:
+    """What a claim ranks or holds: the head noun after "the only", or the relation an exclusivity names
+    ("exclusive broadcast rights" -> "broadcast rights")."""
+    if kind == "exclusivity":
+        phrase = re.sub(r"(?i)^(?:exclusive|sole)\s+", "", m.group().strip())
+        return phrase if m.group("word") else None
+    return _head(text[m.end() :]) or None
+
+
+def _exclusive_subject(text: str, start: int, end: int, ms: list[Mention], adverb: bool) -> str | None:
     before = [m for m in ms if m.end <= start and not (m.possessive and not text[m.end : start].strip())]
     plain = [m for m in before if not m.after_prep]
     if plain:
         return plain[-1].key
-    return before[-1].key if before else None
+    if before:
+        return before[-1].key
+    # "available exclusively on Streamly": the platform named after the adverb holds the exclusivity
+    after = [m for m in ms if end <= m.start <= end + 2]
+    return after[0].key if adverb and after else None

@@ -474,5 +474,90 @@ def list_rules(rule_dirs: tuple[Path, ...]) -> None:
         click.echo(f"  {family:14} {path.name:18} checks: {len(rf.rules)}  lexicon: {keys[:70]}")
 
 
+# ---- factcheck quantities: the extractor's own view (issue 3) -------------------------------------------
+
+QUANTITY_COLUMNS = ["where", "text", "value", "low", "high", "unit", "qualifier", "dimension", "noun"]
+
+
+def _date_text(q: object) -> str | None:
+    parts = getattr(q, "date", None)
+    if parts is None:
+        return None
+    if parts.relative:
+        return parts.relative
+    out = "FY" if parts.fiscal else ""
+    out += f"{parts.year:04d}" if parts.year else "????"
+    if parts.quarter:
+        out += f"-Q{parts.quarter}"
+    if parts.month:
+        out += f"-{parts.month:02d}" + (f"-{parts.day:02d}" if parts.day else "")
+    return out
+
+
+@main.command("quantities", epilog=EXIT_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@rules_option
+def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, ...]) -> None:
+    """List every quantity the extractor finds in PATH..., not only the check-worthy claims.
+
+    One record per quantity: path, line, column, text (the exact characters of the file), value, low, high
+    (empty = unbounded), unit, qualifier, dimension, noun (what a count counts) and date (for dates).
+    """
+    from factcheck.load import load
+    from factcheck.quantities import extract_quantities
+    from factcheck.text import sentences
+
+    ruleset = _ruleset(rule_dirs)
+    loaded = load(list(paths), ruleset.boilerplate)
+    for w in loaded.warnings:
+        click.echo(f"factcheck: warning: {w}", err=True)
+    for e in loaded.errors:
+        click.echo(f"factcheck: error: {e}", err=True)
+    if not loaded.documents:
+        click.echo("factcheck: error: no article could be read; nothing to list", err=True)
+        raise SystemExit(ExitCode.INPUT_ERROR)
+    records: list[dict[str, object]] = []
+    for doc in loaded.documents:
+        for s in sentences(doc):
+            for q in extract_quantities(s.text, ruleset.quantities):
+                a, b = s.file_span(q.start, q.end)
+                records.append(
+                    {
+                        "path": doc.path,
+                        "line": s.line,
+                        "column": s.column(q.start),
+                        "text": doc.text[a:b],
+                        "value": q.value,
+                        "low": q.low,
+                        "high": q.high,
+                        "unit": q.unit,
+                        "qualifier": q.qualifier,
+                        "dimension": q.dimension,
+                        "noun": q.noun,
+                        "date": _date_text(q),
+                    }
+                )
+    if fmt == "json":
+        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    else:
+        rows = [
+            {
+                "where": f"{r['path']}:{r['line']}:{r['column']}",
+                "text": " ".join(str(r["text"]).split()),
+                "value": _fmt(r["value"]) if r["date"] is None else str(r["date"]),  # type: ignore[arg-type]
+                "low": _fmt(r["low"]),  # type: ignore[arg-type]
+                "high": _fmt(r["high"]),  # type: ignore[arg-type]
+                "unit": str(r["unit"]),
+                "qualifier": str(r["qualifier"]),
+                "dimension": str(r["dimension"]),
+                "noun": str(r["noun"] or ""),
+            }
+            for r in records
+        ]
+        sys.stdout.write(_table(rows, QUANTITY_COLUMNS))
+    raise SystemExit(ExitCode.INPUT_ERROR if loaded.errors else ExitCode.OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

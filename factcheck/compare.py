@@ -72,25 +72,49 @@ def compare_quantities(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, o
             values = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
             severity = None if strong else "info"
             out.findings.append(
-                _finding(ruleset, "numeric_disagreement", "numeric_disagreement", flagged, g, severity=severity,
-                         weak=not strong, fact=_fact_label(index, g), values=values)
+                _finding(
+                    ruleset,
+                    "numeric_disagreement",
+                    "numeric_disagreement",
+                    flagged,
+                    g,
+                    severity=severity,
+                    weak=not strong,
+                    fact=_fact_label(index, g),
+                    values=values,
+                )
             )
         for later_id, earlier in updates.items():
             later = later_of[later_id]
             earlier = sorted(earlier, key=_order)
             out.findings.append(
-                _finding(ruleset, "temporal_update", "temporal_update", [later, *earlier], g,
-                         fact=_fact_label(index, g), old=earlier[0].text,
-                         old_date=dates.get(earlier[0].document) or "undated", new=later.text,
-                         new_date=dates.get(later.document) or "undated")
+                _finding(
+                    ruleset,
+                    "temporal_update",
+                    "temporal_update",
+                    [later, *earlier],
+                    g,
+                    fact=_fact_label(index, g),
+                    old=earlier[0].text,
+                    old_date=dates.get(earlier[0].document) or "undated",
+                    new=later.text,
+                    new_date=dates.get(later.document) or "undated",
+                )
             )
         ceilings = [c for c in active if c.qualifier in CEILINGS and c.value is not None]
         for firm in (c for c in active if c.qualifier == "exact" and c.value is not None):
             match = [c for c in ceilings if same_number(c, firm, ruleset)]
             if match:
                 out.findings.append(
-                    _finding(ruleset, "hedge_mismatch", "hedge_mismatch", [firm, *match], g,
-                             firm=firm.text, ceiling=match[0].text)
+                    _finding(
+                        ruleset,
+                        "hedge_mismatch",
+                        "hedge_mismatch",
+                        [firm, *match],
+                        g,
+                        firm=firm.text,
+                        ceiling=match[0].text,
+                    )
                 )
 
 
@@ -212,7 +236,8 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
                         )
                     )
                 elif total.total and all(
-                    any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
+                    p.metric == "value"  # a part with no cue word ("- **Acme**: $2 billion") is any kind of amount
+                    or any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
                     for p in parts
                 ):
                     out.checks.append(

@@ -160,6 +160,7 @@ class EntityFinder:
         self.aliases = {key_of(k): key_of(v) for k, v in lexicon.aliases.items()}
         self.suffixes = frozenset(w.casefold() for w in lexicon.org_suffixes)
         self.org_words = frozenset(w.casefold() for w in lexicon.org_words)
+        self._candidates: dict[str, list[tuple[int, int, str, bool]]] = {}
         roles = "|".join(sorted((re.escape(r) for r in lexicon.role_nouns), key=len, reverse=True))
         creators = "|".join(re.escape(c) for c in lexicon.creator_nouns)
         self.role_before = re.compile(rf"\b((?:[a-z][\w-]*\s+)?(?:{roles}))\s+$")
@@ -230,7 +231,17 @@ class EntityFinder:
         return [p for p in parts if p and not p[0][2][0].isdigit()]
 
     def candidates(self, text: str) -> list[tuple[int, int, str, bool]]:
-        """(start, end, surface, initial) for every name-like run; `initial` = starts the sentence."""
+        """(start, end, surface, initial) for every name-like run; `initial` = starts the sentence.
+
+        Memoised: a sentence is read for names when the document is learnt and again when it is framed."""
+        hit = self._candidates.get(text)
+        if hit is None:
+            if len(self._candidates) > 20000:
+                self._candidates.clear()
+            hit = self._candidates[text] = self._find_candidates(text)
+        return hit
+
+    def _find_candidates(self, text: str) -> list[tuple[int, int, str, bool]]:
         out = []
         first_word = re.match(r"\W*", text).end()
         for _, _, tokens in self.raw_runs(text):

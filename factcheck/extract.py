@@ -30,6 +30,9 @@ _REPORT = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|confirmed|estimated|expects?|believes?)\s+(?:that\s+)?"
 )
 _OF_NAME = re.compile(r"\s+of\s+(?:(?:additional|new|extra|further|planned|existing|the|its|their)\s+)*")
+_BY_AGENT = re.compile(
+    r"(?:\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|ht|old|id)\s+|\b(?:investment|stake|bid|offer|acquisition|purchase)\s+(?:in|for|of)\s+\S+(?:\s+\S+){0,3}\s+)by\s+(?:the\s+)?$"
+)
 _PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children", "men", "women", "others"}
 _NOT_RATES = {"deal", "record", "premium", "jump", "rise", "fall", "drop", "figure", "sum", "total", "move", "boost"}
 _PER_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+([a-z]+)\b")
@@ -126,6 +129,7 @@ class _Framer:
         self.index = index
         self.finder = finder
         self.evidence: list[EvidenceSentence] = []
+        self._heading_subjects: dict[tuple[str | None, str | None], str | None] = {}
         self.rules = ruleset
         self.metrics = ruleset.metrics
         self.previous_subjects: list[str] = []  # names that were subjects, in reading order
@@ -133,12 +137,16 @@ class _Framer:
 
     # -- names ------------------------------------------------------------------------------------
     def heading_subject(self, s: Sentence) -> str | None:
-        for text in (s.label, s.heading):
-            if text:
-                ms = self.finder.mentions(text, self.index, title_case=True)
+        key = (s.label, s.heading)
+        if key not in self._heading_subjects:
+            found = None
+            for text in key:
+                ms = self.finder.mentions(text, self.index, title_case=True) if text else []
                 if ms:
-                    return ms[0].key
-        return None
+                    found = ms[0].key
+                    break
+            self._heading_subjects[key] = found
+        return self._heading_subjects[key]
 
     def subject_before(self, s: Sentence, ms: list[Mention], a: int, pos: int) -> tuple[str | None, int]:
         """The subject of a number at `pos` in the clause starting at `a`, and where it was found.
@@ -170,6 +178,13 @@ class _Framer:
         if best[0] is None and speaker is not None:
             best = (speaker.key, speaker.start)
         return best
+
+    def passive_agent(self, text: str, ms: list[Mention], a: int, b: int) -> Mention | None:
+        """ "Beta was bought by Acme for $3 billion", "the $2 billion investment in Beta by Acme": Acme acts."""
+        for m in ms:
+            if a <= m.start < b and _BY_AGENT.search(text, a, m.start):
+                return m
+        return None
 
     def object_near(
         self, text: str, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None, subject_at: int
@@ -259,6 +274,10 @@ class _Framer:
                 subject, obj = respectively[q]
             else:
                 subject, found_at = self.subject_before(s, ms, a, q.start)
+                agent = self.passive_agent(text, ms, a, b)
+                if agent is not None and agent.key != subject:
+                    # the grammatical subject of a passive is what was acted on
+                    subject, found_at = agent.key, agent.start
                 named_here = any(m.start == found_at for m in ms)
                 # "The toll from the X floods stands at ...": a name inside the subject's own phrase
                 inner = next((m.key for m in ms if a <= m.start < q.start), None)
@@ -360,7 +379,7 @@ class _Framer:
         """ "1 gigawatt ... is estimated to cost $20 billion": the number is a rate's basis, not a claim."""
         if q.dimension == "currency":
             return False
-        if re.search(r"\b(?:per|each|every|a)\s*$", text[: q.start]):
+        if re.search(r"\b(?:per|each|every)\s*$", text[: q.start]):
             return True
         stated_one = re.match(r"(?:1|one|a|an)\b", q.text, re.IGNORECASE) is not None
         return stated_one and bool(self.metrics.cost_re.search(text, q.end, q.end + 60))

@@ -128,9 +128,7 @@ def views(report: Report, focus: set[str] | None = None) -> list[GateFinding]:
         ]
         for primary in targets:
             path = paths.get(primary.document, primary.document)
-            others = [
-                _claim_place(c, paths.get(c.document, c.document), "claim") for c in flagged if c is not primary
-            ]
+            others = [_claim_place(c, paths.get(c.document, c.document), "claim") for c in flagged if c is not primary]
             others += [_claim_place(c, paths.get(c.document, c.document), "related") for c in related]
             seen = {(o.path, o.line) for o in others} | {(path, primary.line)}
             for e in f.evidence:
@@ -235,12 +233,28 @@ def index(
 ) -> tuple[LoadResult, Report]:
     """Load and analyse a corpus, reusing cached extractions; `progress(total)` may show a bar."""
     loaded = load(paths, ruleset.boilerplate)
+    loaded.documents = unique_ids(loaded.documents)
     if progress is None:
         extracts = extract_all_cached(loaded.documents, ruleset, cache)
     else:
         with progress(len(loaded.documents)) as step:
             extracts = extract_all_cached(loaded.documents, ruleset, cache, step)
     return loaded, analyse_extracts(extracts, ruleset)
+
+
+def unique_ids(documents: list[Document]) -> list[Document]:
+    """Documents whose ids (file stems) clash, `drafts/story.md` and `articles/story.md`, get their path
+    (without the suffix) as id, so their claims never mix."""
+    counts: dict[str, int] = {}
+    for d in documents:
+        counts[d.id] = counts.get(d.id, 0) + 1
+    out = []
+    for d in documents:
+        if counts[d.id] > 1:
+            p = Path(display_path(d.path))
+            d = d.model_copy(update={"id": p.with_suffix("").as_posix() if p.suffix else p.as_posix()})
+        out.append(d)
+    return out
 
 
 def article_files(paths: Iterable[Path], within: Sequence[str | Path]) -> list[Path]:

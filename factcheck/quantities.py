@@ -5,9 +5,14 @@ multiples, durations and dates, each normalised to a base unit with the interval
 The knowledge (scale words, currencies, units, hedges, months, not-a-quantity shapes) lives in
 `rules/quantities.yaml`; this module holds only the grammar that combines it.
 
-Speed: one compiled "master" regex finds candidates (numbers, number words, currency symbols, dates
-and the shapes to skip); each candidate is then read with small anchored regexes, so the work is
-proportional to the candidates, not to the characters of the text.
+Physical units (distance, area, mass, volume, speed, temperature, data) name a pint unit in the YAML; pint
+computes each factor to the dimension's base unit once, when the lexicon is built, never per number.
+
+Speed: one `re` scan (word lists compiled as prefix tries) finds candidate starts (digits, currency
+symbols, number words, months, two capitals...); an anchored "master" pattern classifies each candidate
+(a number, a date, a fraction, a shape to skip) and small anchored regexes read it, so the work is
+proportional to the candidates, not to the characters of the text. `benchmarks/bench_quantities.py`
+measures it.
 """
 
 from __future__ import annotations
@@ -197,9 +202,55 @@ def _phrase(p: str, ci: bool = True, left: bool = True) -> str:
 
 
 def _alt(phrases: Any, ci: bool = True, left: bool = True) -> str:
-    """Alternation of phrases, longest first so that "percentage points" wins over "percent"."""
-    items = sorted(set(phrases), key=lambda s: (-len(s), s))
-    return "(?:" + "|".join(_phrase(p, ci, left) for p in items) + ")"
+    """Alternation of phrases as a prefix trie, so that `re` tests one branch per character, not one per phrase.
+
+    A phrase that is a prefix of another is tried after it, so "percentage points" wins over "percent";
+    inner spaces match any run of spaces; word edges are bounded as in `_phrase`.
+    """
+    items = sorted({p.lower() if ci else p for p in phrases})
+    if not items:
+        return "(?!)"
+    words = [p for p in items if left and p[:1].isalnum()]
+    others = [p for p in items if not (left and p[:1].isalnum())]
+    parts = []
+    if words:
+        parts.append(r"(?<![A-Za-z0-9])" + _trie(words))
+    if others:
+        parts.append(_trie(others))
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?i:{body})" if ci else body
+
+
+def _cased(phrases: Any) -> list[str]:
+    """Each phrase in lower case, Sentence case, Title Case and UPPER CASE."""
+    out: set[str] = set()
+    for p in phrases:
+        low = p.lower()
+        out.update((low, low[:1].upper() + low[1:], low.title(), low.upper()))
+    return sorted(out)
+
+
+def _trie(items: list[str]) -> str:
+    root: dict[str, Any] = {}
+    for p in items:
+        node = root
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = p
+    return _render(root)
+
+
+def _render(node: dict[str, Any]) -> str:
+    alts = []
+    for ch in sorted(k for k in node if k):
+        piece = _SP + "+" if ch == " " else re.escape(ch)
+        alts.append(piece + _render(node[ch]))
+    if "" in node:
+        p = node[""]
+        alts.append(r"(?![A-Za-z0-9])" if p[-1:].isalnum() or p[-1:] == "." else "")
+    if len(alts) == 1:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")"
 
 
 def _norm(s: str) -> str:
@@ -319,9 +370,7 @@ class _Compiled:
         self.year_comma = re.compile(r"(?P<y>\d{4}),(?=\d{1,2}(?!\d))")
 
         # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
-        months = (
-            "(?:" + "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True)) + r")(?![A-Za-z])\.?"
-        )
+        months = _alt(self.months, ci=False, left=False) + r"\.?"
         ords = _alt(lex.ordinals)
         fr_num = _alt([*self.number_words, "a", "an"])
         fr_den = _alt(self.fractions)
@@ -346,32 +395,45 @@ class _Compiled:
             rf"(?P<mc>{_alt(lex.adjective_currencies)}))",
             rf"(?P<num>(?:{cur_prefix}{sp}?|(?<![\w.,/$€£¥]))(?:{digits}|{words}))",
         ]
-        # A cheap guard in front of the alternation: most positions (inside words, lower-case words
-        # that cannot start a quantity) fail here with one or two character tests.
+        # The candidate scan: one pass of `re` over the text finds the few places where a quantity (or a
+        # shape to skip) may start: digits, currency symbols, "(", "[" or "+" before a digit, line starts,
+        # two capitals ("USD", "Q2", "FY"), month names, and the words that can open a quantity (number words,
+        # "a"/"an" only before a scale or a fraction, vague amounts, ordinals, relative dates...). Word lists
+        # are prefix tries, so each position costs one or two character tests; the anchored master pattern
+        # then runs only at those places: the work is proportional to the candidates, not to the text.
         firsts = [
             *self.number_words,
-            "a",
-            "an",
             "half",
             *lex.vague,
             *lex.multiple_words,
             *lex.ordinals,
-            *(r.split()[0] for r in lex.relative_dates),
             "fiscal",
             "isbn",
             "zip",
             "postcode",
             "postal",
-            *self.currency_names,
+            *(w.split()[0] for w in self.currency_names),
             *(w.split("-")[0] for w in lex.magnitude_adjectives),
         ]
-        first_words = "|".join(re.escape(w.split()[0]) for w in sorted(set(firsts), key=len, reverse=True))
-        symbols = "".join(re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum())
-        guard = (
-            rf"(?=[\d{symbols}+(\[#*•~-]|(?m:^)|(?<![A-Za-z])(?:[A-Z][A-Z0-9$.']|{months}"
-            rf"|(?i:{first_words})(?![A-Za-z]))|https?:|www\.)"
+        after_a = [
+            *self.multipliers,
+            *self.scales,
+            *self.fractions,
+            "half",
+            *(w.split("-")[0] for w in lex.magnitude_adjectives),
+            *(r.split()[1] for r in lex.relative_dates if r.split()[0] in ("a", "an")),
+        ]
+        symbols = "".join(sorted({re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum()}))
+        # Case-insensitive tries are several times slower in `re` than case-sensitive ones, so the scan lists
+        # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE.
+        words = _alt(_cased([*firsts, *lex.relative_dates]), ci=False, left=False)
+        articles = _alt(_cased(["a", "an"]), ci=False, left=False)
+        scan = (
+            rf"[\d{symbols}]|[(\[+](?=\d)|^|(?<![A-Za-z])(?:[A-Z][A-Z0-9$.']|{months}|{words}"
+            rf"|{articles}{sp}+(?={_alt(after_a, left=False)})|https?:|www\.)"
         )
-        self.master = re.compile(guard + "(?:" + "|".join(alts) + ")")
+        self.scan = re.compile(scan, re.MULTILINE)
+        self.master = re.compile("(?:" + "|".join(alts) + ")")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -700,14 +762,19 @@ class _Reader:
     def run(self) -> list[Quantity]:
         c, text = self.c, self.text
         pos = 0
+        scan, match = c.scan.search, c.master.match
         while True:
-            m = c.master.search(text, pos)
-            if not m:
+            cand = scan(text, pos)
+            if cand is None or cand.start() < pos:  # `re` clamps pos past the end back to len(text)
                 break
+            m = match(text, cand.start())
+            if m is None:
+                pos = cand.start() + 1
+                continue
             kind = m.lastgroup
             handler = getattr(self, f"on_{kind}", None)
             nxt = handler(m) if handler else None  # skip shapes and list markers have no handler
-            pos = max(m.end() if nxt is None else nxt, pos + 1)
+            pos = max(m.end() if nxt is None else nxt, cand.start() + 1)
         return self.out
 
     # ---- dates ---------------------------------------------------------------------------------

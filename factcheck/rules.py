@@ -85,10 +85,13 @@ def read_rule_file(path: Path) -> RuleFile:
 
 def validate_lexicon(path: Path, model: type[BaseModel], data: dict[str, Any]) -> Any:
     try:
-        return model.model_validate(data)
+        lexicon = model.model_validate(data)
     except ValidationError as exc:
         lines = []
         for e in exc.errors():
             loc = ".".join(str(x) for x in e["loc"])
             lines.append(f"{path}: lexicon.{loc}: {e['msg']}")
         raise RuleFileError("\n".join(lines)) from exc
+    if "_source" in (getattr(model, "__private_attributes__", None) or {}):
+        lexicon._source = str(path)  # named when one of its patterns is malformed or runs out of time
+    return lexicon

@@ -10,19 +10,39 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
+from factcheck import saferegex
 from factcheck.models import Severity
 from factcheck.rules import Rule, RuleFile, RuleFileError, default_rules_dir, read_rule_file, validate_lexicon
 
 
 class Lexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", ignored_types=(cached_property,))
+    _source: str = PrivateAttr(default="rules")  # the rule file, set by validate_lexicon: named in regex errors
+
+    def _where(self, field: str) -> str:
+        return f"{self._source}: lexicon.{field}"
 
 
-def compile_any(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One regex that matches any of the patterns (never matches when the list is empty)."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
+def compile_any(patterns: list[str], flags: int = re.IGNORECASE, where: str = "") -> saferegex.SafePattern:
+    """One regex that matches any of the patterns (never matches when the list is empty), with a time limit.
+
+    The patterns come from rule files, so they run through `saferegex`; `where` names the file and field.
+    """
+    return saferegex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags, where)
+
+
+def _check_patterns(value: object) -> None:
+    """Raise ValueError (pydantic names the field) for a pattern that does not compile."""
+    items = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) else []
+    for v in items:
+        if isinstance(v, list):
+            _check_patterns(v)
+        elif isinstance(v, str):
+            err = saferegex.check(v)
+            if err is not None:
+                raise ValueError(f"invalid regular expression {v!r}: {err}")
 
 
 def alternation(words: list[str]) -> str:
@@ -36,11 +56,7 @@ class PatternList(Lexicon):
     @classmethod
     def _compiles(cls, value: object) -> object:
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            for p in value:
-                try:
-                    re.compile(p)
-                except re.error as exc:
-                    raise ValueError(f"invalid regular expression {p!r}: {exc}") from exc
+            _check_patterns(value)
         return value
 
 
@@ -51,16 +67,16 @@ class BoilerplateLexicon(PatternList):
     box_max_chars: int = 240
 
     @cached_property
-    def navigation_re(self) -> re.Pattern[str]:
-        return compile_any(self.navigation)
+    def navigation_re(self) -> saferegex.SafePattern:
+        return compile_any(self.navigation, where=self._where("navigation"))
 
     @cached_property
-    def teaser_re(self) -> re.Pattern[str]:
-        return compile_any(self.teaser_starts)
+    def teaser_re(self) -> saferegex.SafePattern:
+        return compile_any(self.teaser_starts, where=self._where("teaser_starts"))
 
     @cached_property
-    def box_re(self) -> re.Pattern[str]:
-        return compile_any(self.boxes)
+    def box_re(self) -> saferegex.SafePattern:
+        return compile_any(self.boxes, where=self._where("boxes"))
 
     def is_box(self, line: str) -> bool:
         return len(line) <= self.box_max_chars and bool(self.box_re.search(line))
@@ -100,6 +116,12 @@ class Metric(Lexicon):
     # a sharper form of another metric ("post-money" of "valuation"): wins when both are near
     refines: str | None = None
 
+    @field_validator("cues", mode="after")
+    @classmethod
+    def _cues_compile(cls, value: list[str]) -> list[str]:
+        _check_patterns(value)
+        return value
+
 
 class MetricLexicon(PatternList):
     metrics: list[Metric]
@@ -114,20 +136,23 @@ class MetricLexicon(PatternList):
         return {m.name: m for m in self.metrics}
 
     @cached_property
-    def cue_res(self) -> list[tuple[Metric, re.Pattern[str]]]:
-        return [(m, re.compile(r"\b(?:" + "|".join(m.cues) + r")\b", re.IGNORECASE)) for m in self.metrics]
+    def cue_res(self) -> list[tuple[Metric, saferegex.SafePattern]]:
+        return [
+            (m, saferegex.compile(rf"\b(?:{'|'.join(m.cues)})\b", re.IGNORECASE, self._where(f"metrics.{i}.cues")))
+            for i, m in enumerate(self.metrics)
+        ]
 
     @cached_property
-    def total_re(self) -> re.Pattern[str]:
-        return compile_any(self.total_cues)
+    def total_re(self) -> saferegex.SafePattern:
+        return compile_any(self.total_cues, where=self._where("total_cues"))
 
     @cached_property
-    def rate_re(self) -> re.Pattern[str]:
-        return compile_any(self.rate_cues)
+    def rate_re(self) -> saferegex.SafePattern:
+        return compile_any(self.rate_cues, where=self._where("rate_cues"))
 
     @cached_property
-    def cost_re(self) -> re.Pattern[str]:
-        return compile_any(self.cost_cues)
+    def cost_re(self) -> saferegex.SafePattern:
+        return compile_any(self.cost_cues, where=self._where("cost_cues"))
 
     def compatible(self, a: str, b: str) -> bool:
         if a == b:
@@ -150,33 +175,42 @@ class SuperlativeLexicon(PatternList):
     contradiction_cues: list[str] = Field(default_factory=list)  # "is also available from X": X offers it too
 
     @cached_property
-    def negative_re(self) -> re.Pattern[str]:
-        return compile_any(self.negative)
+    def negative_re(self) -> saferegex.SafePattern:
+        return compile_any(self.negative, where=self._where("negative"))
 
     @cached_property
-    def attribution_re(self) -> re.Pattern[str]:
-        return compile_any(self.attribution)
+    def attribution_re(self) -> saferegex.SafePattern:
+        return compile_any(self.attribution, where=self._where("attribution"))
 
     @cached_property
-    def relation_re(self) -> re.Pattern[str]:
-        return compile_any(self.relation_cues)
+    def relation_re(self) -> saferegex.SafePattern:
+        return compile_any(self.relation_cues, where=self._where("relation_cues"))
 
     @cached_property
-    def alternative_re(self) -> re.Pattern[str]:
-        return compile_any(self.alternative_cues)
+    def alternative_re(self) -> saferegex.SafePattern:
+        return compile_any(self.alternative_cues, where=self._where("alternative_cues"))
 
     @cached_property
-    def contradiction_re(self) -> re.Pattern[str]:
-        return compile_any(self.contradiction_cues)
+    def contradiction_re(self) -> saferegex.SafePattern:
+        return compile_any(self.contradiction_cues, where=self._where("contradiction_cues"))
 
 
 class DateLexicon(PatternList):
     events: dict[str, list[str]]  # event class -> cue regexes ("deal": ["deal", "agreement", "partnership"])
     min_shared_entities: int = 2
 
+    @field_validator("events", mode="after")
+    @classmethod
+    def _events_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        _check_patterns(value)
+        return value
+
     @cached_property
-    def event_res(self) -> list[tuple[str, re.Pattern[str]]]:
-        return [(k, re.compile(r"\b(?:" + "|".join(v) + r")\b", re.IGNORECASE)) for k, v in self.events.items()]
+    def event_res(self) -> list[tuple[str, saferegex.SafePattern]]:
+        return [
+            (k, saferegex.compile(r"\b(?:" + "|".join(v) + r")\b", re.IGNORECASE, self._where(f"events.{k}")))
+            for k, v in self.events.items()
+        ]
 
 
 class NumbersLexicon(Lexicon):
@@ -188,8 +222,8 @@ class NumbersLexicon(Lexicon):
     cumulative_metrics: list[str] = Field(default_factory=list)  # metrics that grow by nature (tolls, users)
 
     @cached_property
-    def update_re(self) -> re.Pattern[str]:
-        return compile_any(self.update_cues)
+    def update_re(self) -> saferegex.SafePattern:
+        return compile_any(self.update_cues, where=self._where("update_cues"))
 
     @field_validator("usd_per_unit")
     @classmethod

@@ -9,7 +9,8 @@ from factcheck.models import Document, Line
 
 CLAIM_ROLES = {"body", "title", "description", "heading", "list_item", "teaser"}
 
-_FIELD = re.compile(r"^\s*[\w-]+\s*:\s*(['\"]?)")
+# a front-matter text field ("title: ..."); a plain-text title "Acme: The Only ..." is not one
+_FIELD = re.compile(r"^\s*(?:title|description|summary|subtitle|excerpt|lede|dek)\s*:\s*(['\"]?)")
 _DATE_PREFIX = re.compile(r"^\s*date:?\s+\d{4}-\d{2}-\d{2}\b[ \t]*", re.IGNORECASE)
 _LEAD = re.compile(
     r"^\s*(?:#{1,6}\s+)?(?:(?:[-*+•●▪‣◦]|\d{1,3}[.)])\s+)?"

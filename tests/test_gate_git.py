@@ -149,7 +149,11 @@ def test_disable_enable_block_and_unknown_rule_in_a_comment(repo: Path) -> None:
     text = NEW_ARTICLE.replace(
         "Kestrel Grid is the largest",
         "<!-- factcheck: disable unsupported_superlative -->\nKestrel Grid is the largest",
-    ).replace("Engineers at", "<!-- factcheck: enable unsupported_superlative -->\n<!-- factcheck: ignore numeric_disagrement -->\nEngineers at")
+    ).replace(
+        "Engineers at",
+        "<!-- factcheck: enable unsupported_superlative -->\n"
+        "<!-- factcheck: ignore numeric_disagrement -->\nEngineers at",
+    )
     (repo / NEW).write_text(text, encoding="utf-8")
     code, out, err = run_cli([*GATE, "--format", "text"], cwd=repo)
     assert code == 1, err
@@ -163,7 +167,9 @@ def test_disable_enable_block_and_unknown_rule_in_a_comment(repo: Path) -> None:
 def test_untracked_draft_renames_and_paths_with_spaces(repo: Path) -> None:
     git(repo, "mv", NEW, "articles/grid new backer.md")
     commit_all(repo, "rename")
-    code, out, err = run_cli(["check", "--changed-since", "HEAD~2", "--corpus", "articles", "--format", "text"], cwd=repo)
+    code, out, err = run_cli(
+        ["check", "--changed-since", "HEAD~2", "--corpus", "articles", "--format", "text"], cwd=repo
+    )
     assert code == 1, err
     assert "articles/grid new backer.md:8:33: error numeric_disagreement" in out.splitlines()[1]
     # a rename alone since HEAD~1 is still a changed file (followed to its new name)
