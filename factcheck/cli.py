@@ -30,6 +30,7 @@ from factcheck.models import Report
 from factcheck.pipeline import RunResult, run
 from factcheck.rules import RuleFileError
 from factcheck.ruleset import RuleSet, load_ruleset
+from factcheck.saferegex import RegexTimeout
 from factcheck.vcs import GitError, changed_files
 
 DEFAULT_CORPUS = Path("seeds")
@@ -58,7 +59,10 @@ def _ruleset(extra: tuple[Path, ...]) -> RuleSet:
 
 
 def _run(paths: tuple[str, ...], ruleset: RuleSet) -> RunResult:
-    result = run(list(paths), ruleset)
+    try:
+        result = run(list(paths), ruleset)
+    except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
+        _fail(str(exc))
     for w in result.warnings:
         click.echo(f"factcheck: warning: {w}", err=True)
     for e in result.errors:
@@ -206,10 +210,13 @@ def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
 
 
 def _index(paths: list[str], ruleset: RuleSet, cache: ClaimCache | None) -> tuple[LoadResult, Report]:
-    if cache is None:
-        return gate.index(paths, ruleset, None, _progress)
-    with cache:
-        result = gate.index(paths, ruleset, cache, _progress)
+    try:
+        if cache is None:
+            return gate.index(paths, ruleset, None, _progress)
+        with cache:
+            result = gate.index(paths, ruleset, cache, _progress)
+    except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
+        _fail(str(exc))
     if cache.rebuilt:
         click.echo(f"factcheck: warning: claim cache {cache.path} was rebuilt ({cache.rebuilt})", err=True)
     return result

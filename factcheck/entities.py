@@ -146,11 +146,17 @@ class EntityIndex:
         return fuzz.ratio(key_of(da), key_of(db)) >= threshold
 
 
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for and or but nor by with from as into onto over via vs per than".split()
+)
+
+
 def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    """Headline style capitalises every word but the short function words; a sentence with names in it
+    ("Acme Capital owns 15% of Beta Foods") keeps its verbs in lower case."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.casefold() not in _FUNCTION_WORDS]
     if len(words) < 3:
         return False
-    # headline style capitalises every long word; a sentence listing names does not reach this
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.9
 
 

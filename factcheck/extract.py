@@ -354,13 +354,13 @@ class _Framer:
 
     def _measured_owner(self, text: str, q: Quantity, ms: list[Mention]) -> str | None:
         """ "4.5 gigawatts of additional Acme data centre capacity": what is measured is Acme's."""
-        if q.dimension == "currency":
-            return None
+        if q.dimension in ("currency", "fraction", "percent", "percentage_point", "multiple"):
+            return None  # "a third of Acme's cost", "40% of Acme": Acme is the reference, not the owner
         m = _OF_NAME.match(text, q.end)
         if not m:
             return None
         for mention in ms:
-            if mention.start == m.end() and re.match(r"\s+[a-z]", text[mention.end :]):
+            if mention.start == m.end() and not mention.possessive and re.match(r"\s+[a-z]", text[mention.end :]):
                 return mention.key
         return None
 

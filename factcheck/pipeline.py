@@ -11,7 +11,7 @@ from factcheck.compare import compare
 from factcheck.directives import unknown_directive_findings
 from factcheck.entities import EntityFinder
 from factcheck.extract import assemble, extract_document
-from factcheck.load import load
+from factcheck.load import load, unique_ids
 from factcheck.models import Claim, Document, DocumentExtract, Report
 from factcheck.ruleset import RuleSet
 
@@ -29,7 +29,7 @@ def extract_all(documents: list[Document], ruleset: RuleSet) -> list[DocumentExt
 
 
 def analyse(documents: list[Document], ruleset: RuleSet) -> Report:
-    return analyse_extracts(extract_all(documents, ruleset), ruleset)
+    return analyse_extracts(extract_all(unique_ids(documents), ruleset), ruleset)
 
 
 def analyse_extracts(extracts: list[DocumentExtract], ruleset: RuleSet) -> Report:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.models import Document, Line
 
@@ -129,16 +131,47 @@ def clean(raw: str, base: int) -> tuple[str, list[int]]:
     offsets = []
     for i, ch in enumerate(raw):
         if keep[i]:
+            if not (" " <= ch <= "~"):  # outside printable ASCII: maybe a digit, space or mark to normalise
+                ch = _normal(ch)
+                if not ch:
+                    continue
             chars.append(ch)
             offsets.append(base + i)
     return "".join(chars), offsets
+
+
+_KEPT_SPACES = {"\u00a0", "\u202f", "\u2009"}  # no-break, narrow no-break, thin: the quantity reader knows them
+
+
+@lru_cache(maxsize=4096)
+def _normal(ch: str) -> str:
+    """One character of the text used for matching: the same character, a same-length stand-in, or "" (dropped).
+
+    Unicode decimal digits ("٣", "３") become ASCII digits; a figure space becomes a thin space (a digit-group
+    separator the quantity reader knows) and other Unicode spaces a plain space; format characters (zero-width
+    joiners and spaces, right-to-left and other direction marks, soft hyphens, a stray BOM) are dropped, so
+    "1\u200d000" reads as 1000; control characters become a space (a tab stays). The Document keeps the
+    original characters and `offsets` still maps every kept character to its place in the file.
+    """
+    if ch == "\t" or ch in _KEPT_SPACES:
+        return ch
+    if ch.isdecimal():
+        return str(unicodedata.decimal(ch))
+    cat = unicodedata.category(ch)
+    if cat == "Cf":
+        return ""
+    if ch == "\u2007":
+        return "\u2009"
+    if cat in ("Zs", "Zl", "Zp", "Cc"):
+        return " "
+    return ch
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()].rsplit(None, 1)
+        before = text[max(start, m.start() - 40) : m.start()].rsplit(None, 1)  # bounded: no quadratic scan
         word = before[-1].lower().rstrip(".") if before else ""
         if word in _ABBREV or (len(word) == 1 and word.isalpha()):
             continue
@@ -190,8 +223,14 @@ def sentences(doc: Document) -> list[Sentence]:
             continue
         quotes = _quote_spans(text)
         spans = [(0, len(text))] if line.role == "heading" else split_sentences(text)
+        active: list[tuple[int, int]] = []  # quotes that start before this sentence ends (spans come in order)
+        q_next = 0
         for idx, (s, e) in enumerate(spans):
-            sub_quotes = tuple((max(qa, s) - s, min(qb, e) - s) for qa, qb in quotes if qa < e and qb > s)
+            while q_next < len(quotes) and quotes[q_next][0] < e:
+                active.append(quotes[q_next])
+                q_next += 1
+            active = [q for q in active if q[1] > s]
+            sub_quotes = tuple((max(qa, s) - s, min(qb, e) - s) for qa, qb in active)
             out.append(
                 Sentence(
                     document=doc.id,

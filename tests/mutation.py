@@ -1,17 +1,18 @@
 """A mutation harness: change one aligned number in one document beyond tolerance and see whether the
 right finding appears at the right file:line.
 
-Mutations: the value (+60%, or -50% for a ceiling), the scale word (billion -> million), the currency
-($ -> ¥) and the hedge ("up to X" <-> "X"). A changed amount that has a parenthetical equivalent is
-caught by the pair's rate (conversion_mismatch) as well as by other sources. Only facts that several sources state (status agree) are mutated: those are the
-numbers whose change another source can reveal.
+Mutations: the value (+60%, or -50% for a ceiling), the scale word (billion -> million),
+the currency ($ -> ¥) and the hedge ("up to X" <-> "X"). A changed amount that has a parenthetical
+equivalent is caught by the pair's rate (conversion_mismatch) as well as by other sources.
+Only facts that several sources state (status agree) are mutated: those are the numbers whose change
+another source can reveal.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path  # noqa: TC003
+from pathlib import Path
 
 from factcheck.entities import EntityFinder
 from factcheck.extract import extract_document
@@ -20,8 +21,17 @@ from factcheck.models import Claim, DocumentExtract, Report
 from factcheck.pipeline import analyse_extracts
 from factcheck.ruleset import RuleSet
 
-SCALES = [("trillion", "billion"), ("billion", "million"), ("million", "thousand"), ("bn", "m"), ("tn", "bn"),
-          ("gigawatts", "megawatts"), ("gigawatt", "megawatt"), ("GW", "MW"), ("MW", "kW")]
+SCALES = [
+    ("trillion", "billion"),
+    ("billion", "million"),
+    ("million", "thousand"),
+    ("bn", "m"),
+    ("tn", "bn"),
+    ("gigawatts", "megawatts"),
+    ("gigawatt", "megawatt"),
+    ("GW", "MW"),
+    ("MW", "kW"),
+]
 CURRENCIES = [("US$", "¥"), ("$", "¥"), ("€", "¥"), ("£", "¥"), ("USD", "JPY"), ("EUR", "JPY"), ("GBP", "JPY")]
 EXPECTED = {
     "value": {"numeric_disagreement"},
