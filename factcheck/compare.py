@@ -226,28 +226,18 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
                     + " + ".join(f"{p.text} ({p.line})" for p in parts)
                     + f" = {format_amount(s, total.unit)}"
                 )
-                if abs(s - (total.value or 0.0)) <= tol:
-                    out.checks.append(
-                        Check(
-                            kind="arithmetic",
-                            status="consistent",
-                            claims=[total.id] + [p.id for p in parts],
-                            detail=detail,
-                        )
-                    )
-                elif total.total and all(
+                consistent = abs(s - (total.value or 0.0)) <= tol
+                # a sum that does not add up is a finding only for a stated total whose parts are of its kind
+                stated = total.total and all(
                     p.metric == "value"  # a part with no cue word ("- **Acme**: $2 billion") is any kind of amount
                     or any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
                     for p in parts
-                ):
-                    out.checks.append(
-                        Check(
-                            kind="arithmetic",
-                            status="mismatch",
-                            claims=[total.id] + [p.id for p in parts],
-                            detail=detail,
-                        )
-                    )
+                )
+                if consistent or stated:
+                    status = "consistent" if consistent else "mismatch"
+                    ids = [total.id] + [p.id for p in parts]
+                    out.checks.append(Check(kind="arithmetic", status=status, claims=ids, detail=detail))
+                if not consistent and stated:
                     out.findings.append(
                         _finding(
                             ruleset,

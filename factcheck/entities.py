@@ -63,7 +63,7 @@ def _words(surface: str) -> list[str]:
 def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
     """Do two written names name the same thing?
 
-    Case and punctuation never matter (NVIDIA / Nvidia, Open-Door / OpenDoor); neither do corporate
+    Case and punctuation never matter (ACME / Acme, Open-Door / OpenDoor); neither do corporate
     suffixes (Halvorsen Group / Halvorsen Group Ltd / Halvorsen); an acronym matches the initials of the
     long form; a one-letter slip in a long name is forgiven. Different numbers never match (Model 3 /
     Model 5, Galaxy S23 / Galaxy S24), and a different word is a different name (Orsa Motors / Orsa Telecom).
@@ -88,7 +88,7 @@ def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
 
 
 def key_of(surface: str) -> str:
-    """Case and punctuation folded: NVIDIA / Nvidia / Nvidia's -> "nvidia"."""
+    """Case and punctuation folded: ACME / Acme / Acme's -> "acme"."""
     return re.sub(r"[^0-9a-z]+", "", _POSS.sub("", surface).casefold())
 
 
@@ -112,7 +112,8 @@ class EntityIndex:
     roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     creator: dict[str, str] = field(default_factory=dict)  # product key -> creator key
     known: set[str] = field(default_factory=set)  # names seen where capitals are informative
-    canonical: dict[str, str] = field(default_factory=dict)  # "microsoftazure" -> "azure"
+    # "acmecloud" -> "cloud": "Acme Cloud" is Cloud, owned by Acme
+    canonical: dict[str, str] = field(default_factory=dict)
 
     def canon(self, key: str | None) -> str | None:
         if key is None:
@@ -147,7 +148,32 @@ class EntityIndex:
 
 
 _FUNCTION_WORDS = frozenset(
-    "a an the of in on at to for and or but nor by with from as into onto over via vs per than".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "by",
+        "with",
+        "from",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "via",
+        "vs",
+        "per",
+        "than",
+    ]
 )
 
 

@@ -234,7 +234,7 @@ def parse_document(path: str, text: str, lexicon: BoilerplateLexicon, warnings: 
         block = "\n".join(raw_lines[1:fm_end])
         try:
             loaded = yaml.safe_load(block)
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, RecursionError) as exc:  # RecursionError: "[[[[..." nested thousands deep
             mark = getattr(exc, "problem_mark", None)
             line_no = (mark.line + 2) if mark else 2
             warnings.append(
@@ -311,6 +311,7 @@ _INLINE_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
@@ -368,7 +369,10 @@ def strip_html(text: str) -> str:
         if name in _RAW_TAGS and nxt != "/" and not text[j:end].endswith("/>"):
             close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(text, end)
             end = close.end() if close else n
-        out.append(_blank(text[j:end], "" if name in _INLINE_TAGS else " "))
+        if name in _HEADINGS and nxt != "/" and "\n" not in text[j:end]:
+            out.append("#" * int(name[1]) + " ")  # "<h2>" -> "## ": the line is read as a heading
+        else:
+            out.append(_blank(text[j:end], "" if name in _INLINE_TAGS else " "))
         i = end
     stripped = "".join(out)
     return _ENTITY.sub(lambda e: html.unescape(e.group()).replace("\r", " ").replace("\n", " "), stripped)

@@ -95,7 +95,7 @@ class Line(Frozen):
         "date",
         "directive",  # a `<!-- factcheck: ... -->` comment line: never read as article text
     ]
-    label: str | None = None  # a list item's bold label: "**NVIDIA**: ..." -> "NVIDIA"
+    label: str | None = None  # a list item's bold label: "**Acme**: ..." -> "Acme"
     heading: str | None = None  # nearest heading above the line
     level: int = 0  # heading level for headings
 

@@ -12,7 +12,7 @@ from factcheck.directives import unknown_directive_findings
 from factcheck.entities import EntityFinder
 from factcheck.extract import assemble, extract_document
 from factcheck.load import load, unique_ids
-from factcheck.models import Claim, Document, DocumentExtract, Report
+from factcheck.models import SEVERITY_ORDER, Claim, Document, DocumentExtract, Report
 from factcheck.ruleset import RuleSet
 
 
@@ -49,9 +49,10 @@ def analyse_extracts(extracts: list[DocumentExtract], ruleset: RuleSet) -> Repor
         )
         for c in claims
     ]
-    findings = list(comparison.findings)
-    for f in unknown_directive_findings(documents, ruleset):  # comments that silence nothing
-        findings.append(f.model_copy(update={"id": f"F{len(findings) + 1}"}))
+    # comments that name unknown rules are findings too; all are sorted by severity and numbered once
+    merged = [*comparison.findings, *unknown_directive_findings(documents, ruleset)]
+    order = sorted(range(len(merged)), key=lambda i: (SEVERITY_ORDER[merged[i].severity], i))
+    findings = [merged[i].model_copy(update={"id": f"F{n}"}) for n, i in enumerate(order, 1)]
     return Report(
         documents=documents,
         claims=named,

@@ -715,9 +715,49 @@ def _bounds(h: HedgeSpec | None, value: float) -> tuple[Qualifier, float | None,
     return h.qualifier, low, high
 
 
-def _quantity(**fields: Any) -> Quantity:
-    # The fields are built here with the right types; skipping validation keeps extraction fast.
-    return Quantity.model_construct(**fields)
+def _quantity_builder() -> Any:
+    """A constructor equivalent to `Quantity.model_construct(**fields)`, without its per-call overhead.
+
+    `model_construct` walks every field (aliases, default factories) on each call, about 10 µs; here the
+    field order and defaults are read once and each instance gets the same `__dict__` (fields in declaration
+    order), `__pydantic_fields_set__` (the names passed), no extra and no private state. Anything this does
+    not reproduce exactly (aliases, default factories, a post-init hook, private attributes, extra="allow")
+    falls back to `model_construct`.
+    """
+    fields = Quantity.model_fields
+    simple = (
+        not Quantity.__pydantic_post_init__
+        and not Quantity.__private_attributes__
+        and not getattr(Quantity, "__pydantic_root_model__", False)
+        and Quantity.model_config.get("extra") != "allow"
+        and all(
+            f.alias is None and f.validation_alias is None and f.default_factory is None for f in fields.values()
+        )
+    )
+    if not simple:
+        return Quantity.model_construct
+    names = tuple(fields)
+    required = frozenset(n for n, f in fields.items() if f.is_required())
+    defaults = {n: f.get_default(call_default_factory=False) for n, f in fields.items() if not f.is_required()}
+    if any(not isinstance(v, (str, int, float, bool, type(None))) for v in defaults.values()):
+        return Quantity.model_construct  # a mutable default would need pydantic's copy
+    new, setattr_ = Quantity.__new__, object.__setattr__
+
+    def build(**values: Any) -> Quantity:
+        if not required.issubset(values) or not values.keys() <= fields.keys():
+            return Quantity.model_construct(**values)
+        m = new(Quantity)
+        setattr_(m, "__dict__", {n: values[n] if n in values else defaults[n] for n in names})
+        setattr_(m, "__pydantic_fields_set__", set(values))
+        setattr_(m, "__pydantic_extra__", None)
+        setattr_(m, "__pydantic_private__", None)
+        return m
+
+    return build
+
+
+# The fields are built here with the right types; skipping validation keeps extraction fast.
+_quantity = _quantity_builder()
 
 
 def _date_q(text: str, start: int, end: int, parts: DateParts) -> Quantity:
