@@ -94,25 +94,39 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
 
 
 def align_dates(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+    """A date joins the first fact (in order of creation) whose first claim is in another document, shares an
+    event kind and at least `min_shared_entities` names. Facts are blocked by (event kind, name), so a claim
+    is only compared with the facts it could join, never with all of them."""
     groups: list[_Group] = []
     need = ruleset.dates.min_shared_entities
+    firsts: list[tuple[str, set[str], set[str | None]]] = []  # each fact's first claim: document, events, names
+    blocks: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for c in claims:
         if c.kind != "date" or c.teaser:
             continue
         events = set((c.event or "").split("|"))
         mine = {index.canon(e) for e in c.entities}
+        if need >= 1:
+            near = {i for ev in events for name in mine for i in blocks.get((ev, name), ())}
+        else:  # no name needs to be shared: every fact of the same event kind is a candidate
+            near = {i for ev in events for i in blocks.get((ev, "\0event"), ())}
         home = None
-        for g in groups:
-            first = g.claims[0]
-            if first.document == c.document or not events & set((first.event or "").split("|")):
+        for i in sorted(near):
+            document, first_events, first_names = firsts[i]
+            if document == c.document or not events & first_events:
                 continue
-            shared = mine & {index.canon(e) for e in first.entities}
-            if len(shared) >= need:
-                home = g
+            if len(mine & first_names) >= need:
+                home = groups[i]
                 break
         if home is None:
             home = _Group("date", "date", c.subject, "date", None)
+            n = len(groups)
             groups.append(home)
+            firsts.append((c.document, events, mine))
+            for ev in events:
+                blocks[(ev, "\0event")].append(n)
+                for name in mine:
+                    blocks[(ev, name)].append(n)
         home.claims.append(c)
     return groups
 
@@ -135,19 +149,37 @@ def _same_proposition(index: EntityIndex, a: Claim, b: Claim, same_doc: bool) ->
 
 
 def align_categorical(claims: list[Claim], index: EntityIndex) -> list[_Group]:
+    """A superlative joins the first fact (in order of creation) with a claim of the same proposition. Two
+    claims can only be one proposition when their subjects are the same or related by ownership, so facts are
+    blocked by (kind, subject) and (kind, owner of the subject); a claim without a subject starts its own."""
     groups: list[_Group] = []
+    by_subject: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_owner: dict[tuple[str, str], set[int]] = defaultdict(set)
     for c in claims:
         if c.kind not in ("superlative", "exclusivity"):
             continue
+        subject = index.canon(c.subject)
+        owner = index.owner_of(subject)
+        near: set[int] = set()
+        if subject is not None:
+            near = by_subject.get((c.kind, subject), set()) | by_owner.get((c.kind, subject), set())
+            if owner is not None:
+                near = near | by_subject.get((c.kind, owner), set())
         home = None
-        for g in groups:
+        n = len(groups)
+        for i in sorted(near):
+            g = groups[i]
             if any(_same_proposition(index, o, c, o.document == c.document) for o in g.claims):
-                home = g
+                home, n = g, i
                 break
         if home is None:
             home = _Group(c.kind, c.kind, c.subject, c.metric or c.kind, c.object)
             groups.append(home)
         home.claims.append(c)
+        if subject is not None:
+            by_subject[(c.kind, subject)].add(n)
+            if owner is not None:
+                by_owner[(c.kind, owner)].add(n)
     return groups
 
 

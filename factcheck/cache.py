@@ -21,9 +21,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from factcheck import __version__
-from factcheck.entities import EntityFinder
-from factcheck.extract import extract_document
 from factcheck.models import Document, DocumentExtract
+from factcheck.parallel import extract_many
 from factcheck.ruleset import RuleSet
 
 SCHEMA_VERSION = 1
@@ -166,26 +165,35 @@ def extract_all_cached(
     ruleset: RuleSet,
     cache: ClaimCache | None,
     progress: Callable[[int], None] | None = None,
+    jobs: int | None = 1,
 ) -> list[DocumentExtract]:
-    """`extract_document` for each document, reusing the cache where the key matches."""
-    finder = EntityFinder(ruleset.entities)
+    """`extract_document` for each document, reusing the cache where the key matches; the documents not in
+    the cache are extracted in `jobs` processes (None = all cores). The result is in input order."""
     rules = ruleset_digest(ruleset) if cache is not None else ""
-    out = []
-    for doc in documents:
+    out: list[DocumentExtract | None] = []
+    keys: list[str] = []
+    missing: list[int] = []
+    for i, doc in enumerate(documents):
         extract = None
         key = ""
         if cache is not None:
             key = document_key(doc, rules)
             extract = cache.get(key, doc)
+        keys.append(key)
+        out.append(extract)
         if extract is None:
-            extract = extract_document(doc, ruleset, finder)
-            if cache is not None:
-                cache.misses += 1
-                cache.put(key, extract)
+            missing.append(i)
         else:
             cache.hits += 1  # type: ignore[union-attr]
             cache.touch(key)
-        out.append(extract)
-        if progress is not None:
-            progress(1)
-    return out
+            if progress is not None:
+                progress(1)
+    if missing:
+        fresh = extract_many([documents[i] for i in missing], ruleset, jobs, progress)
+        for i, extract in zip(missing, fresh, strict=True):
+            out[i] = extract
+            if cache is not None:
+                cache.misses += 1
+                cache.put(keys[i], extract)
+    return [e for e in out if e is not None]
+

@@ -58,9 +58,9 @@ def _ruleset(extra: tuple[Path, ...]) -> RuleSet:
         raise SystemExit(ExitCode.INPUT_ERROR) from None
 
 
-def _run(paths: tuple[str, ...], ruleset: RuleSet) -> RunResult:
+def _run(paths: tuple[str, ...], ruleset: RuleSet, jobs: int | None = 1) -> RunResult:
     try:
-        result = run(list(paths), ruleset)
+        result = run(list(paths), ruleset, jobs)
     except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
         _fail(str(exc))
     for w in result.warnings:
@@ -102,6 +102,15 @@ rules_option = click.option(
     help="An extra folder of rule files; a file of the same family replaces the shipped one.",
 )
 
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes that extract claims from articles not in the cache (default 0: all cores). The output "
+    "is the same for any number.",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_HELP)
 @click.version_option(__version__, prog_name="factcheck")
@@ -120,13 +129,14 @@ def main() -> None:
 )
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @rules_option
-def report(paths: tuple[str, ...], output: Path | None, fmt: str, rule_dirs: tuple[Path, ...]) -> None:
+@jobs_option
+def report(paths: tuple[str, ...], output: Path | None, fmt: str, rule_dirs: tuple[Path, ...], jobs: int) -> None:
     """Report where the articles in PATH... (files or folders; default: seeds/) agree and disagree."""
     if not paths:
         paths = (str(DEFAULT_CORPUS),)
         output = output or DEFAULT_REPORT[fmt]
     ruleset = _ruleset(rule_dirs)
-    result = _run(paths, ruleset)
+    result = _run(paths, ruleset, jobs or None)
     if fmt == "json":
         text = jsonout.render(result.report)
     else:
@@ -209,12 +219,14 @@ def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
     return bar()
 
 
-def _index(paths: list[str], ruleset: RuleSet, cache: ClaimCache | None) -> tuple[LoadResult, Report]:
+def _index(
+    paths: list[str], ruleset: RuleSet, cache: ClaimCache | None, jobs: int | None = None
+) -> tuple[LoadResult, Report]:
     try:
         if cache is None:
-            return gate.index(paths, ruleset, None, _progress)
+            return gate.index(paths, ruleset, None, _progress, jobs)
         with cache:
-            result = gate.index(paths, ruleset, cache, _progress)
+            result = gate.index(paths, ruleset, cache, _progress, jobs)
     except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
         _fail(str(exc))
     if cache.rebuilt:
@@ -256,6 +268,7 @@ cache_options = [
     ),
     click.option("--disable", multiple=True, metavar="RULE", help="A rule never to report (repeatable)."),
     rules_option,
+    jobs_option,
 ]
 
 
@@ -310,6 +323,7 @@ def check(
     config_file: Path | None,
     disable: tuple[str, ...],
     rule_dirs: tuple[Path, ...],
+    jobs: int,
 ) -> None:
     """Check DRAFT... (files or folders) against the corpus: only the findings that involve a draft.
 
@@ -344,7 +358,9 @@ def check(
         except BaselineError as exc:
             _fail(str(exc))
     if draft_files:
-        loaded, report = _index([str(p) for p in draft_files] + corpus_paths, ruleset, _cache(cfg, no_cache, cache_dir))
+        loaded, report = _index(
+            [str(p) for p in draft_files] + corpus_paths, ruleset, _cache(cfg, no_cache, cache_dir), jobs or None
+        )
         _report_load(loaded)
         focus = gate.focus_documents(report, draft_files)
         result = gate.select(report, focus, fail_on=fail_on, disabled=disabled, baseline=base)
@@ -377,6 +393,7 @@ def baseline(
     config_file: Path | None,
     disable: tuple[str, ...],
     rule_dirs: tuple[Path, ...],
+    jobs: int,
 ) -> None:
     """Record today's findings in PATH... (default: the configured corpus), so `check --baseline` reports
     only new ones.
@@ -393,7 +410,7 @@ def baseline(
     targets = list(paths) or [gate.display_path(cfg.resolve(p)) for p in cfg.config.corpus]
     if not targets:
         _fail("nothing to record: give PATH... (or set corpus in the config)")
-    loaded, report = _index(targets, ruleset, _cache(cfg, no_cache, cache_dir))
+    loaded, report = _index(targets, ruleset, _cache(cfg, no_cache, cache_dir), jobs or None)
     _report_load(loaded)
     if loaded.errors or not report.documents:
         _fail("baseline not written: fix the input errors above first")

@@ -5,6 +5,7 @@ Findings are immutable records; every output format serialises the same ones.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from rapidfuzz import fuzz, utils
 from factcheck.align import _Group
 from factcheck.entities import EntityIndex
 from factcheck.extract import Corpus
-from factcheck.models import SEVERITY_ORDER, Check, Claim, Corroboration, Evidence, Finding
+from factcheck.models import SEVERITY_ORDER, Check, Claim, Corroboration, Evidence, EvidenceSentence, Finding
 from factcheck.numbers import CEILINGS, compatible, format_amount, same_number, tolerance
 from factcheck.ruleset import RuleSet
 
@@ -203,20 +204,34 @@ def _part_groups(doc_claims: list[Claim], lines_role: dict[int, str]) -> list[li
 
 
 def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
+    by_document: dict[str, list[Claim]] = defaultdict(list)  # each document's claims, in order: no scan of all
+    for c in claims:
+        by_document[c.document].append(c)
     for doc in corpus.documents:
         roles = {ln.number: ln.role for ln in doc.lines}
         mine = [
             c
-            for c in claims
+            for c in by_document.get(doc.id, ())
             if c.document == doc.id
             and c.kind == "quantity"
             and c.dimension == "currency"
             and c.value is not None
             and c.per is None
         ]
+        # each group of parts once, with its sum; a total is tried only against groups whose sum is near it
+        # (or, for a stated total, a few groups), so the work stays near-linear in the amounts of a document
+        groups: list[tuple[list[Claim], float, set[str]]] = []
+        for group in _part_groups(mine, roles):
+            base = [p for p in group if p.qualifier != "range" and not p.total]
+            if 2 <= len(base) <= MAX_PARTS + 1:
+                groups.append((base, sum(p.value or 0.0 for p in base), {p.id for p in base}))
+        if not groups:
+            continue
+        order = sorted(range(len(groups)), key=lambda i: groups[i][1])
+        sums = [groups[i][1] for i in order]
         for total in mine:
-            for parts in _part_groups(mine, roles):
-                parts = [p for p in parts if p.id != total.id and p.qualifier != "range" and not p.total]
+            for parts in (groups[i][0] for i in _near_sums(total, order, sums)):
+                parts = [p for p in parts if p.id != total.id]
                 if len(parts) < 2 or any(p.unit != total.unit for p in parts):
                     continue
                 s = sum(p.value or 0.0 for p in parts)
@@ -250,6 +265,24 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
                             sum=format_amount(s, total.unit),
                         )
                     )
+
+
+MAX_PARTS = 12  # a breakdown has a handful of parts; a long run of amounts is not the parts of one total
+MAX_TRIES = 50  # groups one stated total is compared with
+
+
+def _near_sums(total: Claim, order: list[int], sums: list[float]) -> list[int]:
+    """Indexes of the groups a total may be the sum of: sums within a quarter of it (or of twice it, when the
+    total sits in the group), or, for a stated total, within a factor of four (where a mismatch can show)."""
+    v = abs(total.value or 0.0)
+    windows = [(0.75 * v, 1.25 * v), (1.75 * v, 2.25 * v)]
+    if total.total:
+        windows.append((0.25 * v, 4.5 * v))
+    found: set[int] = set()
+    for lo, hi in windows:
+        a, b = bisect.bisect_left(sums, lo), bisect.bisect_right(sums, hi)
+        found.update(order[a : min(b, a + MAX_TRIES)])
+    return sorted(found)
 
 
 def _metrics_named(c: Claim, ruleset: RuleSet) -> set[str]:
@@ -323,6 +356,14 @@ def compare_dates(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, out: C
 def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
     index = corpus.index
     props = [g for g in groups if g.kind in ("superlative", "exclusivity")]
+    evidence = EvidenceIndex(corpus) if props else None
+    # a rival needs a uniqueness claim with an object on both sides (see _rival): only those are scanned
+    unique_claims = [
+        o
+        for h in props
+        for o in h.claims
+        if o.metric in ("superlative:unique", "exclusivity:unique") and o.object and not o.teaser
+    ]
     for g in props:
         docs = {c.document for c in g.claims if not c.teaser}
         first = sorted(g.claims, key=_order)[0]
@@ -333,7 +374,7 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
                 out.corroborations.append(Corroboration(claim=c.id, supported_by=others))
             continue
         out.statuses[id(g)] = "single_source"
-        alternatives = _alternatives(g, first, corpus, ruleset)
+        alternatives = _alternatives(g, first, corpus, ruleset, evidence)
         if alternatives:
             out.findings.append(
                 _finding(
@@ -349,13 +390,12 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
                 )
             )
             continue
-        rivals = [
-            o
-            for h in props
-            if h is not g
-            for o in h.claims
-            if o.document not in docs and not o.teaser and _rival(index, first, o)
-        ]
+        mine = {id(o) for o in g.claims}
+        rivals = (
+            [o for o in unique_claims if id(o) not in mine and o.document not in docs and _rival(index, first, o)]
+            if first.metric in ("superlative:unique", "exclusivity:unique") and first.object
+            else []
+        )
         phrase = first.text
         subject = _name(index, first.subject)
         if rivals:
@@ -390,12 +430,36 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
                 severity=severity,
                 subject=subject,
                 phrase=phrase,
-                evidence=related_evidence(g, corpus, ruleset),
+                evidence=related_evidence(g, corpus, ruleset, evidence),
             )
         )
 
 
-def _alternatives(g: _Group, first: Claim, corpus: Corpus, ruleset: RuleSet) -> list[tuple[Evidence, list[str]]]:
+class EvidenceIndex:
+    """Every document's evidence sentences by the (canonical) names they mention: a fact looks only at the
+    sentences that name one of its parties, never at every sentence of the corpus."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        index = corpus.index
+        self.sentences: list[tuple[str, EvidenceSentence, set[str | None]]] = []
+        self.by_key: dict[str | None, list[int]] = defaultdict(list)
+        for extract in corpus.extracts:
+            for s in extract.evidence:
+                keys = {index.canon(k) for k in s.keys}
+                n = len(self.sentences)
+                self.sentences.append((extract.document.id, s, keys))
+                for k in keys:
+                    self.by_key[k].append(n)
+
+    def naming(self, keys: set[str | None]) -> list[tuple[str, EvidenceSentence, set[str | None]]]:
+        """The sentences that name one of `keys`, in corpus order: (document id, sentence, its names)."""
+        found = sorted({n for k in keys for n in self.by_key.get(k, ())})
+        return [self.sentences[n] for n in found]
+
+
+def _alternatives(
+    g: _Group, first: Claim, corpus: Corpus, ruleset: RuleSet, evidence: EvidenceIndex | None = None
+) -> list[tuple[Evidence, list[str]]]:
     """Other sources that say the distinction is shared: "X is also available from Y" where the claim
     says only its subject offers X. Only uniqueness ("only", "sole", "exclusive") can be contradicted so."""
     if first.metric not in ("superlative:unique", "exclusivity:unique") or first.word == "first":
@@ -412,19 +476,18 @@ def _alternatives(g: _Group, first: Claim, corpus: Corpus, ruleset: RuleSet) -> 
     }
     docs = {c.document for c in g.claims}
     found = []
-    for extract in corpus.extracts:
-        if extract.document.id in docs:
+    # only a sentence that names something in the scope can count (`keys & scope` below)
+    for doc_id, s, keys in (evidence or EvidenceIndex(corpus)).naming(scope):
+        if doc_id in docs:
             continue
-        for s in extract.evidence:
-            keys = {index.canon(k) for k in s.keys}
-            others = [
-                index.canon(k)
-                for k in s.alternatives
-                if index.canon(k) not in own and index.canon(k) not in scope and not index.related(k, subject)
-            ]
-            if others and keys & scope:
-                ev = Evidence(document=extract.document.id, line=s.line, quote=s.text, relation="contradicts")
-                found.append((ev, sorted(set(others))))
+        others = [
+            index.canon(k)
+            for k in s.alternatives
+            if index.canon(k) not in own and index.canon(k) not in scope and not index.related(k, subject)
+        ]
+        if others and keys & scope:
+            ev = Evidence(document=doc_id, line=s.line, quote=s.text, relation="contradicts")
+            found.append((ev, sorted(set(others))))
     return found
 
 
@@ -438,7 +501,9 @@ def _rival(index: EntityIndex, a: Claim, b: Claim) -> bool:
     return head >= 85 and fuzz.token_set_ratio(a.scope or "", b.scope or "", processor=p) >= 85
 
 
-def related_evidence(g: _Group, corpus: Corpus, ruleset: RuleSet) -> list[Evidence]:
+def related_evidence(
+    g: _Group, corpus: Corpus, ruleset: RuleSet, evidence: EvidenceIndex | None = None
+) -> list[Evidence]:
     """Other sources' sentences about the same parties that speak of exclusivity, partners or deals."""
     index = corpus.index
     lex = ruleset.superlatives
@@ -456,30 +521,29 @@ def related_evidence(g: _Group, corpus: Corpus, ruleset: RuleSet) -> list[Eviden
     ranking_words = {c.word for c in g.claims if c.metric not in ("superlative:unique", "exclusivity:unique")}
     head_words = {w.casefold() for c in g.claims for w in (c.object or "").split() if len(w) > 3}
     scored: list[tuple[float, str, int, str]] = []
-    for extract in corpus.extracts:
-        if extract.document.id in docs:
+    # only a sentence that shares a name with the fact can score (`shared` below)
+    for doc_id, s, mine in (evidence or EvidenceIndex(corpus)).naming(keys):
+        if doc_id in docs:
             continue
-        for s in extract.evidence:
-            mine = {index.canon(k) for k in s.keys}
-            shared = mine & keys
-            low = s.text.casefold()
-            if ranking_words and not any(w and w in low for w in ranking_words):
-                continue
-            if not shared:
-                continue
-            score = float(min(len(shared), 2))
-            if "exclusiv" in low:
-                score += 2
-            if lex.alternative_re.search(s.text):
-                score += 2
-            if any(index.canon(k) not in keys for k in s.third_party) and any(
-                w in low for w in ("agreement", "deal", "contract", "partner")
-            ):
-                score += 3  # an arrangement with a third party: an alternative to the claimed distinction
-            if head_words & set(low.replace(",", " ").split()):
-                score += 1
-            if score >= 3:
-                scored.append((-score, extract.document.id, s.line, s.text))
+        shared = mine & keys
+        low = s.text.casefold()
+        if ranking_words and not any(w and w in low for w in ranking_words):
+            continue
+        if not shared:
+            continue
+        score = float(min(len(shared), 2))
+        if "exclusiv" in low:
+            score += 2
+        if lex.alternative_re.search(s.text):
+            score += 2
+        if any(index.canon(k) not in keys for k in s.third_party) and any(
+            w in low for w in ("agreement", "deal", "contract", "partner")
+        ):
+            score += 3  # an arrangement with a third party: an alternative to the claimed distinction
+        if head_words & set(low.replace(",", " ").split()):
+            score += 1
+        if score >= 3:
+            scored.append((-score, doc_id, s.line, s.text))
     scored.sort()
     seen: set[tuple[str, int]] = set()
     out = []

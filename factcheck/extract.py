@@ -9,6 +9,7 @@ parenthetical equivalent "$5 billion (EUR4.3 billion)" is one claim in two curre
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -93,15 +94,24 @@ def _resolve(c: Claim, index: EntityIndex) -> Claim:
     )
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    a, b = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            a = m.end()
-        elif m.start() >= end:
-            b = m.start()
-            break
-    return a, b
+REACH = 300  # characters a clause reaches around a number: bounds the work on a sentence of any length
+
+
+class _Clauses:
+    """The clause boundaries of one sentence, found once; a number's clause is then two bisections."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        spans = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start)
+        a = self.ends[i - 1] if i else 0
+        j = bisect.bisect_left(self.starts, end)
+        b = self.starts[j] if j < len(self.starts) else self.length
+        return max(a, start - REACH), min(b, end + REACH)
 
 
 def _parenthetical_pairs(text: str, qs: list[Quantity]) -> tuple[list[Quantity], dict[int, list[Quantity]]]:
@@ -262,6 +272,7 @@ class _Framer:
         dates = [q for q in qs if q.dimension == "date"]
         numbers = [q for q in qs if q.dimension not in ("duration", "date")]
         primaries, equivalents = _parenthetical_pairs(text, numbers)
+        clauses = _Clauses(text)
         basis = [q for q in primaries if self._is_basis(text, q)]
         primaries = [q for q in primaries if q not in basis]
         respectively = self._respectively(text, ms, primaries)
@@ -269,7 +280,7 @@ class _Framer:
         sentence_subject: str | None = None
         last: Claim | None = None
         for q in primaries:
-            a, b = _clause(text, q.start, q.end)
+            a, b = clauses.around(q.start, q.end)
             if q in respectively:
                 subject, obj = respectively[q]
             else:
@@ -388,7 +399,7 @@ class _Framer:
         if not _RESPECTIVELY.search(text) or len(qs) < 2:
             return {}
         first = qs[0]
-        a, _ = _clause(text, first.start, first.end)
+        a, _ = _Clauses(text).around(first.start, first.end)
         group: list[Mention] = []
         for m in ms:
             if not (a <= m.start < first.start) or m.after_prep:
@@ -488,25 +499,25 @@ def _inherit_subjects(doc: Document, claims: list[Claim], ruleset: RuleSet) -> l
     or of an earlier number of the same kind ("the compute commitment (up to 1 gigawatt)")."""
     heading_of = {ln.number: ln.heading for ln in doc.lines}
     out: list[Claim] = []
-    for c in claims:
+    # the latest claim with a subject, by section and by (dimension, metric): kept as we go, not searched
+    last_in_section: dict[str | None, Claim] = {}
+    last_of_kind: dict[tuple[str | None, str | None], tuple[int, Claim]] = {}
+    for n, c in enumerate(claims):
         if c.kind == "quantity" and c.subject is None and not c.total:
-            same_section = [
-                p
-                for p in out
-                if p.kind == "quantity" and p.subject and heading_of.get(p.line) == heading_of.get(c.line)
-            ]
-            same_kind = [
-                p
-                for p in out
-                if p.kind == "quantity"
-                and p.subject
-                and p.dimension == c.dimension
-                and ruleset.metrics.compatible(p.metric or "", c.metric or "")
-            ]
-            source = same_section[-1] if same_section else (same_kind[-1] if same_kind else None)
+            source = last_in_section.get(heading_of.get(c.line))
+            if source is None:
+                same_kind = [
+                    (i, p)
+                    for (dim, metric), (i, p) in last_of_kind.items()
+                    if dim == c.dimension and ruleset.metrics.compatible(metric or "", c.metric or "")
+                ]
+                source = max(same_kind, key=lambda t: t[0])[1] if same_kind else None
             if source is not None:
                 obj = c.object or (source.object if source.dimension == c.dimension else None)
                 c = c.model_copy(update={"subject": source.subject, "object": obj})
+        if c.kind == "quantity" and c.subject:
+            last_in_section[heading_of.get(c.line)] = c
+            last_of_kind[(c.dimension, c.metric)] = (n, c)
         out.append(c)
     return out
 

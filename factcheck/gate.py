@@ -230,15 +230,17 @@ def index(
     ruleset: RuleSet,
     cache: ClaimCache | None = None,
     progress: ProgressFactory | None = None,
+    jobs: int | None = 1,
 ) -> tuple[LoadResult, Report]:
-    """Load and analyse a corpus, reusing cached extractions; `progress(total)` may show a bar."""
+    """Load and analyse a corpus, reusing cached extractions; `progress(total)` may show a bar. The documents
+    not in the cache are extracted in `jobs` processes (None = all cores)."""
     loaded = load(paths, ruleset.boilerplate)
     loaded.documents = unique_ids(loaded.documents)
     if progress is None:
-        extracts = extract_all_cached(loaded.documents, ruleset, cache)
+        extracts = extract_all_cached(loaded.documents, ruleset, cache, jobs=jobs)
     else:
         with progress(len(loaded.documents)) as step:
-            extracts = extract_all_cached(loaded.documents, ruleset, cache, step)
+            extracts = extract_all_cached(loaded.documents, ruleset, cache, step, jobs=jobs)
     return loaded, analyse_extracts(extracts, ruleset)
 
 

@@ -253,8 +253,184 @@ def _render(node: dict[str, Any]) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
+# --------------------------------------------------------------------------------------------------
+# First characters of a pattern: which top-level alternatives of the master pattern can match at a candidate
+
+
+_ASCII = tuple(chr(i) for i in range(128))
+
+
+def _first_chars(pattern: str, universe: tuple[str, ...] = _ASCII) -> tuple[frozenset[str], bool] | None:
+    """The characters of universe a match of pattern can start with, and whether it can match the empty string.
+
+    A superset: lookarounds and anchors are ignored (they only forbid matches). Each single-character item is
+    compiled alone and tried on every ASCII character, so `re` itself decides what a class or a case-folded
+    literal accepts. None when the pattern holds something this does not read (the caller then keeps the whole
+    pattern for every character).
+    """
+    try:
+        from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(pattern)
+    except Exception:  # another Python's private layout: no shortcut
+        return None
+    c = _constants
+    single = {c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY}
+    zero_width = {c.AT, c.ASSERT, c.ASSERT_NOT}
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+    memo: dict[tuple[Any, Any, int], frozenset[str]] = {}
+
+    def one(op: Any, av: Any, flags: int) -> frozenset[str]:
+        key = (op, repr(av), flags)
+        if key not in memo:
+            state = _parser.State()
+            state.flags = flags
+            compiled = _compiler.compile(_parser.SubPattern(state, [(op, av)]), flags)
+            memo[key] = frozenset(ch for ch in universe if compiled.match(ch))
+        return memo[key]
+
+    def seq(items: Any, flags: int) -> tuple[frozenset[str], bool]:
+        out: frozenset[str] = frozenset()
+        for op, av in items:
+            chars, nullable = node(op, av, flags)
+            out |= chars
+            if not nullable:
+                return out, False
+        return out, True
+
+    def node(op: Any, av: Any, flags: int) -> tuple[frozenset[str], bool]:
+        if op in single:
+            return one(op, av, flags), False
+        if op in zero_width:
+            return frozenset(), True
+        if op is c.SUBPATTERN:
+            _group, add, remove, sub = av
+            return seq(sub, (flags | add) & ~remove)
+        if op is c.BRANCH:
+            outs = [seq(alt, flags) for alt in av[1]]
+            return frozenset().union(*(o[0] for o in outs)), any(o[1] for o in outs)
+        if op in repeats:
+            lo, _hi, sub = av
+            chars, nullable = seq(sub, flags)
+            return chars, nullable or lo == 0
+        if op is getattr(c, "ATOMIC_GROUP", None):
+            return seq(av, flags)
+        raise ValueError(op)  # a back reference, a conditional...: no shortcut
+
+    try:
+        return seq(tree, tree.state.flags)
+    except Exception:
+        return None
+
+
+def _skip_alt(patterns: list[str]) -> str:
+    return "(?P<skip>" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+
+class _Dispatch(dict[str, "re.Pattern[str] | None"]):
+    """Character at a candidate -> the master pattern cut down to the alternatives that can start with it.
+
+    The master is `(?:SKIP|A|B|...)` with SKIP = `(?P<skip>(?:s1)|(?:s2)|...)`; `re` tries alternatives in
+    order and the first that matches wins, so dropping those (and those of SKIP) that cannot start with the
+    character at the candidate gives the same match, sooner; None where no alternative can start there.
+    Characters outside the analysed universe get the whole pattern. The cut-down patterns are compiled on
+    first use, so building a lexicon stays as fast as before.
+    """
+
+    def __init__(self, master: re.Pattern[str], skips: list[str], alts: list[str], universe: tuple[str, ...]):
+        super().__init__()
+        self.master, self.skips, self.alts = master, skips, alts
+        self.compiled: dict[tuple[tuple[int, ...], tuple[int, ...]], re.Pattern[str]] = {}
+        self.keys: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self.starts: str | None = None  # the characters some alternative can start with; None: any character
+        skip_infos = [_first_chars(p, universe) for p in skips]
+        infos = [_first_chars(a, universe) for a in alts]
+        if any(i is None for i in [*skip_infos, *infos]):
+            return  # no analysis: every character gets the whole pattern
+
+        def can(info: tuple[frozenset[str], bool] | None, ch: str) -> bool:
+            return info is not None and (info[1] or ch in info[0])
+
+        for ch in universe:
+            key = (
+                tuple(i for i, info in enumerate(skip_infos) if can(info, ch)),
+                tuple(i for i, info in enumerate(infos) if can(info, ch)),
+            )
+            if key == ((), ()):
+                self[ch] = None
+            else:
+                self.keys[ch] = key
+        if len(self):  # some analysed characters start no alternative
+            self.starts = "".join(self.keys)
+
+    def __missing__(self, ch: str) -> re.Pattern[str] | None:
+        key = self.keys.get(ch)
+        if key is None:
+            pattern = self.master
+        elif key in self.compiled:
+            pattern = self.compiled[key]
+        else:
+            kept = [self.alts[i] for i in key[1]]
+            if key[0]:
+                kept.insert(0, _skip_alt([self.skips[i] for i in key[0]]))
+            pattern = self.compiled[key] = re.compile("(?:" + "|".join(kept) + ")")
+        self[ch] = pattern
+        return pattern
+
+
+_Gate = tuple[frozenset[str], frozenset[str]] | None
+
+
+def _gate(skip: str, core: str) -> _Gate:
+    """A cheap test that a pattern of the form `SKIP* CORE` (or a narrower one) cannot match somewhere.
+
+    SKIP is a character class; CORE must consume a character. Returns the ASCII characters SKIP accepts and
+    those CORE can start with, or None (no test) when they overlap or CORE may match the empty string.
+    """
+    info = _first_chars(core)
+    if info is None or info[1]:
+        return None
+    skip_re = re.compile(skip)
+    skips = frozenset(ch for ch in _ASCII if skip_re.fullmatch(ch))
+    if skips & info[0]:
+        return None
+    return skips, info[0]
+
+
+def _may_follow(g: _Gate, text: str, j: int) -> bool:
+    """False when the gated pattern cannot match at j: after the SKIP characters comes no CORE start."""
+    if g is None:
+        return True
+    skips, firsts = g
+    n = len(text)
+    while j < n:
+        ch = text[j]
+        if ch not in skips:
+            return ch in firsts or not ch.isascii()
+        j += 1
+    return False
+
+
+def _may_precede(g: _Gate, text: str, start: int, lo: int) -> bool:
+    """The same for a pattern read on text[lo:start] reversed: the SKIP characters run leftwards from start."""
+    if g is None:
+        return True
+    skips, firsts = g
+    k = start - 1
+    while k >= lo:
+        ch = text[k]
+        if ch not in skips:
+            return ch in firsts or not ch.isascii()
+        k -= 1
+    return False
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip()).lower()
+    return _SPACES.sub(" ", s.strip()).lower()
 
 
 class _Compiled:
@@ -302,14 +478,13 @@ class _Compiled:
         scale_words = _alt(self.scales)
         a_lead = rf"(?<![A-Za-z])(?i:(?:half{sp}+)?an?)(?={sp}+(?:{mult}|{scale_words}))"
         words = rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
-        cur_prefix = (
-            "(?:"
-            + "|".join(
-                (r"(?<![A-Za-z])" if k[:1].isalpha() else "") + re.escape(k)
-                for k in sorted(self.currency_prefix, key=lambda s: (-len(s), s))
-            )
-            + ")"
-        )
+        # Longest first; the prefixes that open with a letter share one look-behind, so that `re` skips each
+        # of them on its first character (a letter and a symbol never start the same prefix: same match).
+        prefixes = sorted(self.currency_prefix, key=lambda s: (-len(s), s))
+        cur_alpha = "|".join(re.escape(k) for k in prefixes if k[:1].isalpha())
+        cur_other = "|".join(re.escape(k) for k in prefixes if not k[:1].isalpha())
+        cur_parts = ([rf"(?<![A-Za-z])(?:{cur_alpha})"] if cur_alpha else []) + ([cur_other] if cur_other else [])
+        cur_prefix = "(?:" + "|".join(cur_parts) + ")"
         amount = rf"(?:(?P<cur>{cur_prefix}){sp}?)?(?:(?P<dig>{digits})|(?P<word>{words}))"
         self.amount = re.compile(amount)
         self.word_token = re.compile(r"[A-Za-z]+")
@@ -368,6 +543,22 @@ class _Compiled:
         self.year_pair = re.compile(rf"{sp}*(?:-|–|—|(?i:and|to|or)(?![A-Za-z])){sp}*(?P<y>\d{{4}})(?![\d.,]?\d)")
         self.minus_rev = re.compile(rf"(?:[-−–]|{sp}*(?i:sunim))(?![A-Za-z0-9])")
         self.year_comma = re.compile(r"(?P<y>\d{4}),(?=\d{1,2}(?!\d))")
+        # Gates: most numbers are followed (preceded) by a word that none of these patterns can start with.
+        sp_dash = "[ \u00a0\u202f\u2009-]"
+        self.g_skip_after = _gate(sp, _alt(lex.skip_after))
+        self.g_scale = _gate(sp_dash, f"(?:{scale_glued}|{short_glued})")
+        self.g_suffix = _gate(
+            sp_dash,
+            f"(?:{_alt(self.currency_names)}|(?:{codes})|{_alt(self.unit_words, left=False)}|(?:{unit_syms}))",
+        )
+        self.g_multiple = _gate(sp, f"(?:{_alt(lex.multiple_suffixes, left=False)}|x)")
+        self.g_after_hedge = _gate(
+            sp, "(?:" + "|".join(_phrase(p) if p[:1].isalnum() else re.escape(p) for p in after) + ")"
+        )
+        self.g_connector = _gate(sp, f"(?:{_alt(lex.range_connectors)}|(?i:and))")
+        self.g_minus_rev = _gate(sp, "(?:[-−–]|(?i:sunim))")
+        self.g_prefix_rev = _gate(sp_dash, f"(?i:{prefixes})") if prefixes else None
+        self.g_before_hedge_rev = _gate("[\\s\"“'‘]", f"(?i:{rev})")
 
         # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
         months = _alt(self.months, ci=False, left=False) + r"\.?"
@@ -375,7 +566,7 @@ class _Compiled:
         fr_num = _alt([*self.number_words, "a", "an"])
         fr_den = _alt(self.fractions)
         alts = [
-            "(?P<skip>" + "|".join(f"(?:{p})" for p in lex.ignore_patterns) + ")",
+            _skip_alt(lex.ignore_patterns),
             r"(?P<marker>(?m:^)[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?\d{1,3}[.)](?=[ \t]))",
             r"(?P<iso>(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
             rf"(?P<quarter>(?<![A-Za-z0-9])(?:Q(?P<q>[1-4])|(?P<qo>{ords}){sp}+(?i:quarter))(?![A-Za-z0-9]))",
@@ -428,12 +619,31 @@ class _Compiled:
         # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE.
         words = _alt(_cased([*firsts, *lex.relative_dates]), ci=False, left=False)
         articles = _alt(_cased(["a", "an"]), ci=False, left=False)
-        scan = (
-            rf"[\d{symbols}]|[(\[+](?=\d)|^|(?<![A-Za-z])(?:[A-Z][A-Z0-9$.']|{months}|{words}"
-            rf"|{articles}{sp}+(?={_alt(after_a, left=False)})|https?:|www\.)"
-        )
-        self.scan = re.compile(scan, re.MULTILINE)
+        # The candidates are the places where this matches (`re.MULTILINE`):
+        #   [\d{symbols}] | [(\[+](?=\d) | ^ | (?<![A-Za-z])(?:[A-Z][A-Z0-9$.'] | months | words
+        #   | articles{sp}+(?=after_a) | https?: | www\.)
+        # ASCII, and the other characters a quantity often starts with (currency symbols), have a cut-down master.
+        universe = _ASCII + tuple(sorted({k[0] for k in self.currency_prefix if not k[0].isascii()}))
         self.master = re.compile("(?:" + "|".join(alts) + ")")
+        self.dispatch = _Dispatch(self.master, lex.ignore_patterns, alts[1:], universe)
+        self.handlers: dict[str, Any] | None = None
+        # The same candidates, found faster: every candidate but the text's start is a non-letter (a digit, a
+        # symbol, "(" before a digit: group h) or comes right after one (a line start, a word: groups w, l;
+        # hw when both). A pattern that opens with a character class lets `re` skip the letters in C, so the
+        # scan starts at one non-letter and reports the candidate there and/or at the next character.
+        # Line starts where no alternative of the master can begin (blank lines, the text's end) are left out.
+        word_starts = (
+            rf"(?:[A-Z][A-Z0-9$.']|{months}|{words}|{articles}{sp}+(?={_alt(after_a, left=False)})|https?:|www\.)"
+        )
+        line = r"(?<=\n)"
+        starts = self.dispatch.starts
+        if starts is not None:
+            starts = "".join(re.escape(ch) for ch in starts)
+            line += rf"(?=[{starts}]|[^\x00-\x7f])" if starts else r"(?=[^\x00-\x7f])"
+        self.scan_from = re.compile(
+            rf"[^A-Za-z](?:(?P<h>(?<=[\d{symbols}])|(?<=[(\[+])(?=\d))(?P<hw>(?={word_starts}))?"
+            rf"|(?P<w>(?={word_starts}))|(?P<l>{line}))"
+        )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -540,7 +750,7 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
         if wv is None:
             return None
         number, precision, j = wv
-    if c.skip_after.match(text, j):
+    if _may_follow(c.g_skip_after, text, j) and c.skip_after.match(text, j):
         return None  # "5,000 crore": a unit this reader does not normalise
     amount = _Amount(
         start=m.start(),
@@ -552,7 +762,7 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
         digits=dig,
         decimal_comma=decimal_comma,
     )
-    sm = c.scale.match(text, j)
+    sm = c.scale.match(text, j) if _may_follow(c.g_scale, text, j) else None
     if sm:
         short = sm.group("short")
         # A spaced abbreviation ("5 m") is a scale only after a currency; glued ("5m") it always is,
@@ -578,13 +788,13 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
             )
             j = um.end()
     if amount.currency is None and amount.unit is None:
-        mm = c.multiple.match(text, j)
+        mm = c.multiple.match(text, j) if _may_follow(c.g_multiple, text, j) else None
         if mm:
             amount.multiple = True
             j = mm.end()
     if j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] == "_"):
         return None  # "4o", "5G", "18th": letters glued to the number make it a name or an ordinal
-    hm = c.after_hedge.match(text, j)
+    hm = c.after_hedge.match(text, j) if _may_follow(c.g_after_hedge, text, j) else None
     if hm:
         amount.after = c.hedge_of.get(("after", _norm(hm.group().strip(" \u00a0"))))
         j = hm.end()
@@ -596,12 +806,18 @@ def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
 # Extraction
 
 
-def _prev_word(c: _Compiled, text: str, start: int) -> str | None:
-    m = c.prev_word_rev.match(text[max(0, start - 30) : start][::-1])
+def _prev_word(c: _Compiled, text: str, start: int, rtext: str | None = None) -> str | None:
+    """The word before start. rtext, text reversed, saves reversing a slice (the reversed patterns have no
+    look-behind, so matching them inside rtext between pos and endpos is the same as on the slice)."""
+    if rtext is None:
+        m = c.prev_word_rev.match(text[max(0, start - 30) : start][::-1])
+    else:
+        n = len(text)
+        m = c.prev_word_rev.match(rtext, n - start, n - max(0, start - 30))
     return m.group("w")[::-1] if m else None
 
 
-def _is_label(c: _Compiled, text: str, start: int, a: _Amount) -> bool:
+def _is_label(c: _Compiled, text: str, start: int, a: _Amount, rtext: str | None = None) -> bool:
     """True when the number names or labels something: "GPT-4", "Windows 11", "page 5", "#1"."""
     if start == 0:
         return False
@@ -614,7 +830,7 @@ def _is_label(c: _Compiled, text: str, start: int, a: _Amount) -> bool:
             return True  # the tail of "2024-25" or "3-1" that did not read as a range
         if p2.isalpha():
             return True  # "COVID-19", "MAI-1", "GPT-5.4"
-    word = _prev_word(c, text, start)
+    word = _prev_word(c, text, start, rtext)
     if not word:
         return False
     bare = word.rstrip(".")
@@ -639,7 +855,7 @@ def _capitalised_noun_follows(c: _Compiled, text: str, j: int) -> bool:
 
 
 def _year_date(
-    c: _Compiled, text: str, start: int, a: _Amount, hedge: str | None = None
+    c: _Compiled, text: str, start: int, a: _Amount, hedge: str | None = None, rtext: str | None = None
 ) -> DateParts | Literal[False] | None:
     """A bare four-digit year: a date after "in", "since", "mid-"...; otherwise not a quantity (False).
 
@@ -661,10 +877,13 @@ def _year_date(
         return None
     if hedge and hedge not in c.year_hedge_prepositions:
         return None  # "up to 2000 workers": a hedge makes it an amount (a count needs its noun)
-    glued = c.glued_word_rev.match(text[max(0, start - 12) : start][::-1])
+    if rtext is None:
+        glued = c.glued_word_rev.match(text[max(0, start - 12) : start][::-1])
+    else:
+        glued = c.glued_word_rev.match(rtext, len(text) - start, len(text) - max(0, start - 12))
     if glued and glued.group("w")[::-1].lower() in c.year_words:
         return DateParts(year=year)
-    word = _prev_word(c, text, start)
+    word = _prev_word(c, text, start, rtext)
     if word and word.rstrip(".").lower() in c.year_words:
         return DateParts(year=year)
     return False
@@ -730,24 +949,23 @@ def _quantity_builder() -> Any:
         and not Quantity.__private_attributes__
         and not getattr(Quantity, "__pydantic_root_model__", False)
         and Quantity.model_config.get("extra") != "allow"
-        and all(
-            f.alias is None and f.validation_alias is None and f.default_factory is None for f in fields.values()
-        )
+        and all(f.alias is None and f.validation_alias is None and f.default_factory is None for f in fields.values())
     )
     if not simple:
         return Quantity.model_construct
-    names = tuple(fields)
-    required = frozenset(n for n, f in fields.items() if f.is_required())
-    defaults = {n: f.get_default(call_default_factory=False) for n, f in fields.items() if not f.is_required()}
-    if any(not isinstance(v, (str, int, float, bool, type(None))) for v in defaults.values()):
+    missing = object()
+    template = {n: missing if f.is_required() else f.get_default(call_default_factory=False) for n, f in fields.items()}
+    if any(not isinstance(v, (str, int, float, bool, type(None))) for v in template.values() if v is not missing):
         return Quantity.model_construct  # a mutable default would need pydantic's copy
-    new, setattr_ = Quantity.__new__, object.__setattr__
+    size, new, setattr_ = len(template), Quantity.__new__, object.__setattr__
 
     def build(**values: Any) -> Quantity:
-        if not required.issubset(values) or not values.keys() <= fields.keys():
+        d = template.copy()
+        d.update(values)  # keeps the declaration order of the fields
+        if len(d) != size or missing in d.values():  # an unknown or a missing field: pydantic's own way
             return Quantity.model_construct(**values)
         m = new(Quantity)
-        setattr_(m, "__dict__", {n: values[n] if n in values else defaults[n] for n in names})
+        setattr_(m, "__dict__", d)
         setattr_(m, "__pydantic_fields_set__", set(values))
         setattr_(m, "__pydantic_extra__", None)
         setattr_(m, "__pydantic_private__", None)
@@ -784,16 +1002,22 @@ class _Reader:
     def __init__(self, c: _Compiled, text: str) -> None:
         self.c = c
         self.text = text
+        self.n = len(text)
+        self.rtext = text[::-1]  # the left context is read backwards by anchored patterns, inside this
         self.out: list[Quantity] = []
         self.floor = 0  # end of the last quantity: hedges may not reach back past it
 
     def hedge_before(self, start: int) -> tuple[int, str | None]:
         """Start and phrase of the hedge right before start, if any."""
         lo = max(self.floor, start - _LOOK_BACK)
-        m = self.c.before_hedge_rev.match(self.text[lo:start][::-1])
+        n = self.n
+        c = self.c
+        if not _may_precede(c.g_before_hedge_rev, self.text, start, lo):
+            return start, None
+        m = c.before_hedge_rev.match(self.rtext, n - start, n - lo)
         if not m:
             return start, None
-        return start - m.end("h"), _norm(m.group("h")[::-1])
+        return start - (m.end("h") - (n - start)), _norm(m.group("h")[::-1])
 
     def add(self, q: Quantity) -> None:
         self.out.append(q)
@@ -801,20 +1025,36 @@ class _Reader:
 
     def run(self) -> list[Quantity]:
         c, text = self.c, self.text
-        pos = 0
-        scan, match = c.scan.search, c.master.match
+        scan, master = c.scan_from.search, c.master
+        dispatch = c.dispatch
+        handlers = c.handlers
+        if handlers is None:  # once per lexicon: the reader's method for each kind of match
+            handlers = c.handlers = {k: getattr(_Reader, f"on_{k}", None) for k in c.master.groupindex}
+        n = len(text)
+        p = 0  # the text's start is always a candidate (`^` in the scan)
         while True:
-            cand = scan(text, pos)
-            if cand is None or cand.start() < pos:  # `re` clamps pos past the end back to len(text)
-                break
-            m = match(text, cand.start())
+            pat = dispatch[text[p]] if p < n else master
+            m = pat.match(text, p) if pat is not None else None
             if m is None:
-                pos = cand.start() + 1
-                continue
-            kind = m.lastgroup
-            handler = getattr(self, f"on_{kind}", None)
-            nxt = handler(m) if handler else None  # skip shapes and list markers have no handler
-            pos = max(m.end() if nxt is None else nxt, cand.start() + 1)
+                pos = p + 1
+            else:
+                handler = handlers.get(m.lastgroup)  # type: ignore[arg-type]
+                nxt = handler(self, m) if handler else None  # skip shapes and list markers have no handler
+                pos = max(m.end() if nxt is None else nxt, p + 1)
+            # The next candidate at or after pos: the scan may report it at the character before pos.
+            s = scan(text, pos - 1)
+            if s is None:
+                break
+            q, kind = s.start(), s.lastgroup
+            if q >= pos:
+                p = q if kind in ("h", "hw") else q + 1
+            elif kind != "h":
+                p = q + 1
+            else:
+                s = scan(text, pos)
+                if s is None:
+                    break
+                p = s.start() if s.lastgroup in ("h", "hw") else s.start() + 1
         return self.out
 
     # ---- dates ---------------------------------------------------------------------------------
@@ -843,7 +1083,7 @@ class _Reader:
         if year is None and m.group("my"):
             end = m.end("md") if day is not None else m.end("mon")
         if day is None and year is None:
-            word = _prev_word(c, text, m.start())
+            word = _prev_word(c, text, m.start(), self.rtext)
             if name in c.lex.month_abbreviations or (
                 name in c.lex.ambiguous_months
                 and not (word and word.lower() in c.year_words | {"last", "next", "this"})
@@ -995,11 +1235,11 @@ class _Reader:
     def on_num(self, m: re.Match[str]) -> int | None:
         c, text = self.c, self.text
         start = m.start()
-        yc = c.year_comma.match(text, start)
+        # "In 2024,25 companies moved": a year after its date word, a comma, then another number.
+        yc = c.year_comma.match(text, start) if text[start + 4 : start + 5] == "," else None
         if yc and m.group("num")[:1].isdigit():
-            # "In 2024,25 companies moved": a year after its date word, a comma, then another number.
             year = self._year_ok(yc.group("y"))
-            word = _prev_word(c, text, start)
+            word = _prev_word(c, text, start, self.rtext)
             if year is not None and word and word.lower() in c.year_words:
                 self.add(_date_q(text, start, yc.end("y"), DateParts(year=year)))
                 return self._number(yc.end(), yc.end())
@@ -1012,25 +1252,30 @@ class _Reader:
         if a is None:
             return fallback
         # a minus sign, kept only for temperatures ("-10°C", "minus 18 degrees")
-        neg = c.minus_rev.match(text[max(self.floor, start - 8) : start][::-1])
-        hstart, phrase = self.hedge_before(start - neg.end() if neg else start)
+        n, rtext = self.n, self.rtext
+        lo = max(self.floor, start - 8)
+        neg = c.minus_rev.match(rtext, n - start, n - lo) if _may_precede(c.g_minus_rev, text, start, lo) else None
+        neg_len = neg.end() - (n - start) if neg else 0
+        hstart, phrase = self.hedge_before(start - neg_len)
         pre = None  # a unit word before the number: "magnitude 7.1"
         if c.prefix_rev is not None and a.currency is None and a.unit is None:
-            pm = c.prefix_rev.match(text[max(self.floor, start - 16) : start][::-1])
+            lo = max(self.floor, start - 16)
+            pm = c.prefix_rev.match(rtext, n - start, n - lo) if _may_precede(c.g_prefix_rev, text, start, lo) else None
             if pm:
                 pre = c.prefix_units[pm.group("w")[::-1].lower()]
                 a.unit = pre
-                hstart, phrase = self.hedge_before(start - pm.end())
+                pm_len = pm.end() - (n - start)
+                hstart, phrase = self.hedge_before(start - pm_len)
                 if phrase is None:
-                    hstart = start - pm.end()
+                    hstart = start - pm_len
         if a.currency is None and a.digits is not None and pre is None:
-            year = _year_date(c, text, start, a, None if phrase in c.lex.range_openers else phrase)
+            year = _year_date(c, text, start, a, None if phrase in c.lex.range_openers else phrase, rtext)
             if year is False:
                 return a.end
             if isinstance(year, DateParts):
                 self.add(_date_q(text, start, a.end, year))
                 return self._year_pair(a.end)
-            if _is_label(c, text, start, a):
+            if _is_label(c, text, start, a, rtext):
                 return a.end
         if a.decimal_comma and not (a.currency or a.unit or a.scale != 1.0):
             return fallback  # "2024,25": a decimal comma only where a unit makes it unambiguous
@@ -1042,7 +1287,7 @@ class _Reader:
         low = high = None
         b = None
         if a.after is None and not a.multiple:
-            cm = c.connector.match(text, a.end)
+            cm = c.connector.match(text, a.end) if _may_follow(c.g_connector, text, a.end) else None
             if cm and (cm.group("c").lower() != "and" or opener == "and"):
                 b = _read_amount(c, text, cm.end())
                 if b is not None:
@@ -1084,7 +1329,7 @@ class _Reader:
         if dimension == "temperature" and neg:
             # "-10°C", "minus 18 degrees": the only dimension where news writes a number below zero
             sign = -1.0
-            hstart = min(hstart, start - neg.end())
+            hstart = min(hstart, start - neg_len)
         if b is not None:
             low, high = sign * low * factor + offset, high * factor + offset  # type: ignore[operator]
             value = (low + high) / 2

@@ -62,7 +62,7 @@ def _short(s: str, n: int = 80) -> str:
 class SafePattern:
     """A compiled rule-file pattern whose every match call runs with a time limit."""
 
-    __slots__ = ("_rx", "flags", "pattern", "where")
+    __slots__ = ("_rx", "flags", "limit", "pattern", "where")
 
     def __init__(self, pattern: str, flags: int = 0, where: str = "") -> None:
         try:
@@ -72,6 +72,7 @@ class SafePattern:
         self.pattern = pattern
         self.flags = flags
         self.where = where
+        self.limit = timeout()  # read once: the environment is not looked up on every match
 
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r}, where={self.where!r})"
@@ -86,13 +87,13 @@ class SafePattern:
 
     def _timeout(self, string: str) -> RegexTimeout:
         return RegexTimeout(
-            f"{self.where or 'rules'}: regular expression {_short(self.pattern)!r} took longer than {timeout():g} s "
+            f"{self.where or 'rules'}: regular expression {_short(self.pattern)!r} took longer than {self.limit:g} s "
             f"on the text {_short(string, 60)!r}; simplify the pattern (nested repetition such as (a+)+ backtracks)"
         )
 
     def _call(self, fn: Callable[..., Any], string: str, *args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(string, *args, timeout=timeout(), **kwargs)
+            return fn(string, *args, timeout=self.limit, **kwargs)
         except TimeoutError as exc:
             raise self._timeout(string) from exc
 

@@ -7,7 +7,7 @@ from factcheck.gate import GateResult, Place
 
 
 def _where(p: Place) -> str:
-    path = " ".join(p.path.split()).replace("`", "'")
+    path = " ".join(p.path.split()).replace("`", "'").replace("|", "\\|")  # a pipe would split the table row
     return f"`{path}:{p.line}`"
 
 

@@ -33,7 +33,7 @@ class _Ctx:
 
     def where(self, doc_id: str, line: int) -> str:
         doc = self.docs.get(doc_id)
-        path = " ".join((doc.path if doc else doc_id).split()).replace("`", "'")
+        path = " ".join((doc.path if doc else doc_id).split()).replace("`", "'").replace("|", "\\|")  # keep the row
         return f"`{path}:{line}`"
 
     def at(self, c: Claim) -> str:

@@ -122,13 +122,13 @@ def _rules(tmp_path: Path, family: str, edit) -> Path:
 @pytest.mark.parametrize(
     ("family", "edit", "message"),
     [
-        ("numbers", lambda t: t + "\n  bogus: 1\n", "numbers.yaml: lexicon.bogus: Extra inputs are not permitted"),
+        ("numbers", lambda t: t.replace("lexicon:\n", "lexicon:\n  bogus: 1\n", 1), "lexicon.bogus: Extra inputs"),
         ("numbers", lambda t: t + "\n: : [unclosed\n", "numbers.yaml:"),
         ("numbers", lambda t: "- a list\n", "numbers.yaml: (top): a rule file must be a mapping"),
         ("numbers", lambda t: "family: !!python/object/apply:os.system ['touch pwned']\n", "numbers.yaml"),
         ("metrics", lambda t: t.replace("cues: [", "cues: ['(unclosed', ", 1), "metrics.yaml: lexicon.metrics.0.cues"),
-        ("dates", lambda t: t.replace("events:\n", "events:\n    broken: ['[z-a]']\n", 1), "dates.yaml: lexicon.events"),
-        ("superlatives", lambda t: t.replace("copulas:\n", "copulas:\n    - '(?P<'\n", 1), "lexicon.copulas"),
+        ("dates", lambda t: t.replace("  events:\n", "  events:\n    bad: ['[z-a]']\n", 1), "lexicon.events"),
+        ("superlatives", lambda t: t.replace("copulas: [", "copulas: ['(?P<', ", 1), "lexicon.copulas"),
     ],
 )
 def test_malformed_rule_files_name_file_and_field_and_exit_2(
@@ -143,12 +143,14 @@ def test_malformed_rule_files_name_file_and_field_and_exit_2(
 
 
 def test_a_catastrophic_pattern_times_out_with_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    rules = _rules(tmp_path, "dates", lambda t: t.replace("events:\n", "events:\n    evil: ['(a|aa)+!']\n", 1))
+    evil = "  navigation:\n    - '(a|aa)+b'\n"  # exponential backtracking on a line of a's
+    rules = _rules(tmp_path, "boilerplate", lambda t: t.replace("  navigation:\n", evil, 1))
     article = tmp_path / "a.txt"
-    article.write_text("Acme raised $5 million in " + "a" * 60 + " on 2 May 2024.\n", encoding="utf-8")
+    article.write_text("Acme raised $5 million.\n" + "a" * 60 + "\n", encoding="utf-8")
     monkeypatch.setenv("FACTCHECK_REGEX_TIMEOUT", "0.2")
     t = time.monotonic()
     code, out, err = run_cli(["report", str(article), "--rules", str(rules)])
     assert time.monotonic() - t < 60
     assert code == 2 and out == ""
-    assert "dates.yaml: lexicon.events.evil: regular expression '\\\\b(?:(a|aa)+!)\\\\b' took longer than" in err, err
+    assert "boilerplate.yaml: lexicon.navigation: regular expression '(?:(a|aa)+b)|" in err, err
+    assert "took longer than 0.2 s on the text 'aaaa" in err, err
