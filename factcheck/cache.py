@@ -196,4 +196,3 @@ def extract_all_cached(
                 cache.misses += 1
                 cache.put(keys[i], extract)
     return [e for e in out if e is not None]
-

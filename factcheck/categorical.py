@@ -15,7 +15,7 @@ from factcheck import saferegex
 from factcheck.entities import Mention
 from factcheck.models import Claim
 from factcheck.ruleset import SuperlativeLexicon, alternation, compile_any
-from factcheck.text import Sentence
+from factcheck.text import Sentence, quote_around
 
 if TYPE_CHECKING:
     from factcheck.extract import _Framer
@@ -157,7 +157,7 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter
                     line=s.line,
                     column=s.column(start),
                     text=text[start:phrase_end],
-                    quote=text,
+                    quote=quote_around(text, start, phrase_end),
                     kind=kind,
                     subject=subject,
                     metric=f"{kind}:{'unique' if word in lex.unique or kind == 'exclusivity' else word}",

@@ -21,7 +21,7 @@ from factcheck.independence import Independence
 from factcheck.models import Claim, DateParts, Document, DocumentExtract, EvidenceSentence, Quantity
 from factcheck.quantities import extract_quantities
 from factcheck.ruleset import RuleSet
-from factcheck.text import Sentence, sentences
+from factcheck.text import Sentence, quote_around, sentences
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though|after|before|because|since|when|until|unless)\b"
@@ -469,7 +469,7 @@ class _Framer:
             line=s.line,
             column=s.column(q.start),
             text=self.doc.text[fs:fe],
-            quote=s.text,
+            quote=quote_around(s.text, q.start, q.end),
             kind=kind,
             subject=subject,
             metric=metric,

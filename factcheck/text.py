@@ -247,3 +247,15 @@ def sentences(doc: Document) -> list[Sentence]:
                 )
             )
     return out
+
+
+QUOTE_LIMIT = 600  # a quote longer than this is cut around its claim: one claim never carries a whole huge line
+
+
+def quote_around(text: str, start: int, end: int) -> str:
+    """The sentence around a claim; on a sentence longer than QUOTE_LIMIT, a window around the claim."""
+    if len(text) <= QUOTE_LIMIT:
+        return text
+    half = max(0, (QUOTE_LIMIT - (end - start)) // 2)
+    a, b = max(0, start - half), min(len(text), end + half)
+    return ("…" if a > 0 else "") + text[a:b] + ("…" if b < len(text) else "")
