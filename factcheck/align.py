@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, utils
 
 from factcheck.entities import EntityIndex
 from factcheck.models import Claim, Fact
-from factcheck.numbers import Interval, interval_of
+from factcheck.numbers import compatible
 from factcheck.ruleset import RuleSet
 
 
@@ -47,8 +47,7 @@ def _object_ok(index: EntityIndex, a: str | None, b: str | None) -> bool:
 
 
 def _agrees(ruleset: RuleSet, c: Claim, group: _Group) -> bool:
-    ci = interval_of(c, ruleset)
-    return all(ci.overlaps(interval_of(o, ruleset)) for o in group.claims)
+    return all(compatible(c, o, ruleset) for o in group.claims)
 
 
 def _close_wording(c: Claim, group: _Group) -> bool:
@@ -183,13 +182,6 @@ def align_categorical(claims: list[Claim], index: EntityIndex) -> list[_Group]:
     return groups
 
 
-def status_of(group: _Group, conflicting: bool) -> str:
-    docs = {c.document for c in group.claims if not c.teaser}
-    if conflicting:
-        return "disagree"
-    return "agree" if len(docs) >= 2 else "single_source"
-
-
 def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
     return (
         align_quantities(claims, ruleset, index)
@@ -214,5 +206,3 @@ def to_facts(groups: list[_Group], statuses: dict[int, str], index: EntityIndex)
         )
     return facts
 
-
-__all__ = ["Interval", "align", "to_facts"]

@@ -374,31 +374,25 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
                 out.corroborations.append(Corroboration(claim=c.id, supported_by=others))
             continue
         out.statuses[id(g)] = "single_source"
+        phrase = first.text
+        subject = _name(index, first.subject)
+        # another source shares the distinction ("also available from X") or gives it to someone else
         alternatives = _alternatives(g, first, corpus, ruleset, evidence)
-        if alternatives:
-            out.findings.append(
-                _finding(
-                    ruleset,
-                    "contradicted_claim",
-                    "contradicted_claim",
-                    sorted(g.claims, key=_order),
-                    g,
-                    subject=_name(index, first.subject),
-                    phrase=first.text,
-                    other=", ".join(_name(index, k) for k in alternatives[0][1]),
-                    evidence=[e for e, _ in alternatives],
-                )
-            )
-            continue
         mine = {id(o) for o in g.claims}
         rivals = (
             [o for o in unique_claims if id(o) not in mine and o.document not in docs and _rival(index, first, o)]
-            if first.metric in ("superlative:unique", "exclusivity:unique") and first.object
+            if not alternatives and first.metric in ("superlative:unique", "exclusivity:unique") and first.object
             else []
         )
-        phrase = first.text
-        subject = _name(index, first.subject)
-        if rivals:
+        if alternatives or rivals:
+            other = (
+                ", ".join(_name(index, k) for k in alternatives[0][1])
+                if alternatives
+                else _name(index, rivals[0].subject)
+            )
+            contradicting = [e for e, _ in alternatives] + [
+                Evidence(document=o.document, line=o.line, quote=o.quote, relation="contradicts") for o in rivals
+            ]
             out.findings.append(
                 _finding(
                     ruleset,
@@ -409,11 +403,8 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
                     related=rivals,
                     subject=subject,
                     phrase=phrase,
-                    other=_name(index, rivals[0].subject),
-                    evidence=[
-                        Evidence(document=o.document, line=o.line, quote=o.quote, relation="contradicts")
-                        for o in rivals
-                    ],
+                    other=other,
+                    evidence=contradicting,
                 )
             )
             continue

@@ -13,7 +13,7 @@ import html
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,7 +213,7 @@ def unique_ids(documents: list[Document]) -> list[Document]:
     ]
 
 
-def document_id(path: str, taken: Iterable[str] = ()) -> str:
+def document_id(path: str) -> str:
     return Path(path).stem or Path(path).name
 
 

@@ -45,13 +45,19 @@ def interval_of(c: Claim, ruleset: RuleSet) -> Interval:
         low = high = c.value
     tol = tolerance(c, ruleset)
     low, high = low - tol, high + tol
-    if c.dimension == "currency":
-        factor = usd_factor(c.unit, ruleset)
-        if factor is None:
-            return Interval(-math.inf, math.inf)  # a currency without a rate cannot be compared
-        slack = 0.0 if c.unit == "USD" else ruleset.numbers.rate_tolerance
-        low, high = low * factor * (1 - slack), high * factor * (1 + slack)
-    return Interval(low, high)
+    if c.dimension == "currency" and usd_factor(c.unit, ruleset) is None:
+        return Interval(-math.inf, math.inf)  # a currency without a rate cannot be compared
+    factor, slack = _conversion(c, ruleset)
+    return Interval(low * factor * (1 - slack), high * factor * (1 + slack))
+
+
+def _conversion(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
+    """(factor to comparable units, relative slack of that conversion): US dollars at the dated rates."""
+    if c.dimension != "currency":
+        return 1.0, 0.0
+    factor = usd_factor(c.unit, ruleset)
+    slack = 0.0 if c.unit == "USD" else ruleset.numbers.rate_tolerance
+    return (factor if factor is not None else 1.0), slack
 
 
 def format_amount(value: float | None, unit: str | None) -> str:
@@ -92,9 +98,7 @@ UPPER = {"up_to", "under"}
 
 def _usd_value(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
     """The stated number in comparable units, and its tolerance there."""
-    factor = usd_factor(c.unit, ruleset) if c.dimension == "currency" else 1.0
-    factor = factor if factor is not None else 1.0
-    slack = ruleset.numbers.rate_tolerance if c.dimension == "currency" and c.unit != "USD" else 0.0
+    factor, slack = _conversion(c, ruleset)
     v = (c.value or 0.0) * factor
     return v, tolerance(c, ruleset) * factor + abs(v) * slack
 
