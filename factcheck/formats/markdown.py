@@ -12,6 +12,9 @@ import pandas as pd
 from factcheck.models import Claim, Document, Fact, Finding, Report
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Direction controls (embeddings, overrides, isolates, marks) reorder how the rest of a line is displayed: a quote
+# holding U+202E could make a table row read differently from its bytes. They are shown as visible code points.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape(text: str | None, limit: int | None = None) -> str:
@@ -22,7 +25,8 @@ def escape(text: str | None, limit: int | None = None) -> str:
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _BIDI.sub(lambda m: f"&lt;U+{ord(m.group()):04X}&gt;", text)
 
 
 class _Ctx:

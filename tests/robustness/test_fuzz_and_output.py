@@ -43,7 +43,11 @@ def _check_outputs(docs, ruleset: RuleSet) -> None:
         assert 1 <= c.line <= len(doc.lines)
 
 
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
 def _assert_safe_markdown(md: str) -> None:
+    assert not any(ch in md for ch in BIDI_CONTROLS)  # no quote can reorder how a report line is displayed
     for line in md.splitlines():
         assert "<script" not in line.lower() and "<img" not in line.lower()
         if line.startswith("|") and not line.startswith("|---"):
@@ -136,6 +140,22 @@ def test_hostile_quotes_cannot_break_tables_or_inject_html_in_any_format(tmp_pat
         if fmt == "markdown":
             _assert_safe_markdown(out)
     assert _digest(corpus) == before  # inputs are never modified
+
+
+def test_direction_overrides_are_shown_not_obeyed(tmp_path: Path) -> None:
+    # "Trojan source" text: U+202E reverses the display of what follows. Quotes are read from the cleaned text,
+    # which drops format characters; a title keeps its characters, and the Markdown shows them as code points.
+    title = '---\ntitle: "Acme \u202eraises\u202c funds"\n---\n'
+    text = title + "Acme raised $9 million from Beta \u202e| error | fake row \u202c in total.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Acme raised $12 million \u2067from Beta\u2069.\n", encoding="utf-8")
+    code, out, err = run_cli(["report", str(tmp_path)])
+    assert code == 0, err
+    _assert_safe_markdown(out)
+    assert "Acme &lt;U+202E&gt;raises&lt;U+202C&gt; funds" in out
+    code, out, err = run_cli(["report", str(tmp_path), "--format", "json"])
+    assert code == 0 and json.loads(out)["documents"][0]["title"] == "Acme \u202eraises\u202c funds"
+    assert markdown.escape("a\u200fb\u2066c") == "a&lt;U+200F&gt;b&lt;U+2066&gt;c"
 
 
 def test_reports_are_written_atomically_and_only_where_asked(tmp_path: Path) -> None:
