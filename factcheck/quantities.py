@@ -10,27 +10,36 @@ computes each factor to the dimension's base unit once, when the lexicon is buil
 
 Speed: one `re` scan (word lists compiled as prefix tries) finds candidate starts (digits, currency
 symbols, number words, months, two capitals...); an anchored "master" pattern classifies each candidate
-(a number, a date, a fraction, a shape to skip) and small anchored regexes read it, so the work is
-proportional to the candidates, not to the characters of the text. `benchmarks/bench_quantities.py`
-measures it.
+(a number with what follows it, a date, a fraction, a shape to skip) and small anchored regexes read what
+stands before it, so the work is proportional to the candidates, not to the characters of the text.
+`benchmarks/bench_quantities.py` measures it.
+
+Shapes to skip (`ignore_patterns`) from a rule file a user supplies run with a time limit (`saferegex`): a
+catastrophic pattern stops the run with a `RegexTimeout` naming the file and the field; the shipped list is
+part of the master pattern (see `_Compiled.reading`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from factcheck import saferegex
 from factcheck.models import DateParts, Qualifier, Quantity
-from factcheck.rules import default_rules_dir, read_rule_file, validate_lexicon
+from factcheck.rules import RuleFileError, default_rules_dir, read_rule_file, validate_lexicon
 
 __all__ = ["HedgeSpec", "QuantityLexicon", "UnitSpec", "extract_quantities", "load_lexicon"]
 
 _SP = "[ \u00a0\u202f\u2009]"  # a space inside a quantity: plain, no-break, narrow no-break, thin
+_SP_CHARS = " \u00a0\u202f\u2009"
+_DIGITS = frozenset("0123456789")
+_AT_MATCH = frozenset(("h", "hw"))  # scan groups whose candidate is the scanned character itself, not the next
 _LOOK_BACK = 48  # characters searched to the left of a number for a hedge or a label word
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _NO_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
@@ -123,6 +132,16 @@ class QuantityLexicon(_Strict):
     ignore_patterns: list[str]
 
     _compiled: _Compiled | None = PrivateAttr(default=None)
+    _source: str = PrivateAttr(default="quantities.yaml")  # the rule file, set by validate_lexicon
+
+    @field_validator("ignore_patterns")
+    @classmethod
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
+        for p in value:  # as the `regex` module reads them: a user-supplied list runs there (see _Compiled)
+            err = saferegex.check(p)
+            if err is not None:
+                raise ValueError(f"invalid regular expression {p!r}: {err}")
+        return value
 
     @model_validator(mode="after")
     def _compile(self) -> QuantityLexicon:
@@ -240,17 +259,44 @@ def _trie(items: list[str]) -> str:
     return _render(root)
 
 
-def _render(node: dict[str, Any]) -> str:
+def _word_end(p: str) -> bool:
+    return p[-1:].isalnum() or p[-1:] == "."
+
+
+def _render(node: dict[str, Any], edge: Callable[[str], bool] = _word_end) -> str:
+    """A trie as a regex; edge(phrase) tells whether a phrase ending at a node needs a word edge after it."""
     alts = []
     for ch in sorted(k for k in node if k):
         piece = _SP + "+" if ch == " " else re.escape(ch)
-        alts.append(piece + _render(node[ch]))
+        alts.append(piece + _render(node[ch], edge))
     if "" in node:
-        p = node[""]
-        alts.append(r"(?![A-Za-z0-9])" if p[-1:].isalnum() or p[-1:] == "." else "")
+        alts.append(r"(?![A-Za-z0-9])" if edge(node[""]) else "")
     if len(alts) == 1:
         return alts[0]
     return "(?:" + "|".join(alts) + ")"
+
+
+def _reversed_alt(phrases: Any) -> str:
+    """Phrases spelled backwards, longest first, for a case-insensitive pattern read on reversed text.
+
+    A phrase that opens with a letter or digit must start a word (a word edge after its reversed form). Phrases
+    of ASCII and uncased characters ("~", "≈") become a prefix trie, which `re` walks much faster than a flat
+    alternation: for them a case-insensitive match is equality in lower case, and the trie tries a longer phrase
+    before a phrase that is its prefix, as the flat alternation (longest first) does: both match the same text.
+    """
+    ordered = sorted(set(phrases), key=lambda s: (-len(s), s))
+    if not all(ch.isascii() or ch.lower() == ch.upper() == ch for p in ordered for ch in p):
+        return "|".join(
+            re.escape(p[::-1]).replace("\\ ", _SP + "+") + (r"(?![A-Za-z0-9])" if p[:1].isalnum() else "")
+            for p in ordered
+        )
+    root: dict[str, Any] = {}
+    for p in ordered:
+        node = root
+        for ch in p.lower()[::-1]:
+            node = node.setdefault(ch, {})
+        node[""] = p
+    return _render(root, lambda p: p[:1].isalnum()) if root else "(?!)"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -333,13 +379,14 @@ class _Dispatch(dict[str, "re.Pattern[str] | None"]):
     The master is `(?:SKIP|A|B|...)` with SKIP = `(?P<skip>(?:s1)|(?:s2)|...)`; `re` tries alternatives in
     order and the first that matches wins, so dropping those (and those of SKIP) that cannot start with the
     character at the candidate gives the same match, sooner; None where no alternative can start there.
-    Characters outside the analysed universe get the whole pattern. The cut-down patterns are compiled on
-    first use, so building a lexicon stays as fast as before.
+    Characters outside the analysed universe get the whole pattern. The patterns are compiled on first use,
+    so building a lexicon stays fast (and a dispatch that is never used compiles nothing).
     """
 
-    def __init__(self, master: re.Pattern[str], skips: list[str], alts: list[str], universe: tuple[str, ...]):
+    def __init__(self, skips: list[str], alts: list[str], universe: tuple[str, ...]):
         super().__init__()
-        self.master, self.skips, self.alts = master, skips, alts
+        self.skips, self.alts = skips, alts
+        self._master: re.Pattern[str] | None = None
         self.compiled: dict[tuple[tuple[int, ...], tuple[int, ...]], re.Pattern[str]] = {}
         self.keys: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self.starts: str | None = None  # the characters some alternative can start with; None: any character
@@ -363,6 +410,13 @@ class _Dispatch(dict[str, "re.Pattern[str] | None"]):
         if len(self):  # some analysed characters start no alternative
             self.starts = "".join(self.keys)
 
+    @property
+    def master(self) -> re.Pattern[str]:
+        if self._master is None:
+            kept = [_skip_alt(self.skips), *self.alts] if self.skips else self.alts
+            self._master = re.compile("(?:" + "|".join(kept) + ")")
+        return self._master
+
     def __missing__(self, ch: str) -> re.Pattern[str] | None:
         key = self.keys.get(ch)
         if key is None:
@@ -376,6 +430,43 @@ class _Dispatch(dict[str, "re.Pattern[str] | None"]):
             pattern = self.compiled[key] = re.compile("(?:" + "|".join(kept) + ")")
         self[ch] = pattern
         return pattern
+
+
+class _SkipDispatch(dict[str, "saferegex.SafePattern | None"]):
+    """Character at a candidate -> the user-supplied ignore_patterns that can start with it, as one pattern.
+
+    They run through `saferegex`, with a time limit, before the master pattern (which then holds no skip
+    alternative): the same order as SKIP first in the master, so the same shapes are skipped. Compiled on use.
+    """
+
+    def __init__(self, patterns: list[str], universe: tuple[str, ...], where: str):
+        super().__init__()
+        self.patterns, self.where, self.universe = patterns, where, frozenset(universe)
+        self.infos = [_first_chars(p, universe) for p in patterns]  # None (all characters) for `regex`-only syntax
+        self.compiled: dict[tuple[int, ...], saferegex.SafePattern] = {}
+
+    def __missing__(self, ch: str) -> saferegex.SafePattern | None:
+        key = tuple(
+            i
+            for i, info in enumerate(self.infos)
+            if ch not in self.universe or info is None or info[1] or ch in info[0]
+        )
+        pattern = None
+        if key:
+            pattern = self.compiled.get(key)
+            if pattern is None:
+                alts = "|".join(f"(?:{self.patterns[i]})" for i in key)
+                pattern = self.compiled[key] = saferegex.compile(alts, 0, self.where)
+        self[ch] = pattern
+        return pattern
+
+
+def _is_shipped(lex: QuantityLexicon) -> bool:
+    """True when the lexicon was read from the shipped rules/quantities.yaml (not a file a user supplied)."""
+    try:
+        return Path(lex._source).resolve() == (default_rules_dir() / "quantities.yaml").resolve()
+    except (OSError, RuleFileError):
+        return False
 
 
 _Gate = tuple[frozenset[str], frozenset[str]] | None
@@ -411,18 +502,17 @@ def _may_follow(g: _Gate, text: str, j: int) -> bool:
     return False
 
 
-def _may_precede(g: _Gate, text: str, start: int, lo: int) -> bool:
-    """The same for a pattern read on text[lo:start] reversed: the SKIP characters run leftwards from start."""
+def _ahead(g: _Gate, skip: str) -> str:
+    """The test of `_may_follow` as a look-ahead to put before the gated pattern ("" when there is no gate).
+
+    One character test inside `re` instead of a Python loop. It may pass where `_may_follow` would not (a
+    non-ASCII SKIP character is also taken as a CORE start): the pattern after it decides, as without a gate.
+    On reversed text (patterns read leftwards from a number) it is the same test run leftwards.
+    """
     if g is None:
-        return True
-    skips, firsts = g
-    k = start - 1
-    while k >= lo:
-        ch = text[k]
-        if ch not in skips:
-            return ch in firsts or not ch.isascii()
-        k -= 1
-    return False
+        return ""
+    firsts = "".join(re.escape(ch) for ch in sorted(g[1]))
+    return rf"(?={skip}*(?:[{firsts}]|[^\x00-\x7f]))"
 
 
 _SPACES = re.compile(r"\s+")
@@ -463,6 +553,7 @@ class _Compiled:
         self.stopwords = {w.lower() for w in lex.noun_stopwords}
         self.plurals = {w.lower() for w in lex.plural_nouns}
         self.month_words = {m.lower() for m in self.months}
+        self.range_openers = dict(lex.range_openers)
         self.hedge_of: dict[tuple[str, str], HedgeSpec] = {}
         for h in lex.hedges:
             self.hedge_of.update({(h.position, _norm(p)): h for p in h.phrases})
@@ -501,10 +592,16 @@ class _Compiled:
             for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
         )
         codes = "|".join(re.escape(c) for c in sorted(lex.currency_codes, key=len, reverse=True))
-        self.suffix = re.compile(
-            rf"{sp}?-?(?:(?P<cname>{_alt(self.currency_names)})|(?P<code>(?:{codes})(?![A-Za-z]))"
+        suffix_core = (
+            rf"(?:(?P<cname>{_alt(self.currency_names)})|(?P<code>(?:{codes})(?![A-Za-z]))"
             rf"|(?P<uword>{_alt(self.unit_words, left=False)})|(?P<usym>{unit_syms}))"
         )
+        self.suffix = re.compile(rf"{sp}?-?{suffix_core}")
+        # The same, without backtracking into the space and hyphen, where no suffix can start with either:
+        # then giving them back cannot make it match, and `re` no longer tries every suffix twice.
+        info = _first_chars(suffix_core, _ASCII + tuple(_SP_CHARS))
+        no_lead = info is not None and not info[1] and not info[0] & {*_SP_CHARS, "-"}
+        suffix_tail = rf"{sp}?+-?+{suffix_core}" if no_lead else self.suffix.pattern
         self.multiple = re.compile(rf"(?:{sp}?{_alt(lex.multiple_suffixes, left=False)}|x(?![A-Za-z0-9]))")
         after = [p for h in lex.hedges if h.position == "after" for p in h.phrases]
         self.after_hedge = re.compile(
@@ -522,7 +619,7 @@ class _Compiled:
             re.escape(p[::-1]).replace("\\ ", _SP + "+") + (r"(?![A-Za-z0-9])" if p[:1].isalnum() else "")
             for p in sorted(set(before), key=lambda s: (-len(s), s))
         )
-        self.before_hedge_rev = re.compile(rf"[\s\"“'‘]*(?P<h>(?i:{rev}))")
+        self.before_hedge_rev = re.compile(rf"[\s\"“'‘]*(?P<h>(?i:{_reversed_alt(before)}))")
         self.connector = re.compile(rf"{sp}*(?P<c>{_alt(lex.range_connectors)}|(?i:and)(?![A-Za-z])){sp}*")
         # A footnote marker may sit between a number and its noun ("3,400¹ staff").
         self.noun_word = re.compile(
@@ -559,6 +656,29 @@ class _Compiled:
         self.g_minus_rev = _gate(sp, "(?:[-−–]|(?i:sunim))")
         self.g_prefix_rev = _gate(sp_dash, f"(?i:{prefixes})") if prefixes else None
         self.g_before_hedge_rev = _gate("[\\s\"“'‘]", f"(?i:{rev})")
+        # The amount and everything that may follow it in one match: `_read_amount` takes the common case
+        # from its groups and re-reads piece by piece (the patterns above) where a piece is not accepted.
+        # Every piece after the number is optional, so `re` never backtracks into an earlier one: each group
+        # holds what the piece's own pattern would match at the same place. Each piece opens with its gate
+        # as a look-ahead, so that `re` drops it on one character test where the gate says it cannot match.
+        # The master pattern reads the same tail after a number in digits (see on_num).
+        tail = (
+            rf"(?:{_ahead(self.g_skip_after, sp)}(?P<ska>{self.skip_after.pattern})"
+            rf"|(?:{_ahead(self.g_scale, sp_dash)}(?P<sc>{self.scale.pattern}))?"
+            rf"(?:{_ahead(self.g_suffix, sp_dash)}(?P<sf>{suffix_tail}))?"
+            rf"(?:{_ahead(self.g_multiple, sp)}(?P<mu>{self.multiple.pattern}))?(?P<gl>)(?P<glued>(?=[A-Za-z0-9_]))?"
+            rf"(?:{_ahead(self.g_after_hedge, sp)}(?P<ah>{self.after_hedge.pattern}))?)"
+        )
+        self.amount_tail = re.compile(amount + tail)
+        # The patterns read leftwards from a number, and the range connector, with their gates as look-aheads.
+        self.minus_rev_g = re.compile(_ahead(self.g_minus_rev, sp) + self.minus_rev.pattern)
+        self.prefix_rev_g = (
+            re.compile(_ahead(self.g_prefix_rev, sp_dash) + self.prefix_rev.pattern) if self.prefix_rev else None
+        )
+        self.before_hedge_rev_g = re.compile(
+            _ahead(self.g_before_hedge_rev, "[\\s\"“'‘]") + self.before_hedge_rev.pattern
+        )
+        self.connector_g = re.compile(_ahead(self.g_connector, sp) + self.connector.pattern)
 
         # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
         months = _alt(self.months, ci=False, left=False) + r"\.?"
@@ -566,7 +686,6 @@ class _Compiled:
         fr_num = _alt([*self.number_words, "a", "an"])
         fr_den = _alt(self.fractions)
         alts = [
-            _skip_alt(lex.ignore_patterns),
             r"(?P<marker>(?m:^)[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?\d{1,3}[.)](?=[ \t]))",
             r"(?P<iso>(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
             rf"(?P<quarter>(?<![A-Za-z0-9])(?:Q(?P<q>[1-4])|(?P<qo>{ords}){sp}+(?i:quarter))(?![A-Za-z0-9]))",
@@ -584,7 +703,7 @@ class _Compiled:
             rf"(?P<mword>{_alt(lex.multiple_words)})",
             rf"(?P<madj>(?:(?<![A-Za-z])(?i:an?){sp}+)?(?P<ma>{_alt(lex.magnitude_adjectives)})-"
             rf"(?P<mc>{_alt(lex.adjective_currencies)}))",
-            rf"(?P<num>(?:{cur_prefix}{sp}?|(?<![\w.,/$€£¥]))(?:{digits}|{words}))",
+            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?|(?<![\w.,/$€£¥]))(?:(?P<dig>{digits})|(?P<word>{words})){tail})",
         ]
         # The candidate scan: one pass of `re` over the text finds the few places where a quantity (or a
         # shape to skip) may start: digits, currency symbols, "(", "[" or "+" before a digit, line starts,
@@ -615,35 +734,60 @@ class _Compiled:
             *(r.split()[1] for r in lex.relative_dates if r.split()[0] in ("a", "an")),
         ]
         symbols = "".join(sorted({re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum()}))
-        # Case-insensitive tries are several times slower in `re` than case-sensitive ones, so the scan lists
-        # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE.
-        words = _alt(_cased([*firsts, *lex.relative_dates]), ci=False, left=False)
         articles = _alt(_cased(["a", "an"]), ci=False, left=False)
         # The candidates are the places where this matches (`re.MULTILINE`):
         #   [\d{symbols}] | [(\[+](?=\d) | ^ | (?<![A-Za-z])(?:[A-Z][A-Z0-9$.'] | months | words
         #   | articles{sp}+(?=after_a) | https?: | www\.)
         # ASCII, and the other characters a quantity often starts with (currency symbols), have a cut-down master.
         universe = _ASCII + tuple(sorted({k[0] for k in self.currency_prefix if not k[0].isascii()}))
-        self.master = re.compile("(?:" + "|".join(alts) + ")")
-        self.dispatch = _Dispatch(self.master, lex.ignore_patterns, alts[1:], universe)
-        self.handlers: dict[str, Any] | None = None
+        # Shapes to skip (ignore_patterns) come first in the master pattern: `(?:(?P<skip>...)|marker|iso|...)`.
+        # Those of the shipped rules/quantities.yaml are part of the program (reviewed, and run on long hostile
+        # inputs by the tests): they stay in the master, in `re`. A list from a file a user supplied may hold a
+        # catastrophic pattern: it runs through `saferegex`, with a time limit, at each candidate before a master
+        # without it (see `reading`). Both dispatches compile on first use: only the one in use is built.
+        self.alts, self.skips, self.universe = alts, list(lex.ignore_patterns), universe
+        self.dispatch = _Dispatch(self.skips, alts, universe)
+        self._reading: tuple[_Dispatch, _SkipDispatch | None] | None = None
+        self.handlers = {k[3:]: v for k, v in vars(_Reader).items() if k.startswith("on_")}
         # The same candidates, found faster: every candidate but the text's start is a non-letter (a digit, a
         # symbol, "(" before a digit: group h) or comes right after one (a line start, a word: groups w, l;
         # hw when both). A pattern that opens with a character class lets `re` skip the letters in C, so the
         # scan starts at one non-letter and reports the candidate there and/or at the next character.
-        # Line starts where no alternative of the master can begin (blank lines, the text's end) are left out.
+        # Line starts where no alternative of the master (skip shapes included) can begin are left out.
+        # Case-insensitive tries are several times slower in `re` than case-sensitive ones, so the scan lists
+        # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE. Only whether some
+        # word starts here matters, so the month names and the words share one trie (`re` walks one faster).
+        month_words = _alt(sorted({*_cased([*firsts, *lex.relative_dates]), *self.months}), ci=False, left=False)
         word_starts = (
-            rf"(?:[A-Z][A-Z0-9$.']|{months}|{words}|{articles}{sp}+(?={_alt(after_a, left=False)})|https?:|www\.)"
+            rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={_alt(after_a, left=False)})|https?:|www\.)"
         )
         line = r"(?<=\n)"
         starts = self.dispatch.starts
         if starts is not None:
             starts = "".join(re.escape(ch) for ch in starts)
             line += rf"(?=[{starts}]|[^\x00-\x7f])" if starts else r"(?=[^\x00-\x7f])"
+        # One look-behind first turns away the spaces and the punctuation that cannot start group h.
         self.scan_from = re.compile(
-            rf"[^A-Za-z](?:(?P<h>(?<=[\d{symbols}])|(?<=[(\[+])(?=\d))(?P<hw>(?={word_starts}))?"
+            rf"[^A-Za-z](?:(?<=[\d{symbols}(\[+])(?P<h>(?<=[\d{symbols}])|(?<=[(\[+])(?=\d))(?P<hw>(?={word_starts}))?"
             rf"|(?P<w>(?={word_starts}))|(?P<l>{line}))"
         )
+        # ASCII characters that no word start can begin with: after a digit followed by one of them, the scan
+        # from the digit would only report the digit itself (group h), so the reader scans from the next one.
+        info = _first_chars(word_starts)
+        self.no_word_start = frozenset() if info is None or info[1] else frozenset(_ASCII) - info[0]
+
+    def reading(self) -> tuple[_Dispatch, _SkipDispatch | None]:
+        """The dispatch of the master pattern and, for a user-supplied ignore_patterns, the time-limited skip."""
+        if self._reading is None:
+            if not self.skips or _is_shipped(self.lex):
+                self._reading = (self.dispatch, None)
+            else:
+                where = f"{self.lex._source}: lexicon.ignore_patterns"
+                self._reading = (
+                    _Dispatch([], self.alts, self.universe),
+                    _SkipDispatch(self.skips, self.universe, where),
+                )
+        return self._reading
 
 
 # --------------------------------------------------------------------------------------------------
@@ -672,7 +816,7 @@ def _load(path: Path) -> QuantityLexicon:
 # Reading one amount
 
 
-@dataclass
+@dataclass(slots=True)
 class _Amount:
     start: int
     end: int
@@ -727,8 +871,92 @@ def _word_value(c: _Compiled, text: str, start: int, end: int) -> tuple[float, f
     return total, 0.5 * last_mult, stop
 
 
+_TAIL_GROUPS = (
+    "cur",
+    "dig",
+    "ska",
+    "sc",
+    "sp",
+    "scale",
+    "short",
+    "sf",
+    "cname",
+    "code",
+    "uword",
+    "usym",
+    "mu",
+    "glued",
+    "ah",
+)
+
+
 def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
-    """Read currency, number, scale, unit and trailing hedge starting at i; None if no amount here."""
+    """Read currency, number, scale, unit and trailing hedge starting at i; None if no amount here.
+
+    One match of `amount_tail` reads a number in digits and what follows it; number words, and the rare
+    pieces that the step-by-step reading would not accept at that place, go to `_read_amount_steps`.
+    """
+    m = c.amount_tail.match(text, i)
+    if not m:
+        return None
+    if m.group("dig") is None:
+        return _read_amount_steps(c, text, i)
+    return _amount_of(c, text, i, m)
+
+
+def _amount_of(c: _Compiled, text: str, i: int, m: re.Match[str]) -> _Amount | None:
+    """The amount read by a match of `amount_tail` (or of the master's `num`, which holds the same groups)."""
+    cur_s, dig, ska, sc, sp, scale, short, sf, cname, code, uword, usym, mu, glued, ah = m.group(*_TAIL_GROUPS)
+    if ska is not None:
+        return None  # "5,000 crore": a unit this reader does not normalise
+    cur = c.currency_prefix.get(cur_s) if cur_s else None
+    raw = dig
+    decimal_comma = False
+    if "," in raw and _DECIMAL_COMMA.fullmatch(raw):  # "4,5 %": a decimal comma, not a thousands group
+        raw = raw.replace(",", ".")
+        decimal_comma = True
+    raw = raw.translate(_NO_SEPARATORS)
+    number = float(raw)
+    precision = 0.5 * 10.0 ** -(len(raw) - raw.index(".") - 1) if "." in raw else 0.5
+    scale_f = 1.0
+    if sc is not None:
+        # the same tests as in _read_amount_steps; a spaced abbreviation without a currency is no scale there
+        if not (scale or sp == "" or cur is not None):
+            return _read_amount_steps(c, text, i)
+        if short is not None:
+            if short.lower() == "m" and text[m.end("sc") : m.end("sc") + 1] in ("²", "³"):
+                return _read_amount_steps(c, text, i)
+            scale_f = c.short_scales[short.lower()]
+        else:
+            scale_f = c.scales[scale.lower()]
+        number *= scale_f
+        precision *= scale_f
+    currency = unit = None
+    if sf is not None:
+        if cname is not None or code is not None:
+            currency = c.currency_names[_norm(cname)] if cname else c.lex.currency_codes[code]
+            if cur is not None and cur != currency:
+                return _read_amount_steps(c, text, i)
+        elif cur is None:
+            unit = c.unit_words[_norm(uword)] if uword else c.unit_symbols[usym]
+        else:
+            return _read_amount_steps(c, text, i)
+    else:
+        currency = cur
+    if mu is not None and (currency is not None or unit is not None):
+        return _read_amount_steps(c, text, i)
+    if glued is not None:
+        return None  # "4o", "5G", "18th": letters glued to the number make it a name or an ordinal
+    if ah is None:
+        after, end = None, m.end("gl")
+    else:
+        after, end = c.hedge_of.get(("after", _norm(ah.strip(" \u00a0")))), m.end("ah")
+    # positional: start, end, number, precision, scale, currency, unit, multiple, digits, after, decimal_comma
+    return _Amount(i, end, number, precision, scale_f, currency, unit, mu is not None, dig, after, decimal_comma)
+
+
+def _read_amount_steps(c: _Compiled, text: str, i: int) -> _Amount | None:
+    """`_read_amount` piece by piece: one pattern for the amount, then one for each thing that may follow."""
     m = c.amount.match(text, i)
     if not m:
         return None
@@ -817,35 +1045,43 @@ def _prev_word(c: _Compiled, text: str, start: int, rtext: str | None = None) ->
     return m.group("w")[::-1] if m else None
 
 
-def _is_label(c: _Compiled, text: str, start: int, a: _Amount, rtext: str | None = None) -> bool:
+def _is_label(c: _Compiled, text: str, start: int, a: _Amount, rtext: str) -> bool:
     """True when the number names or labels something: "GPT-4", "Windows 11", "page 5", "#1"."""
     if start == 0:
         return False
     pc = text[start - 1]
     if pc in "#@":
         return True
-    if pc in "-–−/" and start >= 2:
-        p2 = text[start - 2]
-        if p2.isdigit():
-            return True  # the tail of "2024-25" or "3-1" that did not read as a range
-        if p2.isalpha():
-            return True  # "COVID-19", "MAI-1", "GPT-5.4"
-    word = _prev_word(c, text, start, rtext)
-    if not word:
+    if pc in "-–−/":
+        if start >= 2:
+            p2 = text[start - 2]
+            if p2.isdigit():
+                return True  # the tail of "2024-25" or "3-1" that did not read as a range
+            if p2.isalpha():
+                return True  # "COVID-19", "MAI-1", "GPT-5.4"
+        return False  # no space before the number: no word before it either
+    if pc != " " and pc != "\u00a0":
+        return False  # the word before a number is separated by spaces (`prev_word_rev`)
+    n = len(text)
+    m = c.prev_word_rev.match(rtext, n - start, n - max(0, start - 30))  # _prev_word, written out
+    if m is None:
         return False
+    word = m.group("w")[::-1]
     bare = word.rstrip(".")
-    if bare.lower() in c.version_words and bare.lower() not in c.lead_words:
+    low = bare.lower()
+    if low in c.version_words and low not in c.lead_words:
         return True
-    has_unit = a.currency or a.unit or a.scale != 1.0
+    if a.currency or a.unit or a.scale != 1.0:
+        return False
     # A capitalised word right before the number ("Microsoft 365", "Opus 4.1", "Boeing 737"), unless a
-    # title-case headline verb counts what follows ("Acme Hires 300 Engineers").
+    # title-case headline verb counts what follows ("Acme Hires 300 Engineers"). The word is ASCII
+    # (`prev_word_rev`), so it has a capital letter exactly when it differs from its lower case.
     return (
-        not has_unit
-        and any(ch.isupper() for ch in bare)
-        and bare.lower() not in c.lead_words
+        low != bare
+        and low not in c.lead_words
         and bare not in c.months
         and not word.endswith(("'s", "’s"))
-        and not (bare.lower() in c.headline_verbs and _capitalised_noun_follows(c, text, a.end))
+        and not (low in c.headline_verbs and _capitalised_noun_follows(c, text, a.end))
     )
 
 
@@ -882,10 +1118,10 @@ def _year_date(
     else:
         glued = c.glued_word_rev.match(rtext, len(text) - start, len(text) - max(0, start - 12))
     if glued and glued.group("w")[::-1].lower() in c.year_words:
-        return DateParts(year=year)
+        return _date_parts(year=year)
     word = _prev_word(c, text, start, rtext)
     if word and word.rstrip(".").lower() in c.year_words:
-        return DateParts(year=year)
+        return _date_parts(year=year)
     return False
 
 
@@ -934,37 +1170,50 @@ def _bounds(h: HedgeSpec | None, value: float) -> tuple[Qualifier, float | None,
     return h.qualifier, low, high
 
 
-def _quantity_builder() -> Any:
-    """A constructor equivalent to `Quantity.model_construct(**fields)`, without its per-call overhead.
+def _template(model: type[BaseModel]) -> dict[str, Any] | None:
+    """Each field of model and its default (`_MISSING` when required), in declaration order; None when
+    `model_construct` does more than fill `__dict__` in that order (aliases, default factories, a post-init hook,
+    private attributes, extra="allow") or a default is mutable (it would need pydantic's copy)."""
+    fields = model.model_fields
+    simple = (
+        not model.__pydantic_post_init__
+        and not model.__private_attributes__
+        and not getattr(model, "__pydantic_root_model__", False)
+        and model.model_config.get("extra") != "allow"
+        and all(f.alias is None and f.validation_alias is None and f.default_factory is None for f in fields.values())
+    )
+    if not simple:
+        return None
+    template = {
+        n: _MISSING if f.is_required() else f.get_default(call_default_factory=False) for n, f in fields.items()
+    }
+    if any(not isinstance(v, (str, int, float, bool, type(None))) for v in template.values() if v is not _MISSING):
+        return None
+    return template
+
+
+_MISSING = object()
+
+
+def _builder(model: type[Any]) -> Any:
+    """A constructor equivalent to `model.model_construct(**fields)`, without its per-call overhead.
 
     `model_construct` walks every field (aliases, default factories) on each call, about 10 µs; here the
     field order and defaults are read once and each instance gets the same `__dict__` (fields in declaration
     order), `__pydantic_fields_set__` (the names passed), no extra and no private state. Anything this does
-    not reproduce exactly (aliases, default factories, a post-init hook, private attributes, extra="allow")
-    falls back to `model_construct`.
+    not reproduce exactly falls back to `model_construct` (see `_template`).
     """
-    fields = Quantity.model_fields
-    simple = (
-        not Quantity.__pydantic_post_init__
-        and not Quantity.__private_attributes__
-        and not getattr(Quantity, "__pydantic_root_model__", False)
-        and Quantity.model_config.get("extra") != "allow"
-        and all(f.alias is None and f.validation_alias is None and f.default_factory is None for f in fields.values())
-    )
-    if not simple:
-        return Quantity.model_construct
-    missing = object()
-    template = {n: missing if f.is_required() else f.get_default(call_default_factory=False) for n, f in fields.items()}
-    if any(not isinstance(v, (str, int, float, bool, type(None))) for v in template.values() if v is not missing):
-        return Quantity.model_construct  # a mutable default would need pydantic's copy
-    size, new, setattr_ = len(template), Quantity.__new__, object.__setattr__
+    template = _template(model)
+    if template is None:
+        return model.model_construct
+    size, new, setattr_ = len(template), model.__new__, object.__setattr__
 
-    def build(**values: Any) -> Quantity:
+    def build(**values: Any) -> Any:
         d = template.copy()
         d.update(values)  # keeps the declaration order of the fields
-        if len(d) != size or missing in d.values():  # an unknown or a missing field: pydantic's own way
-            return Quantity.model_construct(**values)
-        m = new(Quantity)
+        if len(d) != size or _MISSING in d.values():  # an unknown or a missing field: pydantic's own way
+            return model.model_construct(**values)
+        m = new(model)
         setattr_(m, "__dict__", d)
         setattr_(m, "__pydantic_fields_set__", set(values))
         setattr_(m, "__pydantic_extra__", None)
@@ -974,22 +1223,105 @@ def _quantity_builder() -> Any:
     return build
 
 
+def _positional(names: tuple[str, ...]) -> Any:
+    """`_quantity` for the given fields, passed in that order: no keyword dict and no checks per call."""
+    template = _template(Quantity)
+    if (
+        template is None
+        or not set(names) <= set(template)
+        or any(v is _MISSING for k, v in template.items() if k not in names)
+    ):
+
+        def generic(*values: Any) -> Quantity:
+            return _quantity(**dict(zip(names, values, strict=True)))
+
+        return generic
+    new, setattr_ = Quantity.__new__, object.__setattr__
+
+    def build(*values: Any) -> Quantity:
+        d = template.copy()
+        d.update(zip(names, values, strict=True))  # keeps the declaration order of the fields
+        m = new(Quantity)
+        setattr_(m, "__dict__", d)
+        setattr_(m, "__pydantic_fields_set__", set(names))
+        setattr_(m, "__pydantic_extra__", None)
+        setattr_(m, "__pydantic_private__", None)
+        return m
+
+    return build
+
+
 # The fields are built here with the right types; skipping validation keeps extraction fast.
-_quantity = _quantity_builder()
+_quantity = _builder(Quantity)
+_date_parts = _builder(DateParts)
+_date_quantity = _positional(("start", "end", "text", "value", "low", "high", "unit", "dimension", "date"))
+_simple_quantity = _positional(
+    ("start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision")
+)
+
+_NUMBER_FIELDS = ("start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision", "noun")
+
+
+def _number_quantity_builder() -> Any:
+    """`_quantity` for the fields an amount sets, taken in that order: the hot path of the reader.
+
+    The same instance as `_quantity(**dict(zip(_NUMBER_FIELDS, values)))`, with the dict of fields written out
+    (no keyword dict, no template copy); where the fields of Quantity are not the expected ones, that call.
+    """
+    fields = Quantity.model_fields
+    if _template(Quantity) is None or tuple(fields) != (*_NUMBER_FIELDS, "date") or fields["date"].default is not None:
+
+        def generic(*values: Any) -> Quantity:
+            return _quantity(**dict(zip(_NUMBER_FIELDS, values, strict=True)))
+
+        return generic
+    new, setattr_ = Quantity.__new__, object.__setattr__
+
+    def build(
+        start: int,
+        end: int,
+        text: str,
+        value: float | None,
+        low: float | None,
+        high: float | None,
+        unit: str,
+        dimension: str,
+        qualifier: Qualifier,
+        precision: float,
+        noun: str | None,
+    ) -> Quantity:
+        m = new(Quantity)
+        setattr_(
+            m,
+            "__dict__",
+            {
+                "start": start,
+                "end": end,
+                "text": text,
+                "value": value,
+                "low": low,
+                "high": high,
+                "unit": unit,
+                "dimension": dimension,
+                "qualifier": qualifier,
+                "precision": precision,
+                "noun": noun,
+                "date": None,
+            },
+        )
+        setattr_(m, "__pydantic_fields_set__", set(_NUMBER_FIELDS))
+        setattr_(m, "__pydantic_extra__", None)
+        setattr_(m, "__pydantic_private__", None)
+        return m
+
+    return build
+
+
+_number_quantity = _number_quantity_builder()
 
 
 def _date_q(text: str, start: int, end: int, parts: DateParts) -> Quantity:
-    return _quantity(
-        start=start,
-        end=end,
-        text=text[start:end],
-        value=None,
-        low=None,
-        high=None,
-        unit="date",
-        dimension="date",
-        date=parts,
-    )
+    return _date_quantity(start, end, text[start:end], None, None, None, "date", "date", parts)
 
 
 def _two_digit_year(s: str) -> int:
@@ -1009,13 +1341,12 @@ class _Reader:
 
     def hedge_before(self, start: int) -> tuple[int, str | None]:
         """Start and phrase of the hedge right before start, if any."""
-        lo = max(self.floor, start - _LOOK_BACK)
+        lo = start - _LOOK_BACK
+        if lo < self.floor:
+            lo = self.floor
         n = self.n
-        c = self.c
-        if not _may_precede(c.g_before_hedge_rev, self.text, start, lo):
-            return start, None
-        m = c.before_hedge_rev.match(self.rtext, n - start, n - lo)
-        if not m:
+        m = self.c.before_hedge_rev_g.match(self.rtext, n - start, n - lo)
+        if m is None:
             return start, None
         return start - (m.end("h") - (n - start)), _norm(m.group("h")[::-1])
 
@@ -1025,36 +1356,48 @@ class _Reader:
 
     def run(self) -> list[Quantity]:
         c, text = self.c, self.text
-        scan, master = c.scan_from.search, c.master
-        dispatch = c.dispatch
+        scan = c.scan_from.search
+        dispatch, skip_at = c.reading()
         handlers = c.handlers
-        if handlers is None:  # once per lexicon: the reader's method for each kind of match
-            handlers = c.handlers = {k: getattr(_Reader, f"on_{k}", None) for k in c.master.groupindex}
         n = len(text)
+        no_word_start = c.no_word_start
         p = 0  # the text's start is always a candidate (`^` in the scan)
-        while True:
-            pat = dispatch[text[p]] if p < n else master
-            m = pat.match(text, p) if pat is not None else None
-            if m is None:
+        # Candidates lie inside the text: nothing can start at its end, which the scan never reports (p == n
+        # only for an empty text).
+        while p < n:
+            ch = text[p]
+            if skip_at is not None and (sk := skip_at[ch]) is not None and (skip := sk.match(text, p)) is not None:
+                pos = skip.end()  # a user-supplied shape to skip: first, as SKIP is in the master
+            else:
+                pat = dispatch[ch]
+                m = pat.match(text, p) if pat is not None else None
+                if m is None:
+                    pos = p + 1
+                else:
+                    handler = handlers.get(m.lastgroup)  # type: ignore[arg-type]
+                    pos = handler(self, m) if handler else None  # skip shapes and list markers have no handler
+                    if pos is None:
+                        pos = m.end()
+            if pos <= p:
                 pos = p + 1
-            else:
-                handler = handlers.get(m.lastgroup)  # type: ignore[arg-type]
-                nxt = handler(self, m) if handler else None  # skip shapes and list markers have no handler
-                pos = max(m.end() if nxt is None else nxt, p + 1)
             # The next candidate at or after pos: the scan may report it at the character before pos.
-            s = scan(text, pos - 1)
-            if s is None:
-                break
-            q, kind = s.start(), s.lastgroup
-            if q >= pos:
-                p = q if kind in ("h", "hw") else q + 1
-            elif kind != "h":
-                p = q + 1
+            if pos < n and text[pos - 1] in _DIGITS and text[pos] in no_word_start:
+                s = scan(text, pos)  # the scan from pos - 1 would report the digit there, and nothing at pos
             else:
-                s = scan(text, pos)
+                s = scan(text, pos - 1)
                 if s is None:
                     break
-                p = s.start() if s.lastgroup in ("h", "hw") else s.start() + 1
+                q = s.start()
+                if q < pos:
+                    if s.lastgroup != "h":
+                        p = q + 1
+                        continue
+                    s = scan(text, pos)
+            if s is None:
+                break
+            p = s.start()
+            if s.lastgroup not in _AT_MATCH:
+                p += 1
         return self.out
 
     # ---- dates ---------------------------------------------------------------------------------
@@ -1062,7 +1405,7 @@ class _Reader:
     def on_iso(self, m: re.Match[str]) -> int:
         y, mo, d = int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))
         if 1 <= mo <= 12 and 1 <= d <= 31:
-            self.add(_date_q(self.text, m.start(), m.end(), DateParts(year=y, month=mo, day=d)))
+            self.add(_date_q(self.text, m.start(), m.end(), _date_parts(year=y, month=mo, day=d)))
         return m.end()
 
     def _year_ok(self, s: str | None) -> int | None:
@@ -1090,7 +1433,7 @@ class _Reader:
             ):
                 return m.end("mon")
             end = m.end("mon") - (1 if text[m.end("mon") - 1] == "." else 0)
-        self.add(_date_q(text, m.start(), end, DateParts(year=year, month=month, day=day)))
+        self.add(_date_q(text, m.start(), end, _date_parts(year=year, month=month, day=day)))
         return end
 
     def on_ddate(self, m: re.Match[str]) -> int:
@@ -1102,7 +1445,7 @@ class _Reader:
         end = m.end() if year is not None or not m.group("dy") else m.end("dmon")
         if self.text[end - 1] == "." and m.group("dmon").rstrip(".") in self.c.lex.months:
             end -= 1  # "on 18 November." ends the sentence; "18 Nov." keeps its point
-        self.add(_date_q(self.text, m.start(), end, DateParts(year=year, month=month, day=day)))
+        self.add(_date_q(self.text, m.start(), end, _date_parts(year=year, month=month, day=day)))
         return end
 
     def on_quarter(self, m: re.Match[str]) -> int:
@@ -1116,16 +1459,16 @@ class _Reader:
             end = tail.end()
         elif m.group("qo"):
             return m.end()  # "third quarter" is a period only with a year or FY
-        self.add(_date_q(self.text, m.start(), end, DateParts(year=year, quarter=q, fiscal=fiscal)))
+        self.add(_date_q(self.text, m.start(), end, _date_parts(year=year, quarter=q, fiscal=fiscal)))
         return end
 
     def on_fiscal(self, m: re.Match[str]) -> int:
         year = _two_digit_year(m.group("fy1") or m.group("fy2"))
-        self.add(_date_q(self.text, m.start(), m.end(), DateParts(year=year, fiscal=True)))
+        self.add(_date_q(self.text, m.start(), m.end(), _date_parts(year=year, fiscal=True)))
         return m.end()
 
     def on_rel(self, m: re.Match[str]) -> int:
-        self.add(_date_q(self.text, m.start(), m.end(), DateParts(relative=_norm(m.group()))))
+        self.add(_date_q(self.text, m.start(), m.end(), _date_parts(relative=_norm(m.group()))))
         return m.end()
 
     # ---- fractions, multiples, vague amounts -----------------------------------------------------
@@ -1137,17 +1480,8 @@ class _Reader:
             hstart = start
         qualifier, low, high = _bounds(h, value)
         self.add(
-            _quantity(
-                start=hstart,
-                end=end,
-                text=self.text[hstart:end],
-                value=value,
-                low=low,
-                high=high,
-                unit=unit,
-                dimension=dimension,
-                qualifier=qualifier,
-                precision=precision,
+            _simple_quantity(
+                hstart, end, self.text[hstart:end], value, low, high, unit, dimension, qualifier, precision
             )
         )
         return end
@@ -1241,64 +1575,146 @@ class _Reader:
             year = self._year_ok(yc.group("y"))
             word = _prev_word(c, text, start, self.rtext)
             if year is not None and word and word.lower() in c.year_words:
-                self.add(_date_q(text, start, yc.end("y"), DateParts(year=year)))
+                self.add(_date_q(text, start, yc.end("y"), _date_parts(year=year)))
                 return self._number(yc.end(), yc.end())
-        return self._number(start, m.end())
+        if m.group("dig") is None:  # number words: read piece by piece
+            return self._number(start, m.end("word"))
+        # the master's match holds the amount and its tail: no second reading
+        a = _amount_of(c, text, start, m)
+        return m.end("dig") if a is None else self._with_amount(a, start, m.end("dig"))
 
     def _number(self, start: int, fallback: int) -> int:
         """Read the amount that starts at start; returns where the search goes on."""
-        c, text = self.c, self.text
-        a = _read_amount(c, text, start)
-        if a is None:
-            return fallback
-        # a minus sign, kept only for temperatures ("-10°C", "minus 18 degrees")
-        n, rtext = self.n, self.rtext
-        lo = max(self.floor, start - 8)
-        neg = c.minus_rev.match(rtext, n - start, n - lo) if _may_precede(c.g_minus_rev, text, start, lo) else None
-        neg_len = neg.end() - (n - start) if neg else 0
-        hstart, phrase = self.hedge_before(start - neg_len)
-        pre = None  # a unit word before the number: "magnitude 7.1"
-        if c.prefix_rev is not None and a.currency is None and a.unit is None:
-            lo = max(self.floor, start - 16)
-            pm = c.prefix_rev.match(rtext, n - start, n - lo) if _may_precede(c.g_prefix_rev, text, start, lo) else None
-            if pm:
-                pre = c.prefix_units[pm.group("w")[::-1].lower()]
-                a.unit = pre
-                pm_len = pm.end() - (n - start)
-                hstart, phrase = self.hedge_before(start - pm_len)
-                if phrase is None:
-                    hstart = start - pm_len
-        if a.currency is None and a.digits is not None and pre is None:
-            year = _year_date(c, text, start, a, None if phrase in c.lex.range_openers else phrase, rtext)
-            if year is False:
-                return a.end
-            if isinstance(year, DateParts):
-                self.add(_date_q(text, start, a.end, year))
-                return self._year_pair(a.end)
-            if _is_label(c, text, start, a, rtext):
-                return a.end
-        if a.decimal_comma and not (a.currency or a.unit or a.scale != 1.0):
-            return fallback  # "2024,25": a decimal comma only where a unit makes it unambiguous
+        a = _read_amount(self.c, self.text, start)
+        return fallback if a is None else self._with_amount(a, start, fallback)
 
-        opener = c.lex.range_openers.get(phrase) if phrase else None
-        hedge = c.hedge_of.get(("before", phrase)) if phrase and not opener else None
+    def _with_amount(self, a: _Amount, start: int, fallback: int) -> int:
+        """The quantity of amount a, read at start, with what stands before and after it."""
+        c, text, n, rtext, floor = self.c, self.text, self.n, self.rtext, self.floor
+        rs = n - start  # start in rtext
+        # What stands before the number (read leftwards, all pure): a unit word ("magnitude 7.1"), a minus sign
+        # (kept for temperatures: "-10°C", "minus 18 degrees") and a hedge; a label ("Windows 11") is told
+        # first, as it needs neither of the last two.
+        pre = None
+        neg: re.Match[str] | bool | None = False  # False: not read yet
+        hstart, phrase, hedged = start, None, False
+        if a.currency is None:
+            if a.unit is None and c.prefix_rev_g is not None:
+                lo = start - 16 if start - 16 > floor else floor
+                pm = c.prefix_rev_g.match(rtext, rs, n - lo)
+                if pm:
+                    pre = c.prefix_units[pm.group("w")[::-1].lower()]
+                    a.unit = pre
+                    pm_len = pm.end() - rs
+                    hstart, phrase = self.hedge_before(start - pm_len)
+                    if phrase is None:
+                        hstart = start - pm_len
+                    hedged = True
+            if a.digits is not None and pre is None:
+                # only four digits can be a year: the other numbers skip _year_date's tests
+                if len(a.digits) == 4:
+                    lo = start - 8 if start - 8 > floor else floor
+                    neg = c.minus_rev_g.match(rtext, rs, n - lo)
+                    hstart, phrase = self.hedge_before(start - (neg.end() - rs if neg else 0))
+                    hedged = True
+                    year = _year_date(c, text, start, a, None if phrase in c.range_openers else phrase, rtext)
+                    if year is False:
+                        return a.end
+                    if year is not None:
+                        self.add(_date_q(text, start, a.end, year))
+                        return self._year_pair(a.end)
+                if _is_label(c, text, start, a, rtext):
+                    return a.end
+            if a.decimal_comma and not (a.unit or a.scale != 1.0):
+                return fallback  # "2024,25": a decimal comma only where a unit makes it unambiguous
+        if neg is False:
+            lo = start - 8 if start - 8 > floor else floor
+            neg = c.minus_rev_g.match(rtext, rs, n - lo)
+        neg_len = neg.end() - rs if neg else 0
+        if not hedged:  # self.hedge_before(start - neg_len), written out
+            hs = start - neg_len
+            lo = hs - _LOOK_BACK if hs - _LOOK_BACK > floor else floor
+            hm = c.before_hedge_rev_g.match(rtext, n - hs, n - lo)
+            if hm is not None:
+                hstart, phrase = hs - (hm.end("h") - (n - hs)), _norm(hm.group("h")[::-1])
+
+        if phrase:
+            opener = c.range_openers.get(phrase)
+            hedge = None if opener else c.hedge_of.get(("before", phrase))
+        else:
+            opener = hedge = None
 
         # A range: "$20-25 billion", "$20 billion to $25 billion", "between 2,000 and 3,000 workers".
-        low = high = None
         b = None
         if a.after is None and not a.multiple:
-            cm = c.connector.match(text, a.end) if _may_follow(c.g_connector, text, a.end) else None
-            if cm and (cm.group("c").lower() != "and" or opener == "and"):
+            cm = c.connector_g.match(text, a.end)
+            if cm and (opener == "and" or cm.group("c").lower() != "and"):
                 b = _read_amount(c, text, cm.end())
                 if b is not None:
-                    lo = a.number * (b.scale if a.scale == 1.0 and b.scale != 1.0 else 1.0)
-                    same = (a.currency is None or b.currency in (None, a.currency)) and (
-                        a.unit is None or b.unit in (None, a.unit)
-                    )
-                    if same and lo < b.number and b.after is None:
-                        low, high = lo, b.number
-                    else:
-                        b = None
+                    return self._range(a, b, start, hstart, opener, hedge, pre, neg_len if neg else None, fallback)
+
+        # One amount: the common case.
+        end = a.end
+        noun = None
+        unit = a.unit
+        if a.currency:
+            factor, offset, unit_name, dimension = 1.0, 0.0, a.currency, "currency"
+        elif unit:
+            factor, offset, unit_name, dimension = unit.factor, unit.offset, unit.unit, unit.dimension
+        elif a.multiple:
+            factor, offset, unit_name, dimension = 1.0, 0.0, "multiple", "multiple"
+        else:
+            # A count needs digits or a scale word ("three companies" is not a count) and a noun.
+            if a.digits is None and a.scale == 1.0:
+                return fallback
+            noun, end = _read_noun(c, text, end)
+            if noun is None:
+                return fallback
+            factor, offset, unit_name, dimension = 1.0, 0.0, "count", "count"
+        if hedge is not None and dimension in hedge.not_for:
+            hedge = None
+        if pre is None and hedge is None:
+            hstart = start  # only a hedge (or "between"/"from") joins the span
+        value = a.number * factor + offset
+        if dimension == "temperature" and neg:
+            # "-10°C", "minus 18 degrees": the only dimension where news writes a number below zero
+            value = -a.number * factor + offset
+            if start - neg_len < hstart:
+                hstart = start - neg_len
+        h = hedge or a.after
+        if h is None:
+            qualifier: Qualifier = "exact"
+            low = high = value
+        else:
+            qualifier, low, high = _bounds(h, value)
+        q = _number_quantity(
+            hstart, end, text[hstart:end], value, low, high, unit_name, dimension, qualifier, a.precision * factor, noun
+        )
+        self.out.append(q)
+        self.floor = end
+        return end
+
+    def _range(
+        self,
+        a: _Amount,
+        b: _Amount,
+        start: int,
+        hstart: int,
+        opener: str | None,
+        hedge: HedgeSpec | None,
+        pre: _Unit | None,
+        neg_len: int | None,
+        fallback: int,
+    ) -> int:
+        """Amounts a and b joined by a connector: a range when they agree, else a alone (neg_len: the minus sign)."""
+        c, text = self.c, self.text
+        low = high = None
+        lo = a.number * (b.scale if a.scale == 1.0 and b.scale != 1.0 else 1.0)
+        same = (a.currency is None or b.currency in (None, a.currency)) and (a.unit is None or b.unit in (None, a.unit))
+        if same and lo < b.number and b.after is None:
+            low, high = lo, b.number
+        else:
+            b = None
         last = b or a
         currency = (b.currency if b and b.currency else None) or a.currency
         unit = (b.unit if b and b.unit else None) or a.unit
@@ -1326,7 +1742,7 @@ class _Reader:
         if pre is None and ((b is not None and opener is None) or (b is None and hedge is None)):
             hstart = start  # a range carries its own qualifier; only "between"/"from" join its span
         sign = 1.0
-        if dimension == "temperature" and neg:
+        if dimension == "temperature" and neg_len is not None:
             # "-10°C", "minus 18 degrees": the only dimension where news writes a number below zero
             sign = -1.0
             hstart = min(hstart, start - neg_len)
@@ -1337,21 +1753,11 @@ class _Reader:
         else:
             value = sign * a.number * factor + offset
             qualifier, low, high = _bounds(hedge or a.after, value)
-        self.add(
-            _quantity(
-                start=hstart,
-                end=end,
-                text=text[hstart:end],
-                value=value,
-                low=low,
-                high=high,
-                unit=unit_name,
-                dimension=dimension,
-                qualifier=qualifier,
-                precision=precision * factor,
-                noun=noun,
-            )
+        q = _number_quantity(
+            hstart, end, text[hstart:end], value, low, high, unit_name, dimension, qualifier, precision * factor, noun
         )
+        self.out.append(q)
+        self.floor = end
         return end
 
     def _year_pair(self, end: int) -> int:
@@ -1362,7 +1768,7 @@ class _Reader:
         year = self._year_ok(m.group("y"))
         if year is None:
             return end
-        self.add(_date_q(self.text, m.start("y"), m.end("y"), DateParts(year=year)))
+        self.add(_date_q(self.text, m.start("y"), m.end("y"), _date_parts(year=year)))
         return m.end("y")
 
 
