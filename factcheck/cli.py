@@ -542,26 +542,33 @@ def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, 
         click.echo("factcheck: error: no article could be read; nothing to list", err=True)
         raise SystemExit(ExitCode.INPUT_ERROR)
     records: list[dict[str, object]] = []
-    for doc in loaded.documents:
-        for s in sentences(doc):
-            for q in extract_quantities(s.text, ruleset.quantities):
-                a, b = s.file_span(q.start, q.end)
-                records.append(
-                    {
-                        "path": doc.path,
-                        "line": s.line,
-                        "column": s.column(q.start),
-                        "text": doc.text[a:b],
-                        "value": q.value,
-                        "low": q.low,
-                        "high": q.high,
-                        "unit": q.unit,
-                        "qualifier": q.qualifier,
-                        "dimension": q.dimension,
-                        "noun": q.noun,
-                        "date": _date_text(q),
-                    }
-                )
+    try:  # a user's ignore pattern that ran out of time is a malformed rule: exit 2
+        found = [
+            (doc, s, q)
+            for doc in loaded.documents
+            for s in sentences(doc)
+            for q in extract_quantities(s.text, ruleset.quantities)
+        ]
+    except RegexTimeout as exc:
+        _fail(str(exc))
+    for doc, s, q in found:
+        a, b = s.file_span(q.start, q.end)
+        records.append(
+            {
+                "path": doc.path,
+                "line": s.line,
+                "column": s.column(q.start),
+                "text": doc.text[a:b],
+                "value": q.value,
+                "low": q.low,
+                "high": q.high,
+                "unit": q.unit,
+                "qualifier": q.qualifier,
+                "dimension": q.dimension,
+                "noun": q.noun,
+                "date": _date_text(q),
+            }
+        )
     if fmt == "json":
         sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
     else:

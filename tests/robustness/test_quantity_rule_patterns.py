@@ -53,6 +53,17 @@ def test_a_catastrophic_ignore_pattern_times_out_with_exit_2(tmp_path: Path, mon
     assert "took longer than 0.2 s on the text 'aaaa" in err, err
 
 
+def test_the_quantities_command_reports_the_timeout_with_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = _rules(tmp_path, "(a|aa)+$")
+    article = _article(tmp_path, "Acme raised $5 million.\n\n" + "a" * 60 + "!\n")
+    monkeypatch.setenv("FACTCHECK_REGEX_TIMEOUT", "0.2")
+    code, out, err = run_cli(["quantities", str(article), "--rules", str(rules)])
+    assert code == 2 and "Traceback" not in err, err
+    assert "quantities.yaml: lexicon.ignore_patterns" in err, err
+
+
 def test_a_pattern_that_would_hang_re_no_longer_runs_there(tmp_path: Path) -> None:
     # (a+)+$ backtracks exponentially in `re`, which read the ignore_patterns before; `regex` reads it at once.
     rules = _rules(tmp_path, "(a+)+$")
