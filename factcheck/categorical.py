@@ -54,19 +54,27 @@ _PRONOUN = re.compile(r"\b(?:it|they|he|she)\s*$", re.I)
 _SAYS = re.compile(
     r"\s*\b(?:says?|said|claims?|claimed|insists?|insisted|argues?|argued|believes?)\s+(?:that\s+)?\w+\s*$", re.I
 )
+_HEAD_WORD = re.compile(r"[\w'’-]+")
+_NON_WORD = re.compile(r"\W*")
+_EXCLUSIVE_WORD = re.compile(r"(?i)^(?:exclusive|sole)\s+")
 _END = re.compile(r"[,;:.!?()\[\]]|\s[–—-]\s|\s(?:that|which|who|while|but)\s")
 
 
-_CACHE: dict[int, tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...]]] = {}
+_CACHE: dict[int, tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...], saferegex.LiteralScan]] = {}
 
 
 def _patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
+    return _compiled(lex)[1]
+
+
+def _compiled(lex: SuperlativeLexicon) -> tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...], saferegex.LiteralScan]:
+    """The patterns, and one test of whether either phrase pattern (exclusivity, superlative) can match a text."""
     cached = _CACHE.get(id(lex))
     if cached is not None and cached[0] is lex:
-        return cached[1]
+        return cached
     patterns = _build_patterns(lex)
-    _CACHE[id(lex)] = (lex, patterns)
-    return patterns
+    cached = _CACHE[id(lex)] = (lex, patterns, saferegex.LiteralScan(patterns[:2]))  # type: ignore[arg-type]
+    return cached
 
 
 def _build_patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
@@ -89,7 +97,7 @@ def _build_patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
 
 def _head(words_after: str) -> str:
     head = []
-    for w in re.findall(r"[\w'’-]+", words_after)[:6]:
+    for w in _HEAD_WORD.findall(words_after)[:6]:
         lw = w.casefold()
         if lw in _STOP_HEAD or (len(head) > 0 and (lw.endswith("ing") or lw.endswith("ed"))):
             break
@@ -106,9 +114,11 @@ def _phrase_end(text: str, start: int) -> int:
 
 def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter: list[int]) -> list[Claim]:
     lex: SuperlativeLexicon = framer.rules.superlatives
-    sup, excl, copula, negative = _patterns(lex)
+    _, (sup, excl, copula, negative), phrases = _compiled(lex)
     text = s.text
     out: list[Claim] = []
+    if not phrases.any_possible(text):  # most sentences name no "only", "first", "exclusive"...
+        return out
     taken: list[tuple[int, int]] = []
     label_end = text.find(": ") + 2 if s.label and text.find(": ") >= 0 else 0
     for kind, rx in (("exclusivity", excl), ("superlative", sup)):
@@ -125,7 +135,7 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter
             word = (m.group("word") or m.groupdict().get("adv") or m.groupdict().get("noun") or "").casefold()
             strong = kind == "superlative" and bool(m.group("prefix"))
             if kind == "superlative":
-                at_start = start <= label_end + 1 and start <= (re.match(r"\W*", text[label_end:]).end() + label_end)
+                at_start = start <= label_end + 1 and start <= _NON_WORD.match(text, label_end).end()  # type: ignore[union-attr]
                 if not (m.group("the") or strong or at_start):
                     continue
                 subject = _superlative_subject(text, start, ms, copula, framer, s, at_start, strong, m.end())
@@ -230,7 +240,7 @@ def _object_of(kind: str, text: str, m: re.Match[str]) -> str | None:
     """What a claim ranks or holds: the head noun after "the only", or the relation an exclusivity names
     ("exclusive broadcast rights" -> "broadcast rights")."""
     if kind == "exclusivity":
-        phrase = re.sub(r"(?i)^(?:exclusive|sole)\s+", "", m.group().strip())
+        phrase = _EXCLUSIVE_WORD.sub("", m.group().strip())
         return phrase if m.group("word") else None
     return _head(text[m.end() :]) or None
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -21,9 +21,32 @@ from factcheck.models import NameFacts
 from factcheck.ruleset import EntityLexicon
 from factcheck.text import Sentence
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w&.'’+-]*")
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"[A-Za-z]")
+_ALNUM_WORDS = re.compile(r"[A-Za-z0-9]+")
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
+_DIGITS = re.compile(r"\d+")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")
+_CAMEL = re.compile(r"^[a-z]+[A-Z]")
+_HYPHEN_ADJ = re.compile(r"-[a-z]{3,}$")
+_LEADING_NON_WORD = re.compile(r"\W*")
+_AFTER_COLON = re.compile(r"[:—–]\s*[\"“‘']?$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_SHAPED = re.compile(r"[A-Z0-9&.-]{2,}|[a-z]+[A-Z]\w*")  # an acronym or a camel-case name
+_NON_SPACE = re.compile(r"\S+")
+_PREV_WORD2 = re.compile(r"([A-Za-z]+)\W+\w+\W*$")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CONNECTIVES = ("of", "de", "&", "van", "von", "la", "du")
+# The tokens (`[A-Za-z0-9][\w&.'’+-]*`, read from left to right) that may matter to a name: the plain lower-case
+# words before one ("said the"; not a connective such as "of") are stepped over inside the pattern, in C. A match
+# starts at a token and a token is always matched whole, so the tokens found are the same (at the end of the text
+# one plain word may be reported: it is skipped as usual). The gaps are possessive: linear on any text.
+_NAMEISH_TOKEN = re.compile(
+    r"(?:(?!(?:of|de|van|von|la|du)\.*(?![\w&.'’+-]))[a-z][a-z0-9_&.'’+-]*(?![\w&.'’+-])[^A-Za-z0-9]*+)*"
+    r"(?P<tok>[A-Za-z0-9][\w&.'’+-]*)"
+)
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")  # what `_POSS` finds at the end of a token (tokens have no line break)
 
 
 @cache
@@ -55,9 +78,18 @@ def ordinary_word(word: str, vocabulary: set[str] | frozenset[str] = frozenset()
     return any(f in english or f in vocabulary for f in forms)
 
 
+def _bare(surface: str) -> str:
+    """`_POSS` removed from a name's surface (one without a line break): "Acme's" -> "Acme"."""
+    if surface.endswith(("'s", "’s")):
+        return surface[:-2]
+    if surface.endswith(("'", "’")):
+        return surface[:-1]
+    return surface
+
+
 def _words(surface: str) -> list[str]:
     """The words of a name; "&" and "and" are one connective and drop out."""
-    return [w for w in re.findall(r"[A-Za-z0-9]+", _POSS.sub("", surface)) if w.casefold() != "and"]
+    return [w for w in _ALNUM_WORDS.findall(_POSS.sub("", surface)) if w.casefold() != "and"]
 
 
 def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
@@ -73,7 +105,7 @@ def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
         return False
     if ka == kb:
         return True
-    if re.findall(r"\d+", ka) != re.findall(r"\d+", kb):
+    if _DIGITS.findall(ka) != _DIGITS.findall(kb):
         return False
     wa, wb = _words(a), _words(b)
     core_a = [w.casefold() for w in wa if w.casefold() not in suffixes]
@@ -87,9 +119,10 @@ def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
     return min(len(ka), len(kb)) >= 7 and ka[:2] == kb[:2] and fuzz.ratio(ka, kb) >= 92
 
 
+@lru_cache(maxsize=65536)
 def key_of(surface: str) -> str:
     """Case and punctuation folded: ACME / Acme / Acme's -> "acme"."""
-    return re.sub(r"[^0-9a-z]+", "", _POSS.sub("", surface).casefold())
+    return _NOT_KEY.sub("", _POSS.sub("", surface).casefold())
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,63 +210,93 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def _title_case(text: str) -> bool:
     """Headline style capitalises every word but the short function words; a sentence with names in it
     ("Acme Capital owns 15% of Beta Foods") keeps its verbs in lower case."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.casefold() not in _FUNCTION_WORDS]
+    words = [w for w in _TITLE_WORD.findall(text) if w.casefold() not in _FUNCTION_WORDS]
     if len(words) < 3:
         return False
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.9
 
 
-class EntityFinder:
+class _Compiled:
+    """What an EntityFinder derives from its lexicon: built once per lexicon, whatever the number of finders."""
+
     def __init__(self, lexicon: EntityLexicon) -> None:
-        self.lex = lexicon
         self.aliases = {key_of(k): key_of(v) for k, v in lexicon.aliases.items()}
         self.suffixes = frozenset(w.casefold() for w in lexicon.org_suffixes)
         self.org_words = frozenset(w.casefold() for w in lexicon.org_words)
-        self._candidates: dict[str, list[tuple[int, int, str, bool]]] = {}
         roles = "|".join(sorted((re.escape(r) for r in lexicon.role_nouns), key=len, reverse=True))
         creators = "|".join(re.escape(c) for c in lexicon.creator_nouns)
         self.role_before = re.compile(rf"\b((?:[a-z][\w-]*\s+)?(?:{roles}))\s+$")
         self.description = re.compile(rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?(?:{roles}))(?:'s|’s)?\b")
         self.creator_of = re.compile(rf"\b[Tt]he\s+(?:{creators})\s+of\s+$")
         self.creator_between = re.compile(rf"^\s+(?:{creators})\s+$")
+        # `role_before` can only match text that ends with a role noun and white space: a cheap test first
+        nouns = tuple(lexicon.role_nouns)
+        self.role_ends = nouns if all(n and not n[-1].isspace() for n in nouns) else None
+
+
+_COMPILED: dict[int, tuple[EntityLexicon, _Compiled]] = {}
+
+
+class EntityFinder:
+    def __init__(self, lexicon: EntityLexicon) -> None:
+        self.lex = lexicon
+        hit = _COMPILED.get(id(lexicon))
+        if hit is None or hit[0] is not lexicon:
+            hit = _COMPILED[id(lexicon)] = (lexicon, _Compiled(lexicon))
+        c = hit[1]
+        self.aliases = dict(c.aliases)
+        self.suffixes = c.suffixes
+        self.org_words = c.org_words
+        self._candidates: dict[str, list[tuple[int, int, str, bool]]] = {}
+        self.role_before = c.role_before
+        self.description = c.description
+        self.creator_of = c.creator_of
+        self.creator_between = c.creator_between
+        self._role_ends = c.role_ends
 
     # -- finding runs of capitalised tokens ---------------------------------------------------------
-    def _is_name_token(self, tok: str, prev_name: bool) -> bool:
-        if re.search(r"['’](?:ve|re|ll|d|m|t)$", tok):
-            return False  # contractions: "I've", "Don't"
-        if tok[0].isdigit():
-            return prev_name  # "Acme 365", "Widget 4.5": a number inside a name
-        if tok[0].isupper() or re.match(r"^[a-z]+[A-Z]", tok):
-            # hyphenated adjectives ("Norway-based", "Near-frontier") are not names
-            return not re.search(r"-[a-z]{3,}$", tok)
-        return False
-
     def raw_runs(self, text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
         runs: list[tuple[int, int, list[tuple[int, int, str]]]] = []
         current: list[tuple[int, int, str]] = []
-        for m in _TOKEN.finditer(text):
-            tok = m.group().rstrip(".,;:!?")
-            end = m.start() + len(tok)
-            if not tok:
+        for m in _NAMEISH_TOKEN.finditer(text):
+            tok = m.group("tok")
+            if tok[-1] == ".":  # the only one of ".,;:!?" a token can end with
+                tok = tok.rstrip(".")
+            if tok.islower() and not tok[0].isdigit() and (not current or tok not in _CONNECTIVES):
+                # a lower-case word ("said"; not "iPhone", "3am" or a connective inside a run) is no name and
+                # ends the current run: it is closed when the next token cannot join it across this word
                 continue
-            gap = text[current[-1][1] : m.start()] if current else ""
-            joined = bool(current) and gap == " " and not _POSS.search(current[-1][2])
-            if joined and tok in ("of", "de", "&", "van", "von", "la", "du"):
-                current.append((m.start(), end, tok))
-                continue
-            if self._is_name_token(tok, joined and bool(current)):
+            start = m.start("tok")
+            joined = False
+            if current:
+                _, last_end, last_tok = current[-1]
+                joined = start == last_end + 1 and text[last_end] == " " and not last_tok.endswith(_POSSESSIVE_ENDS)
+                if joined and tok in _CONNECTIVES:
+                    current.append((start, start + len(tok), tok))
+                    continue
+            # is the token part of a name? (this loop runs for every capitalised word of the corpus)
+            c = tok[0]
+            if ("'" in tok or "’" in tok) and _CONTRACTION.search(tok):
+                name = False  # contractions: "I've", "Don't"
+            elif c.isdigit():
+                name = joined  # "Acme 365", "Widget 4.5": a number inside a name
+            elif c.isupper() or _CAMEL.match(tok):
+                name = not ("-" in tok and _HYPHEN_ADJ.search(tok))  # not "Norway-based"
+            else:
+                name = False
+            if name:
                 if joined:
-                    current.append((m.start(), end, tok))
+                    current.append((start, start + len(tok), tok))
                 else:
                     if current:
                         runs.append(self._close(current))
-                    current = [(m.start(), end, tok)]
-            else:
-                if current:
-                    runs.append(self._close(current))
+                    current = [(start, start + len(tok), tok)]
+            elif current:
+                runs.append(self._close(current))
                 current = []
         if current:
             runs.append(self._close(current))
@@ -241,7 +304,7 @@ class EntityFinder:
 
     @staticmethod
     def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[tuple[int, int, str]]]:
-        while tokens and tokens[-1][2] in ("of", "de", "&", "van", "von", "la", "du"):
+        while tokens and tokens[-1][2] in _CONNECTIVES:
             tokens = tokens[:-1]
         return (tokens[0][0], tokens[-1][1], tokens) if tokens else (0, 0, [])
 
@@ -249,10 +312,11 @@ class EntityFinder:
         """Split a run at words that name nothing ("The", "September", "CEO")."""
         parts: list[list[tuple[int, int, str]]] = []
         cur: list[tuple[int, int, str]] = []
+        not_names, acronyms, last = self.lex.not_names_set, self.lex.acronyms_set, len(tokens) - 1
         for i, t in enumerate(tokens):
-            bare = _POSS.sub("", t[2])
-            edge = not cur or i == len(tokens) - 1
-            if bare.casefold() in self.lex.not_names_set or (edge and bare in self.lex.acronyms_set):
+            bare = _bare(t[2])
+            edge = not cur or i == last
+            if bare.casefold() in not_names or (edge and bare in acronyms):
                 if cur:
                     parts.append(cur)
                 cur = []
@@ -275,12 +339,12 @@ class EntityFinder:
 
     def _find_candidates(self, text: str) -> list[tuple[int, int, str, bool]]:
         out = []
-        first_word = re.match(r"\W*", text).end()
+        first_word = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]  # \W* always matches
         for _, _, tokens in self.raw_runs(text):
             for part in self._strip_not_names(tokens):
                 s, e = part[0][0], part[-1][1]
                 surface = text[s:e]
-                initial = s <= first_word or bool(re.search(r"[:—–]\s*[\"“‘']?$", text[:s]))
+                initial = s <= first_word or bool(_AFTER_COLON.search(text, 0, s))
                 out.append((s, e, surface, initial))
         return out
 
@@ -291,32 +355,26 @@ class EntityFinder:
         surfaces: Counter[tuple[str, str]] = Counter()
         sents = list(sentences)
         # words the text also writes in lower case are ordinary words, even when a sentence starts with one
-        lower_vocab = {w for s in sents for w in re.findall(r"\b[a-z][a-z'’-]+\b", s.text)}
+        lower_vocab = set(_LOWER_WORD.findall(" ".join({s.text for s in sents})))  # no word spans the joins
         title_like = {id(s): s.role in ("heading", "title") or _title_case(s.text) for s in sents}
         # Pass 1: names where capitals are informative (not sentence-initial, not title case), and acronyms.
+        # A line read twice (a title repeated as the first heading) teaches the same names again: read once.
+        taught: dict[tuple[str, bool], list[tuple[str, str]]] = {}
         for s in sents:
-            for a, _e, surface, initial in self.candidates(s.text):
-                k = key_of(surface)
-                bare = _POSS.sub("", surface)
-                if len(k) < 2:
-                    continue
-                # a lone capitalised word that starts a sentence says nothing; several words, a number
-                # inside, or a possessive do
-                informative = not title_like[id(s)] and (
-                    not initial
-                    or " " in bare
-                    or any(ch.isdigit() for ch in bare)
-                    or not ordinary_word(bare, lower_vocab)
-                )
-                if (
-                    informative
-                    or re.fullmatch(r"[A-Z0-9&.-]{2,}|[a-z]+[A-Z]\w*", bare)
-                    or s.text[a + len(surface) :].startswith(("'s", "’s"))
-                ):
-                    index.known.add(k)
-                    surfaces[(k, bare)] += 1
-        # Pass 2: relations between names.
+            seen = (s.text, title_like[id(s)])
+            names = taught.get(seen)
+            if names is None:
+                names = taught[seen] = self._informative_names(s.text, seen[1], lower_vocab)
+            for k, bare in names:
+                index.known.add(k)
+                surfaces[(k, bare)] += 1
+        # Pass 2: relations between names. The index's known names do not change here, so a repeated line
+        # finds the same mentions and teaches nothing new.
+        done: set[tuple[str, bool]] = set()
         for s in sents:
+            if (s.text, title_like[id(s)]) in done:
+                continue
+            done.add((s.text, title_like[id(s)]))
             ms = self.mentions(s.text, index, title_like[id(s)])
             for m1, m2 in itertools.pairwise(ms):
                 between = s.text[m1.end : m2.start]
@@ -326,7 +384,7 @@ class EntityFinder:
                     index.creator.setdefault(m1.key, m2.key)
             for m in ms:
                 surfaces[(m.key, m.surface)] += 0  # a display form for names found only as parts of runs
-                rm = self.role_before.search(s.text[: m.start])
+                rm = self._role_before(s.text, m.start)
                 if rm:
                     index.roles[m.key].add(rm.group(1).split()[-1].casefold())
         return NameFacts(
@@ -336,6 +394,33 @@ class EntityFinder:
             creator=sorted(index.creator.items()),
             roles=sorted((k, r) for k, rs in index.roles.items() for r in rs),
         )
+
+    def _informative_names(self, text: str, title_like: bool, lower_vocab: set[str]) -> list[tuple[str, str]]:
+        """(key, bare surface) of the names in one sentence whose capitals say they are names."""
+        out = []
+        for a, _e, surface, initial in self.candidates(text):
+            k = key_of(surface)
+            bare = _bare(surface)
+            if len(k) < 2:
+                continue
+            # a lone capitalised word that starts a sentence says nothing; several words, a number
+            # inside, or a possessive do
+            informative = not title_like and (
+                not initial
+                or " " in bare
+                or (not bare.isalpha() and any(ch.isdigit() for ch in bare))
+                or not ordinary_word(bare, lower_vocab)
+            )
+            if informative or _SHAPED.fullmatch(bare) or text.startswith(("'s", "’s"), a + len(surface)):
+                out.append((k, bare))
+        return out
+
+    def _role_before(self, text: str, start: int) -> re.Match[str] | None:
+        """ "the chipmaker Acme": the role noun right before a name (`role_before` on the text before it)."""
+        prefix = text[:start]
+        if self._role_ends is not None and not (prefix[-1:].isspace() and prefix.rstrip().endswith(self._role_ends)):
+            return None
+        return self.role_before.search(prefix)
 
     def index_from(self, facts: Iterable[NameFacts]) -> EntityIndex:
         """Merge what the documents taught, in document order, into one index."""
@@ -438,24 +523,19 @@ class EntityFinder:
             title_case = _title_case(text)
         out: list[Mention] = []
         for s, e, surface, initial in self.candidates(text):
-            bare = _POSS.sub("", surface)
-            possessive = bare != surface or text[e : e + 2] in ("'s", "’s")
-            if text[e : e + 2] in ("'s", "’s"):
+            bare = _bare(surface)
+            after = text[e : e + 2] in ("'s", "’s")
+            possessive = bare != surface or after
+            if after:
                 e += 2
             for ps, pe, psurface in self._known_parts(s, bare, index, title_case or initial):
                 k = key_of(psurface)
-                index.display.setdefault(index.canon(k) or k, psurface)
-                out.append(
-                    Mention(
-                        start=ps,
-                        end=pe if pe < s + len(bare) else e,
-                        surface=psurface,
-                        key=index.canon(k) or k,
-                        possessive=possessive and pe >= s + len(bare),
-                        after_prep=self._after_prep(text, ps),
-                        initial=initial and ps == s,
-                    )
-                )
+                key = index.canon(k) or k
+                index.display.setdefault(key, psurface)
+                whole = pe >= s + len(bare)  # the part ends where the run does
+                end, prep = (e if whole else pe), self._after_prep(text, ps)
+                # positional: start, end, surface, key, possessive, after_prep, initial
+                out.append(Mention(ps, end, psurface, key, possessive and whole, prep, initial and ps == s))
         return out
 
     def _known_parts(self, start: int, bare: str, index: EntityIndex, strict: bool) -> list[tuple[int, int, str]]:
@@ -463,7 +543,9 @@ class EntityFinder:
         k = key_of(bare)
         if not strict or k in index.known or k in index.canonical:
             return [(start, start + len(bare), bare)] if k else []
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", bare)]
+        if " " not in bare:  # one word (a run's words are joined by single spaces), and not a known name
+            return []
+        words = [m.span() for m in _NON_SPACE.finditer(bare)]
         parts = []
         i = 0
         while i < len(words):
@@ -481,12 +563,19 @@ class EntityFinder:
         return parts
 
     def _after_prep(self, text: str, start: int) -> bool:
-        prev = re.search(r"([A-Za-z]+)\W*$", text[:start])
-        if not prev:
+        # the letters right before the name, behind any non-word characters: what `([A-Za-z]+)\W*$` finds
+        # in text[:start], read backwards from the name rather than searched for from the start
+        i = start
+        while i and not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            i -= 1
+        j = i
+        while j and text[j - 1] in _ASCII_LETTERS:
+            j -= 1
+        if j == i:
             return False
-        word = prev.group(1).casefold()
+        word = text[j:i].casefold()
         if word in ("both", "either", "neither", "the"):
-            prev2 = re.search(r"([A-Za-z]+)\W+\w+\W*$", text[:start])
+            prev2 = _PREV_WORD2.search(text, 0, start)
             word = prev2.group(1).casefold() if prev2 else word
         return word in self.lex.prepositions_set
 
@@ -504,7 +593,10 @@ class EntityFinder:
 
     def creator_reference(self, text: str, mentions: list[Mention], index: EntityIndex) -> tuple[int, int, str] | None:
         for m in mentions:
-            cm = self.creator_of.search(text[: m.start])
+            prefix = text[: m.start]
+            if not (prefix[-1:].isspace() and prefix.rstrip().endswith("of")):
+                continue  # `creator_of` ends in "of" and white space
+            cm = self.creator_of.search(prefix)
             if cm:
                 # the owner may be known only from another document: keep a reference to resolve later
                 return cm.start(), m.end, index.owner_of(m.key) or f"@creator:{m.key}"

@@ -14,13 +14,15 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from factcheck.categorical import extract_categorical
 from factcheck.entities import EntityFinder, EntityIndex, Mention
 from factcheck.independence import Independence
 from factcheck.models import Claim, DateParts, Document, DocumentExtract, EvidenceSentence, Quantity
 from factcheck.quantities import extract_quantities
-from factcheck.ruleset import RuleSet
+from factcheck.ruleset import Metric, MetricLexicon, RuleSet, SuperlativeLexicon
+from factcheck.saferegex import LiteralScan, SafePattern
 from factcheck.text import Sentence, quote_around, sentences
 
 _CLAUSE_BREAK = re.compile(
@@ -41,6 +43,10 @@ _PER_BEFORE = re.compile(r"\b(?:each|per|every)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
+_SPACE_LOWER = re.compile(r"\s+[a-z]")
+_RATE_WORD_END = re.compile(r"\b(?:per|each|every)\s*$")
+_ONE = re.compile(r"(?:1|one|a|an)\b", re.IGNORECASE)
+_LIST_JOINER = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
 
 
@@ -94,6 +100,35 @@ def _resolve(c: Claim, index: EntityIndex) -> Claim:
     )
 
 
+class _Cues:
+    """The metric cue patterns of a rule set, indexed for framing: by the dimension they measure, by the metric
+    they refine, and one scan for all their literal words (a cue whose words are absent cannot match)."""
+
+    def __init__(self, metrics: MetricLexicon, superlatives: SuperlativeLexicon) -> None:
+        indexed = [(i, m, rx) for i, (m, rx) in enumerate(metrics.cue_res)]  # in rule order
+        self.scan = LiteralScan([rx for _, _, rx in indexed])
+        # the words that make a sentence evidence for categorical claims: one test before the two patterns
+        self.evidence = LiteralScan([superlatives.relation_re, superlatives.contradiction_re])
+        self.by_dimension: dict[str, list[tuple[int, Metric, SafePattern]]] = {}
+        self.refiners: dict[str, list[tuple[int, Metric, SafePattern]]] = {}
+        for i, m, rx in indexed:
+            for dim in dict.fromkeys(m.dimensions):
+                self.by_dimension.setdefault(dim, []).append((i, m, rx))
+            if m.refines is not None:
+                self.refiners.setdefault(m.refines, []).append((i, m, rx))
+
+
+_CUES: dict[tuple[int, int], tuple[MetricLexicon, SuperlativeLexicon, _Cues]] = {}
+
+
+def _cues(metrics: MetricLexicon, superlatives: SuperlativeLexicon) -> _Cues:
+    """Built once per rule set."""
+    hit = _CUES.get((id(metrics), id(superlatives)))
+    if hit is None or hit[0] is not metrics or hit[1] is not superlatives:
+        hit = _CUES[(id(metrics), id(superlatives))] = (metrics, superlatives, _Cues(metrics, superlatives))
+    return hit[2]
+
+
 REACH = 300  # characters a clause reaches around a number: bounds the work on a sentence of any length
 
 
@@ -144,6 +179,11 @@ class _Framer:
         self.metrics = ruleset.metrics
         self.previous_subjects: list[str] = []  # names that were subjects, in reading order
         self.previous_sentence: tuple[int, list[Mention]] = (-1, [])  # (line, mentions) of the last sentence
+        self.cues = _cues(ruleset.metrics, ruleset.superlatives)
+        self._cue_hits: tuple[str | None, Any] = (None, None)  # (sentence, where its cue words are)
+        # a line repeated in one document (a title and its heading, a boilerplate sentence) is read once: the
+        # index does not change while the document is framed, so its names and numbers are the same
+        self._read: dict[tuple[str, bool | None], tuple[list[Mention], list[Quantity]]] = {}
 
     # -- names ------------------------------------------------------------------------------------
     def heading_subject(self, s: Sentence) -> str | None:
@@ -221,22 +261,43 @@ class _Framer:
         before = [m for m in ms if a <= m.start < start and m.after_prep]
         return before[-1].key if before else None
 
+    def read(self, text: str, title_case: bool | None) -> tuple[list[Mention], list[Quantity]]:
+        """The names and the numbers of a sentence (shared lists: not to be changed)."""
+        key = (text, title_case)
+        hit = self._read.get(key)
+        if hit is None:
+            hit = self._read[key] = (
+                self.finder.mentions(text, self.index, title_case=title_case),
+                extract_quantities(text, self.rules.quantities),
+            )
+        return hit
+
     # -- metric ------------------------------------------------------------------------------------
+    def cue_hits(self, text: str) -> Any:
+        """Where the literal words of the metric cues are in this sentence: found once for all its numbers."""
+        if self._cue_hits[0] != text:
+            self._cue_hits = (text, self.cues.scan.scan(text))
+        return self._cue_hits[1]
+
     def metric(self, s: Sentence, q: Quantity, a: int, b: int) -> str:
         text = s.text
+        cues = self.cues
         lo = max(a, q.start - self.metrics.window_before)
         hi = min(b, q.end + self.metrics.window_after)
         best_specific: tuple[int, str] | None = None
         best_generic: tuple[int, str] | None = None
         if q.dimension == "count" and q.noun:  # "41 deaths", "15 million paid users": the noun names the metric
-            for metric, rx in self.metrics.cue_res:
-                if "count" in metric.dimensions and rx.search(q.noun):
+            in_noun = cues.scan.possible(cues.scan.scan(q.noun))
+            for i, metric, rx in cues.by_dimension.get("count", ()):
+                if (in_noun is None or i in in_noun) and rx.search(q.noun):
                     return metric.name
             head = q.noun.split()[-1].casefold()
             if head not in _PEOPLE:  # "14 plants": the noun is the metric; "12,000 people": the verb says which
                 return head
-        for metric, rx in self.metrics.cue_res:
-            if q.dimension not in metric.dimensions:
+        # only the cues whose words are in the window can match there
+        possible = cues.scan.possible(self.cue_hits(text), lo, hi)
+        for i, metric, rx in cues.by_dimension.get(q.dimension, ()):
+            if possible is not None and i not in possible:
                 continue
             for m in rx.finditer(text, lo, hi):
                 if q.start <= m.start() < q.end:
@@ -249,8 +310,8 @@ class _Framer:
                     best_specific = min(best_specific, cand) if best_specific else cand
         if best_specific:
             # "a post-money valuation of $2 billion": the sharper cue nearby refines the nearest one
-            for metric, rx in self.metrics.cue_res:
-                if metric.refines == best_specific[1] and rx.search(text, lo, hi):
+            for i, metric, rx in cues.refiners.get(best_specific[1], ()):
+                if (possible is None or i in possible) and rx.search(text, lo, hi):
                     return metric.name
             return best_specific[1]
         if best_generic:
@@ -265,22 +326,54 @@ class _Framer:
     # -- claims ------------------------------------------------------------------------------------
     def sentence_claims(self, s: Sentence, counter: list[int]) -> list[Claim]:
         text = s.text
-        ms = self.finder.mentions(text, self.index, title_case=s.role in ("heading", "title") or None)
-        qs = extract_quantities(text, self.rules.quantities)
+        ms, qs = self.read(text, s.role in ("heading", "title") or None)
+        out: list[Claim] = []
+        fallback_subject = self.heading_subject(s)
+        if qs:
+            out = self._quantity_claims(s, ms, qs, fallback_subject, counter)
+        out.extend(extract_categorical(s, ms, self, counter))
+        subjects = [c.subject for c in out if c.subject]
+        if not subjects:
+            subjects = [m.key for m in ms if not m.after_prep][:1]
+        self.previous_subjects.extend(subjects)
+        self.previous_sentence = (s.line, ms)
+        lex = self.rules.superlatives
+        if (
+            ms
+            and s.role not in ("teaser", "heading", "title")
+            and self.cues.evidence.any_possible(text)
+            and (lex.relation_re.search(text) or lex.contradiction_re.search(text))
+        ):
+            cues = [c.end() for c in lex.contradiction_re.finditer(text)]
+            self.evidence.append(
+                EvidenceSentence(
+                    line=s.line,
+                    text=text,
+                    keys=[m.key for m in ms],
+                    third_party=[m.key for m in ms if m.after_prep],
+                    alternatives=[m.key for m in ms if any(0 <= m.start - c <= 40 for c in cues)],
+                )
+            )
+        return out
+
+    def _quantity_claims(
+        self, s: Sentence, ms: list[Mention], qs: list[Quantity], fallback_subject: str | None, counter: list[int]
+    ) -> list[Claim]:
+        """The claims of a sentence's numbers and dates."""
+        text = s.text
         out: list[Claim] = []
         durations = [q for q in qs if q.dimension == "duration"]
         dates = [q for q in qs if q.dimension == "date"]
         numbers = [q for q in qs if q.dimension not in ("duration", "date")]
         primaries, equivalents = _parenthetical_pairs(text, numbers)
-        clauses = _Clauses(text)
+        clauses = _Clauses(text) if primaries else None
         basis = [q for q in primaries if self._is_basis(text, q)]
         primaries = [q for q in primaries if q not in basis]
         respectively = self._respectively(text, ms, primaries)
-        fallback_subject = self.heading_subject(s)
         sentence_subject: str | None = None
         last: Claim | None = None
         for q in primaries:
-            a, b = clauses.around(q.start, q.end)
+            a, b = clauses.around(q.start, q.end)  # type: ignore[union-attr]  # set when there are primaries
             if q in respectively:
                 subject, obj = respectively[q]
             else:
@@ -328,28 +421,6 @@ class _Framer:
             last = claim
             sentence_subject = sentence_subject or subject
         out.extend(self._date_claims(s, dates, ms, counter))
-        out.extend(extract_categorical(s, ms, self, counter))
-        subjects = [c.subject for c in out if c.subject]
-        if not subjects:
-            subjects = [m.key for m in ms if not m.after_prep][:1]
-        self.previous_subjects.extend(subjects)
-        self.previous_sentence = (s.line, ms)
-        lex = self.rules.superlatives
-        if (
-            ms
-            and s.role not in ("teaser", "heading", "title")
-            and (lex.relation_re.search(text) or lex.contradiction_re.search(text))
-        ):
-            cues = [c.end() for c in lex.contradiction_re.finditer(text)]
-            self.evidence.append(
-                EvidenceSentence(
-                    line=s.line,
-                    text=text,
-                    keys=[m.key for m in ms],
-                    third_party=[m.key for m in ms if m.after_prep],
-                    alternatives=[m.key for m in ms if any(0 <= m.start - c <= 40 for c in cues)],
-                )
-            )
         return out
 
     def _previous_object(self, s: Sentence, subject: str | None) -> str | None:
@@ -371,7 +442,7 @@ class _Framer:
         if not m:
             return None
         for mention in ms:
-            if mention.start == m.end() and not mention.possessive and re.match(r"\s+[a-z]", text[mention.end :]):
+            if mention.start == m.end() and not mention.possessive and _SPACE_LOWER.match(text, mention.end):
                 return mention.key
         return None
 
@@ -390,13 +461,13 @@ class _Framer:
         """ "1 gigawatt ... is estimated to cost $20 billion": the number is a rate's basis, not a claim."""
         if q.dimension == "currency":
             return False
-        if re.search(r"\b(?:per|each|every)\s*$", text[: q.start]):
+        if _RATE_WORD_END.search(text, 0, q.start):
             return True
-        stated_one = re.match(r"(?:1|one|a|an)\b", q.text, re.IGNORECASE) is not None
+        stated_one = _ONE.match(q.text) is not None
         return stated_one and bool(self.metrics.cost_re.search(text, q.end, q.end + 60))
 
     def _respectively(self, text: str, ms: list[Mention], qs: list[Quantity]) -> dict[Quantity, tuple[str, str | None]]:
-        if not _RESPECTIVELY.search(text) or len(qs) < 2:
+        if len(qs) < 2 or not _RESPECTIVELY.search(text):
             return {}
         first = qs[0]
         a, _ = _Clauses(text).around(first.start, first.end)
@@ -404,7 +475,7 @@ class _Framer:
         for m in ms:
             if not (a <= m.start < first.start) or m.after_prep:
                 continue
-            if group and not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[group[-1].end : m.start]):
+            if group and not _LIST_JOINER.fullmatch(text, group[-1].end, m.start):
                 group = []
             group.append(m)
         if len(group) != len(qs):
@@ -415,7 +486,7 @@ class _Framer:
         return {q: (g.key, obj) for q, g in zip(qs, group, strict=False)}
 
     def _date_claims(self, s: Sentence, dates: list[Quantity], ms: list[Mention], counter: list[int]) -> list[Claim]:
-        if not ms:
+        if not ms or not dates:
             return []
         events = [name for name, rx in self.rules.dates.event_res if rx.search(s.text)]
         if not events:

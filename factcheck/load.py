@@ -30,6 +30,8 @@ _DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECA
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _LIST = re.compile(r"^\s*(?:[-*+•●▪‣◦]|\d{1,3}[.)])\s+")
 _DIRECTIVE = re.compile(r"^\s*<!--\s*factcheck\s*:.*-->\s*$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_MARKUP = re.compile(r"[*_`]+")
 _LABEL = re.compile(r"^\s*(?:[-*+•●▪‣◦]|\d{1,3}[.)])?\s*(?:\*\*|__)?([^*_:\n]{1,60}?)(?:\*\*|__)?\s*:\s+\S")
 
 
@@ -310,7 +312,7 @@ _RAW_TAGS = {"script", "style", "noscript", "template", "svg", "math", "head"}
 _INLINE_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
-}
+}  # fmt: skip
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
@@ -391,12 +393,12 @@ def _iso(value: object) -> str | None:
     if value is None:
         return None
     s = str(value).strip()
-    m = re.match(r"(\d{4}-\d{2}-\d{2})", s)
+    m = _ISO_DATE.match(s)
     return m.group(1) if m else None
 
 
 def _strip_markup(s: str) -> str:
-    return re.sub(r"[*_`]+", "", s).strip()
+    return _MARKUP.sub("", s).strip()
 
 
 def _mark_structure(lines: list[str], roles: list[str], first: int, lex: BoilerplateLexicon) -> None:

@@ -20,7 +20,7 @@ _LEAD = re.compile(
     r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+\([^()\n]{1,40}\)\s*(?:-{1,2}|[–—])\s+)?"
 )
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
-_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")
+_BOUNDARY = re.compile(r"([.!?]+[\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")  # group 1: what ends the sentence
 _ABBREV = {
     "mr",
     "mrs",
@@ -113,31 +113,50 @@ def _content_start(line: Line) -> tuple[int, int]:
     return 0, end
 
 
+_ODD = re.compile(r"[^ -~]")  # a character outside printable ASCII
+_MARKUP = re.compile(r"[*`]|_(?=_)|(?<=_)_")  # emphasis and code marks; "_" only doubled ("__bold__", not snake_case)
+
+
 def clean(raw: str, base: int) -> tuple[str, list[int]]:
     """Remove list and heading markers, emphasis and link targets; keep a map to file offsets."""
-    keep = [True] * len(raw)
+    drop: list[tuple[int, int]] = []  # spans of `raw` removed
     lead = _LEAD.match(raw)
-    if lead:
-        for i in range(lead.end()):
-            keep[i] = False
-    for m in _LINK.finditer(raw):
-        keep[m.start()] = False
-        for i in range(m.end(1), m.end()):
-            keep[i] = False
-    for i, ch in enumerate(raw):
-        if ch in "*`" or (ch == "_" and (raw[i - 1 : i] == "_" or raw[i + 1 : i + 2] == "_")):
-            keep[i] = False
-    chars = []
-    offsets = []
-    for i, ch in enumerate(raw):
-        if keep[i]:
-            if not (" " <= ch <= "~"):  # outside printable ASCII: maybe a digit, space or mark to normalise
-                ch = _normal(ch)
-                if not ch:
-                    continue
-            chars.append(ch)
-            offsets.append(base + i)
+    if lead and lead.end():
+        drop.append((0, lead.end()))
+    if "[" in raw:
+        for m in _LINK.finditer(raw):
+            drop.append((m.start(), m.start() + 1))
+            drop.append((m.end(1), m.end()))
+    if "*" in raw or "`" in raw or "_" in raw:
+        drop.extend(m.span() for m in _MARKUP.finditer(raw))
+    drop.sort()
+    chars: list[str] = []
+    offsets: list[int] = []
+    at = 0
+    for a, b in [*drop, (len(raw), len(raw))]:
+        if a > at:
+            _keep(raw, at, a, base, chars, offsets)
+        at = max(at, b)
     return "".join(chars), offsets
+
+
+def _keep(raw: str, a: int, b: int, base: int, chars: list[str], offsets: list[int]) -> None:
+    """Append raw[a:b] to the cleaned text: printable ASCII as it is, other characters through `_normal`."""
+    at = a
+    if not (raw.isascii() and raw.isprintable()):
+        for m in _ODD.finditer(raw, a, b):  # outside printable ASCII: maybe a digit, space or mark to normalise
+            i = m.start()
+            if i > at:
+                chars.append(raw[at:i])
+                offsets.extend(range(base + at, base + i))
+            ch = _normal(raw[i])
+            if ch:
+                chars.append(ch)
+                offsets.append(base + i)
+            at = i + 1
+    if b > at:
+        chars.append(raw[at:b])
+        offsets.extend(range(base + at, base + b))
 
 
 _KEPT_SPACES = {"\u00a0", "\u202f", "\u2009"}  # no-break, narrow no-break, thin: the quantity reader knows them
@@ -175,7 +194,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         word = before[-1].lower().rstrip(".") if before else ""
         if word in _ABBREV or (len(word) == 1 and word.isalpha()):
             continue
-        spans.append((start, m.end() - len(m.group()) + len(m.group().rstrip())))
+        spans.append((start, m.end(1)))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
@@ -222,30 +241,24 @@ def sentences(doc: Document) -> list[Sentence]:
         if not text.strip():
             continue
         quotes = _quote_spans(text)
-        spans = [(0, len(text))] if line.role == "heading" else split_sentences(text)
+        role, number = line.role, line.number
+        spans = [(0, len(text))] if role == "heading" else split_sentences(text)
         active: list[tuple[int, int]] = []  # quotes that start before this sentence ends (spans come in order)
         q_next = 0
         for idx, (s, e) in enumerate(spans):
             while q_next < len(quotes) and quotes[q_next][0] < e:
                 active.append(quotes[q_next])
                 q_next += 1
-            active = [q for q in active if q[1] > s]
-            sub_quotes = tuple((max(qa, s) - s, min(qb, e) - s) for qa, qb in active)
-            out.append(
-                Sentence(
-                    document=doc.id,
-                    line=line.number,
-                    role=line.role,
-                    label=line.label,
-                    heading=line.heading,
-                    paragraph=line.number,
-                    index=idx,
-                    text=text[s:e],
-                    offsets=tuple(offsets[s:e]),
-                    line_start=line.start,
-                    quotes=sub_quotes,
-                )
-            )
+            sub_quotes: tuple[tuple[int, int], ...] = ()
+            if active:
+                active = [q for q in active if q[1] > s]
+                sub_quotes = tuple((max(qa, s) - s, min(qb, e) - s) for qa, qb in active)
+            # positional: document, line, role, label, heading, paragraph, index, text, offsets, line_start, quotes
+            sentence = Sentence(
+                doc.id, number, role, line.label, line.heading, number, idx, text[s:e], tuple(offsets[s:e]),
+                line.start, sub_quotes,
+            )  # fmt: skip
+            out.append(sentence)
     return out
 
 
