@@ -23,6 +23,7 @@ import math
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -343,6 +344,8 @@ class Measure:
     tree_mb: float  # peak PSS of the process tree, sampled
     max_rss_mb: float  # peak RSS of the largest process (getrusage)
     code: int
+    stderr: str = ""
+    cpu: float = float("nan")  # user + system seconds of the process tree: what contention does not inflate
 
 
 _RSS_WRAPPER = (
@@ -351,17 +354,20 @@ _RSS_WRAPPER = (
 )
 
 
-def measure(cmd: list[str], cwd: Path) -> Measure:
-    """Run a command in a fresh process; its wall time and peak memory."""
+def measure(cmd: list[str], cwd: Path, wrap: bool = True) -> Measure:
+    """Run a command in a fresh process; its wall time and peak memory. Without `wrap`, the command runs
+    directly (no interpreter in between, so a short command's time is its own) and only the sampled memory
+    is known."""
     peak = [0]
     proc = subprocess.Popen(
-        [sys.executable, "-c", _RSS_WRAPPER, *cmd],
+        [sys.executable, "-c", _RSS_WRAPPER, *cmd] if wrap else cmd,
         cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     start = time.perf_counter()
+    before = _children_cpu()
     done = threading.Event()
 
     def sample() -> None:
@@ -374,18 +380,28 @@ def measure(cmd: list[str], cwd: Path) -> Measure:
         watcher.start()
     _, err = proc.communicate()
     wall = time.perf_counter() - start
+    cpu = _children_cpu() - before
     done.set()
     if watcher.is_alive():
         watcher.join()
     lines = err.strip().splitlines()
     try:
-        ru = int(lines[-1])
+        ru = int(lines[-1]) if wrap else 0
     except (IndexError, ValueError):
         ru = 0
     if proc.returncode not in (0, 1):
         sys.stderr.write(err)
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss is bytes on macOS, KiB on Linux
-    return Measure(wall, peak[0] / 1024, ru / scale, proc.returncode)
+    return Measure(wall, peak[0] / 1024, ru / scale, proc.returncode, err, cpu)
+
+
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return float("nan")
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def _median(xs: list[float]) -> float:
@@ -513,19 +529,9 @@ def main(argv: list[str] | None = None) -> int:
                     "phases": ph,
                 }
             )
-        # check of one new draft against a warm cache of the largest corpus (filled by its phases run above)
+        # check of one draft against a warm cache of the largest corpus (filled by its phases run above)
         big = root / f"corpus-{sizes[-1]}"
-        draft_file = root / "drafts" / "new-story.md"
-        draft_file.parent.mkdir(exist_ok=True)
-        draft_file.write_text(draft(), encoding="utf-8")
-        check = _cli(
-            "check", str(draft_file), "--corpus", str(big), "--cache-dir", str(root / "cache"), "--format", "json"
-        )
-        checks = []
-        for i in range(big_runs):
-            m = measure(check, root)
-            print(f"  check run {i + 1}: {m.wall:.2f} s, tree {m.tree_mb:.0f} MB", file=log)
-            checks.append(m)
+        checks = check_runs(root, big, root / "cache", big_runs, log)
         # extraction throughput on the smallest corpus, in this process
         small = root / f"corpus-{sizes[0]}"
         tp1, _ = throughput(small, 1, big_runs)
@@ -535,7 +541,98 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(root, ignore_errors=True)
     k = exponent([r["n"] for r in rows], [r["wall"] for r in rows]) if len(rows) > 1 else float("nan")
     print(_table(rows, tp1, tpn, cores, k, checks, f"{runs} (N <= 1,000), {big_runs} (the rest)", args.jobs))
+    print(_check_table(checks, rows[-1]["n"]))
     return 0
+
+
+_TIMINGS = re.compile(r"factcheck: timings: (.*); documents analysed: (\S+)")
+_LAP = re.compile(r"([\w ]+?) (\d+\.\d+) s")
+
+
+def timings(stderr: str) -> tuple[dict[str, float], str]:
+    """The phases `check --timings` printed (seconds) and how many documents it analysed."""
+    m = _TIMINGS.search(stderr)
+    if m is None:
+        return {}, "?"
+    return {k.strip(): float(v) for k, v in _LAP.findall(m.group(1))}, m.group(2)
+
+
+@dataclass
+class CheckRuns:
+    """`check` of one draft against a warm cache, in fresh processes."""
+
+    first: Measure | None = None  # the first check after the cache was filled: validates the corpus once
+    new: list[Measure] = field(default_factory=list)  # a draft the cache has never seen, each run
+    again: list[Measure] = field(default_factory=list)  # the same draft again (its extraction cached)
+
+
+def check_runs(root: Path, corpus_dir: Path, cache: Path, runs: int, log: object) -> CheckRuns:
+    """Time `factcheck check DRAFT --corpus CORPUS` against a filled cache: once to let it record the corpus's
+    files and name knowledge, then `runs` times with a new draft each time, then `runs` times with the same
+    draft."""
+    drafts = root / "drafts"
+    drafts.mkdir(exist_ok=True)
+    base = draft()
+
+    def run(name: str, text: str) -> Measure:
+        path = drafts / name
+        path.write_text(text, encoding="utf-8")
+        cmd = _cli("check", str(path), "--corpus", str(corpus_dir), "--cache-dir", str(cache), "--format", "json")
+        m = measure([*cmd, "--timings"], root, wrap=False)
+        if m.code not in (0, 1):
+            raise SystemExit(f"factcheck bench: check exited {m.code}")
+        laps, analysed = timings(m.stderr)
+        phases = ", ".join(f"{k} {v:.2f}" for k, v in laps.items())
+        print(f"  check {name}: {m.wall:.2f} s, CPU {m.cpu:.2f} s ({phases}; {analysed} documents analysed)", file=log)  # type: ignore[call-overload]
+        return m
+
+    out = CheckRuns()
+    out.first = run("new-story.md", base)
+    run("new-story.md", base)  # its files are trusted from now on: the listing is recorded
+    for i in range(runs):
+        out.new.append(run(f"new-story-{i}.md", base.replace("*By ", f"*Run {i}, by ", 1)))
+    for _ in range(runs):
+        out.again.append(run("new-story.md", base))
+    return out
+
+
+def _check_table(checks: CheckRuns, n: int) -> str:
+    """Where the time of a warm check goes: medians of the runs, phase by phase."""
+    out = ["", f"`check` of one draft against a warm cache of {n:,} articles (a fresh process each run; medians):", ""]
+    out.append(
+        "| draft | wall s | CPU s | start-up s | rules s | list s | validate s | names s | extract s | select s "
+        "| analyse s | output s | documents analysed |"
+    )
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, ms in (("new (not cached)", checks.new), ("the same again", checks.again)):
+        if not ms:
+            continue
+        laps = [timings(m.stderr)[0] for m in ms]
+        analysed = timings(ms[0].stderr)[1]
+
+        def med(*keys: str, laps: list[dict[str, float]] = laps) -> float:
+            return _median([sum(d.get(k, 0.0) for k in keys) for d in laps])
+
+        # before the command runs, and the modules it imports when it needs them
+        startup = _median([m.wall - sum(d.values()) + d.get("imports", 0.0) for m, d in zip(ms, laps, strict=True)])
+        out.append(
+            f"| {label} | {_median([m.wall for m in ms]):.2f} | {_median([m.cpu for m in ms]):.2f} | {startup:.2f} "
+            f"| {med('start'):.2f} | {med('list'):.2f} "
+            f"| {med('validate', 'open cache'):.2f} | {med('names'):.2f} | {med('extract'):.2f} | {med('select'):.2f} "
+            f"| {med('analyse'):.2f} | {med('output', 'close cache'):.2f} | {analysed} |"
+        )
+    if checks.first is not None:
+        out.append("")
+        out.append(
+            f"The first check after the cache was filled (every file hashed once, name knowledge merged): "
+            f"{checks.first.wall:.1f} s."
+        )
+    out.append(
+        "start-up: interpreter and imports; rules: options and rule files; validate: the corpus against the "
+        "cache (stat only); names: the corpus's name knowledge plus the draft's; select: looking up and "
+        "reading the documents the draft can meet; analyse: aligning and comparing them with the draft."
+    )
+    return "\n".join(out) + "\n"
 
 
 def machine() -> str:
@@ -556,7 +653,7 @@ def _table(
     tpn: float,
     cores: int,
     k: float,
-    checks: list[Measure],
+    checks: CheckRuns,
     runs: str,
     jobs: int,
 ) -> str:
@@ -583,8 +680,11 @@ def _table(
         f"| scaling exponent k (report wall ~ N^k, over {sizes}) | {k:.2f} |",
         f"| filling the claim cache of {rows[-1]['n']:,} (writing the extractions) "
         f"| {rows[-1]['phases'].get('cache write', float('nan')):.1f} s |",
-        f"| check 1 draft vs warm cache of {rows[-1]['n']:,} | {_median([c.wall for c in checks]):.2f} s |",
-        f"| check, peak memory (tree PSS) | {_median([c.tree_mb for c in checks]):.0f} MB |",
+        f"| check 1 draft vs warm cache of {rows[-1]['n']:,}: a new draft, wall (CPU) "
+        f"| {_median([c.wall for c in checks.new]):.2f} s ({_median([c.cpu for c in checks.new]):.2f} s) |",
+        f"| check 1 draft vs warm cache of {rows[-1]['n']:,}: the same draft again, wall (CPU) | "
+        f"{_median([c.wall for c in checks.again]):.2f} s ({_median([c.cpu for c in checks.again]):.2f} s) |",
+        f"| check, peak memory (tree PSS) | {_median([c.tree_mb for c in checks.new]):.0f} MB |",
     ]
     return "\n".join(out) + "\n"
 

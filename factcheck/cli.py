@@ -8,33 +8,47 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from factcheck import __version__, gate
-from factcheck.baseline import BaselineError
-from factcheck.baseline import build as build_baseline
-from factcheck.baseline import dumps as dump_baseline
-from factcheck.baseline import read as read_baseline
 from factcheck.cache import ClaimCache
 from factcheck.config import ConfigError, LoadedConfig, apply_tolerances, load_config
-from factcheck.formats import gate_json, gate_markdown, github, jsonout, markdown, sarif
-from factcheck.formats import text as textfmt
 from factcheck.load import LoadResult, collect_paths
 from factcheck.models import Report
-from factcheck.pipeline import RunResult, run
 from factcheck.rules import RuleFileError
 from factcheck.ruleset import RuleSet, load_ruleset
 from factcheck.saferegex import RegexTimeout
-from factcheck.vcs import GitError, changed_files
+
+if TYPE_CHECKING:
+    from factcheck.baseline import Baseline
+    from factcheck.pipeline import RunResult
+
+# The formats, the whole-corpus pipeline, the baseline and git are imported where a command needs them: a
+# `check` that prints JSON never pays for the Markdown tables (pandas) or a process pool.
 
 DEFAULT_CORPUS = Path("seeds")
 DEFAULT_REPORT = {"markdown": Path("reports/report.md"), "json": Path("reports/report.json")}
+
+
+class _Clock:
+    """Phase timings for `check --timings`: each lap is the time since the previous one."""
+
+    def __init__(self) -> None:
+        self.t = time.perf_counter()
+        self.laps: dict[str, float] = {}
+        self.analysed: int | str = "all"  # documents analysed with the drafts
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self.t
+        self.t = now
 
 
 class ExitCode(IntEnum):
@@ -49,9 +63,14 @@ file), after processing every file that could be read.
 """
 
 
-def _ruleset(extra: tuple[Path, ...]) -> RuleSet:
+def _ruleset(extra: tuple[Path, ...], cache_dir: Path | None = None) -> RuleSet:
+    """The rules; with a cache folder, rule files that validated there before are trusted: the quantity
+    lexicon is then built only if something is extracted."""
+    from factcheck.cache import rules_validated
+
+    validated = None if cache_dir is None else (lambda digest: rules_validated(cache_dir, digest))
     try:
-        return load_ruleset(list(extra))
+        return load_ruleset(list(extra), validated)
     except RuleFileError as exc:
         for line in str(exc).splitlines():
             click.echo(f"factcheck: error: {line}", err=True)
@@ -59,6 +78,8 @@ def _ruleset(extra: tuple[Path, ...]) -> RuleSet:
 
 
 def _run(paths: tuple[str, ...], ruleset: RuleSet, jobs: int | None = 1) -> RunResult:
+    from factcheck.pipeline import run
+
     try:
         result = run(list(paths), ruleset, jobs)
     except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
@@ -135,6 +156,8 @@ def report(paths: tuple[str, ...], output: Path | None, fmt: str, rule_dirs: tup
     if not paths:
         paths = (str(DEFAULT_CORPUS),)
         output = output or DEFAULT_REPORT[fmt]
+    from factcheck.formats import jsonout, markdown
+
     ruleset = _ruleset(rule_dirs)
     result = _run(paths, ruleset, jobs or None)
     if fmt == "json":
@@ -182,9 +205,9 @@ def _config(path: Path | None) -> LoadedConfig:
         _fail(str(exc))
 
 
-def _gate_ruleset(cfg: LoadedConfig, rule_dirs: tuple[Path, ...]) -> RuleSet:
+def _gate_ruleset(cfg: LoadedConfig, rule_dirs: tuple[Path, ...], cache: ClaimCache | None = None) -> RuleSet:
     dirs = rule_dirs or tuple(cfg.resolve(d) for d in cfg.config.rules)
-    ruleset = _ruleset(dirs)
+    ruleset = _ruleset(dirs, cache.path.parent if cache is not None else None)
     apply_tolerances(ruleset, cfg.config.tolerances)
     return ruleset
 
@@ -243,13 +266,23 @@ def _report_load(loaded: LoadResult) -> None:
 
 def _render_check(fmt: str, result: gate.GateResult, ruleset: RuleSet) -> str:
     if fmt == "json":
+        from factcheck.formats import gate_json
+
         return gate_json.render(result)
     if fmt == "sarif":
+        from factcheck.formats import sarif
+
         return sarif.render(result, ruleset)
     if fmt == "github":
+        from factcheck.formats import github
+
         return github.render(result)
     if fmt == "text":
+        from factcheck.formats import text as textfmt
+
         return textfmt.render(result)
+    from factcheck.formats import gate_markdown
+
     return gate_markdown.render(result)
 
 
@@ -309,6 +342,7 @@ def _with(options: list[Callable[[Callable], Callable]]) -> Callable[[Callable],
     help="Report only findings that are not in this baseline (see `factcheck baseline`).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not to stdout.")
+@click.option("--timings", is_flag=True, hidden=True, help="Print the time of each phase (for the benchmark).")
 @_with(cache_options)
 def check(
     drafts: tuple[str, ...],
@@ -324,17 +358,20 @@ def check(
     disable: tuple[str, ...],
     rule_dirs: tuple[Path, ...],
     jobs: int,
+    timings: bool,
 ) -> None:
     """Check DRAFT... (files or folders) against the corpus: only the findings that involve a draft.
 
     Each finding points at the draft's line, with the corpus sources' quotes beside it; the corpus's own
     disagreements are left out. A draft may be inside the corpus or outside it.
     """
+    clock = _Clock()
     cfg = _config(config_file)
     conf = cfg.config
     fmt = fmt or conf.format or "markdown"
     fail_on = fail_on or conf.fail_on
-    ruleset = _gate_ruleset(cfg, rule_dirs)
+    cache = _cache(cfg, no_cache, cache_dir)
+    ruleset = _gate_ruleset(cfg, rule_dirs, cache)
     disabled = _disabled(cfg, disable, ruleset)
     corpus_paths = list(corpus) or [gate.display_path(cfg.resolve(p)) for p in conf.corpus]
     if not corpus_paths:
@@ -343,6 +380,8 @@ def check(
         _fail("nothing to check: give DRAFT... or --changed-since REF")
     draft_files, errors = collect_paths(list(drafts))
     if ref:
+        from factcheck.vcs import GitError, changed_files
+
         try:
             changed = changed_files(ref)
         except GitError as exc:
@@ -353,27 +392,77 @@ def check(
     base = None
     base_path = baseline_file or (cfg.resolve(conf.baseline) if conf.baseline else None)
     if base_path is not None and (baseline_file is not None or base_path.is_file()):
-        try:
-            base = read_baseline(base_path)
-        except BaselineError as exc:
-            _fail(str(exc))
+        base = _baseline(base_path)
+    clock.lap("start")
     if draft_files:
-        loaded, report = _index(
-            [str(p) for p in draft_files] + corpus_paths, ruleset, _cache(cfg, no_cache, cache_dir), jobs or None
-        )
+        loaded, report, documents = _check_index(draft_files, corpus_paths, ruleset, cache, jobs or None, clock)
         _report_load(loaded)
         focus = gate.focus_documents(report, draft_files)
         result = gate.select(report, focus, fail_on=fail_on, disabled=disabled, baseline=base)
+        result.corpus = documents
         result.errors = errors + loaded.errors
     else:
         for e in errors:
             click.echo(f"factcheck: error: {e}", err=True)
         result = gate.GateResult(findings=[], drafts=[], corpus=0, fail_on=fail_on, errors=errors)
     _emit(_render_check(fmt, result, ruleset), output)
-    click.echo(f"factcheck: {gate_markdown.summary(result).replace('`', '')}", err=True)
+    click.echo(f"factcheck: {gate.summary(result).replace('`', '')}", err=True)
+    clock.lap("output")
+    if timings:
+        laps = ", ".join(f"{k} {v:.3f} s" for k, v in clock.laps.items())
+        click.echo(f"factcheck: timings: {laps}; documents analysed: {clock.analysed}", err=True)
     if result.errors:
         raise SystemExit(ExitCode.INPUT_ERROR)
     raise SystemExit(ExitCode.FINDINGS if result.failing else ExitCode.OK)
+
+
+def _baseline(path: Path) -> Baseline:
+    from factcheck.baseline import BaselineError
+    from factcheck.baseline import read as read_baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _check_index(
+    draft_files: list[Path],
+    corpus_paths: list[str],
+    ruleset: RuleSet,
+    cache: ClaimCache | None,
+    jobs: int | None,
+    clock: _Clock,
+) -> tuple[LoadResult, Report, int]:
+    """The drafts against the corpus: with the cache, only the documents the drafts can meet are read
+    (factcheck/index.py); without it, the whole corpus is analysed."""
+    paths = [str(p) for p in draft_files] + corpus_paths
+    if cache is None:
+        loaded, report = _index(paths, ruleset, None, jobs)
+        clock.lap("index")
+        return loaded, report, len(report.documents)
+    from factcheck import index
+
+    clock.lap("imports")
+    try:
+        with cache:
+            if not cache.usable:
+                loaded, report = gate.index(paths, ruleset, None, _progress, jobs)
+                documents = len(report.documents)
+            else:
+                cache.mark_rules_validated(ruleset.digest)  # loaded without error (see _ruleset)
+                clock.lap("open cache")
+                checked = index.check(draft_files, corpus_paths, ruleset, cache, jobs, _progress)
+                loaded, report, documents = checked.loaded, checked.report, checked.documents
+                clock.laps.update(checked.timings)
+                clock.analysed = len(draft_files) + checked.selected
+                clock.t = time.perf_counter()
+    except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
+        _fail(str(exc))
+    clock.lap("close cache")
+    if cache.rebuilt:
+        click.echo(f"factcheck: warning: claim cache {cache.path} was rebuilt ({cache.rebuilt})", err=True)
+    return loaded, report, documents
 
 
 @main.command(epilog=BASELINE_HELP)
@@ -415,6 +504,9 @@ def baseline(
     if loaded.errors or not report.documents:
         _fail("baseline not written: fix the input errors above first")
     result = gate.select(report, report.documents, disabled=disabled)
+    from factcheck.baseline import build as build_baseline
+    from factcheck.baseline import dumps as dump_baseline
+
     write_atomic(target, dump_baseline(build_baseline(result.findings)))
     click.echo(
         f"factcheck: recorded {len(result.findings)} findings from {len(report.documents)} articles in {target}",
@@ -432,6 +524,8 @@ CLAIM_COLUMNS = ["where", "kind", "subject", "metric", "object", "text", "value"
 @rules_option
 def claims(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, ...]) -> None:
     """List every claim found in PATH...: its raw text, normalised value, interval and qualifier."""
+    from factcheck.formats import jsonout
+
     result = _run(paths, _ruleset(rule_dirs))
     rep = result.report
     docs = {d.id: d.path for d in rep.documents}

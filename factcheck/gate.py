@@ -18,16 +18,18 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from factcheck.baseline import Baseline
 from factcheck.cache import ClaimCache, extract_all_cached
 from factcheck.directives import Suppressions
 from factcheck.load import ARTICLE_SUFFIXES, LoadResult, load
 from factcheck.models import SEVERITY_ORDER, Claim, Document, Frozen, Report, Severity
-from factcheck.pipeline import analyse_extracts
 from factcheck.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from factcheck.baseline import Baseline
 
 
 class Place(Frozen):
@@ -211,6 +213,32 @@ def select(
     )
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def summary(result: GateResult) -> str:
+    """One line: what was checked against how many articles, the counts, and what was not shown."""
+    c = result.counts()
+    drafts = (
+        ", ".join(f"`{d}`" for d in result.drafts) if len(result.drafts) <= 5 else _plural(len(result.drafts), "file")
+    )
+    parts = [
+        f"Checked {drafts or 'nothing'} against {_plural(result.corpus, 'article')} in all: "
+        f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {c['info']} info.",
+    ]
+    hidden = []
+    if result.suppressed_baseline:
+        hidden.append(f"{result.suppressed_baseline} suppressed by the baseline")
+    if result.suppressed_inline:
+        hidden.append(f"{result.suppressed_inline} by ignore comments")
+    if result.disabled:
+        hidden.append(f"{result.disabled} from disabled rules")
+    if hidden:
+        parts.append("Not shown: " + "; ".join(hidden) + ".")
+    return " ".join(parts)
+
+
 def _silenced(silencers: dict[str, Suppressions], g: GateFinding) -> bool:
     s = silencers.get(g.place.path)
     return s is not None and g.rule != "unknown_directive_rule" and s.silences(g.place.line, g.rule)
@@ -234,6 +262,8 @@ def index(
 ) -> tuple[LoadResult, Report]:
     """Load and analyse a corpus, reusing cached extractions; `progress(total)` may show a bar. The documents
     not in the cache are extracted in `jobs` processes (None = all cores)."""
+    from factcheck.pipeline import analyse_extracts
+
     loaded = load(paths, ruleset.boilerplate)
     loaded.documents = unique_ids(loaded.documents)
     if progress is None:

@@ -66,9 +66,28 @@ def _format_error(path: Path, err: ValidationError) -> str:
     return "\n".join(parts)
 
 
+# libyaml's loader reads the rule files several times faster; the pure-Python one words the errors
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _parse(text: str) -> Any:
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.load(text, Loader=_FAST_LOADER)  # CSafeLoader: the safe loader, in C
+        except yaml.YAMLError:
+            pass  # parsed again below, for the message
+    return yaml.safe_load(text)
+
+
 def read_rule_file(path: Path) -> RuleFile:
+    return read_rule_file_bytes(path)[0]
+
+
+def read_rule_file_bytes(path: Path) -> tuple[RuleFile, bytes]:
+    """The rule file and the bytes it was read from (what a digest of the rules must cover)."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        raw = _parse(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: cannot read: {exc}") from exc
     except yaml.YAMLError as exc:
@@ -78,14 +97,16 @@ def read_rule_file(path: Path) -> RuleFile:
     if not isinstance(raw, dict):
         raise RuleFileError(f"{path}: (top): a rule file must be a mapping")
     try:
-        return RuleFile.model_validate(raw)
+        return RuleFile.model_validate(raw), data
     except ValidationError as exc:
         raise RuleFileError(_format_error(path, exc)) from exc
 
 
-def validate_lexicon(path: Path, model: type[BaseModel], data: dict[str, Any]) -> Any:
+def validate_lexicon(path: Path, model: type[BaseModel], data: dict[str, Any], validated: bool = False) -> Any:
+    """The lexicon as its family's model; `validated`: these exact files validated before, so the patterns
+    need not be compiled to be checked (see ruleset._check_patterns)."""
     try:
-        lexicon = model.model_validate(data)
+        lexicon = model.model_validate(data, context={"validated": validated})
     except ValidationError as exc:
         lines = []
         for e in exc.errors():

@@ -6,15 +6,17 @@ the file and the field. Regular expressions are compiled once, here, and reused 
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 
 from factcheck import saferegex
 from factcheck.models import Severity
-from factcheck.rules import Rule, RuleFile, RuleFileError, default_rules_dir, read_rule_file, validate_lexicon
+from factcheck.rules import Rule, RuleFile, RuleFileError, default_rules_dir, read_rule_file_bytes, validate_lexicon
 
 
 class Lexicon(BaseModel):
@@ -33,8 +35,11 @@ def compile_any(patterns: list[str], flags: int = re.IGNORECASE, where: str = ""
     return saferegex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags, where)
 
 
-def _check_patterns(value: object) -> None:
-    """Raise ValueError (pydantic names the field) for a pattern that does not compile."""
+def _check_patterns(value: object, info: ValidationInfo | None = None) -> None:
+    """Raise ValueError (pydantic names the field) for a pattern that does not compile. Rule files that
+    validated before (`load_ruleset(validated=...)`) are not compiled again: it is a third of loading them."""
+    if info is not None and isinstance(info.context, dict) and info.context.get("validated"):
+        return
     items = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) else []
     for v in items:
         if isinstance(v, list):
@@ -54,9 +59,9 @@ def alternation(words: list[str]) -> str:
 class PatternList(Lexicon):
     @field_validator("*", mode="after")
     @classmethod
-    def _compiles(cls, value: object) -> object:
+    def _compiles(cls, value: object, info: ValidationInfo) -> object:
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            _check_patterns(value)
+            _check_patterns(value, info)
         return value
 
 
@@ -118,8 +123,8 @@ class Metric(Lexicon):
 
     @field_validator("cues", mode="after")
     @classmethod
-    def _cues_compile(cls, value: list[str]) -> list[str]:
-        _check_patterns(value)
+    def _cues_compile(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        _check_patterns(value, info)
         return value
 
 
@@ -201,8 +206,8 @@ class DateLexicon(PatternList):
 
     @field_validator("events", mode="after")
     @classmethod
-    def _events_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        _check_patterns(value)
+    def _events_compile(cls, value: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        _check_patterns(value, info)
         return value
 
     @cached_property
@@ -247,11 +252,23 @@ FAMILIES: dict[str, type[Lexicon] | None] = {
 
 
 class RuleSet:
-    """Every rule file, validated; `rules` maps a check's id to its Rule."""
+    """Every rule file, validated; `rules` maps a check's id to its Rule.
 
-    def __init__(self, files: dict[str, tuple[Path, RuleFile]], lexicons: dict[str, object]) -> None:
+    The quantity lexicon may be validated on first use (`deferred`): building it costs a unit registry and many
+    regular expressions, which a command that extracts nothing never needs. Only rule files that validated
+    before are deferred (see `load_ruleset`)."""
+
+    def __init__(
+        self,
+        files: dict[str, tuple[Path, RuleFile]],
+        lexicons: dict[str, object],
+        deferred: dict[str, tuple[Path, dict]] | None = None,
+        digest: str = "",
+    ) -> None:
         self.files = files
         self.lexicons = lexicons
+        self.deferred = dict(deferred or {})  # family -> (path, lexicon data) still to validate
+        self.digest = digest  # of the rule files' bytes
         self.rules: dict[str, Rule] = {}
         self.rule_family: dict[str, str] = {}
         for family, (_, rf) in sorted(files.items()):
@@ -265,7 +282,15 @@ class RuleSet:
     superlatives = property(lambda self: self.lexicons["superlatives"])
     dates = property(lambda self: self.lexicons["dates"])
     numbers = property(lambda self: self.lexicons["numbers"])
-    quantities = property(lambda self: self.lexicons["quantities"])
+
+    @property
+    def quantities(self) -> object:
+        if "quantities" not in self.lexicons:
+            from factcheck.quantities import QuantityLexicon
+
+            path, data = self.deferred.pop("quantities")
+            self.lexicons = {**self.lexicons, "quantities": validate_lexicon(path, QuantityLexicon, data)}
+        return self.lexicons["quantities"]
 
     def severity(self, rule_id: str) -> Severity:
         return self.rules[rule_id].severity
@@ -278,12 +303,24 @@ class RuleSet:
             return template
 
 
-def load_ruleset(extra_dirs: list[Path] | None = None) -> RuleSet:
-    """Load the shipped rules, then any extra folders (a file of the same family replaces the shipped one)."""
-    from factcheck.quantities import QuantityLexicon
+def files_digest(files: dict[str, tuple[Path, RuleFile]], texts: dict[Path, bytes]) -> str:
+    """A digest of the rule files in use (family, then bytes) and of the package version."""
+    from factcheck import __version__
 
+    h = hashlib.sha256(__version__.encode() + b"\0")
+    for family, (path, _) in sorted(files.items()):
+        h.update(family.encode() + b"\0" + texts.get(path, b"") + b"\0")
+    return h.hexdigest()
+
+
+def load_ruleset(extra_dirs: list[Path] | None = None, validated: Callable[[str], bool] | None = None) -> RuleSet:
+    """Load the shipped rules, then any extra folders (a file of the same family replaces the shipped one).
+
+    `validated(digest)` says that rule files with this digest (`RuleSet.digest`) validated before, in this
+    version: then the quantity lexicon is validated when first used, not now."""
     dirs = [default_rules_dir(), *(extra_dirs or [])]
     files: dict[str, tuple[Path, RuleFile]] = {}
+    texts: dict[Path, bytes] = {}
     errors: list[str] = []
     for d in dirs:
         if not d.is_dir():
@@ -291,7 +328,7 @@ def load_ruleset(extra_dirs: list[Path] | None = None) -> RuleSet:
             continue
         for path in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
             try:
-                rf = read_rule_file(path)
+                rf, texts[path] = read_rule_file_bytes(path)
             except RuleFileError as exc:
                 errors.append(str(exc))
                 continue
@@ -299,14 +336,24 @@ def load_ruleset(extra_dirs: list[Path] | None = None) -> RuleSet:
                 errors.append(f"{path}: family: unknown family {rf.family!r} (known: {', '.join(sorted(FAMILIES))})")
                 continue
             files[rf.family] = (path, rf)
+    digest = files_digest(files, texts)
+    defer = validated is not None and not errors and set(FAMILIES) <= set(files) and validated(digest)
     lexicons: dict[str, object] = {}
+    deferred: dict[str, tuple[Path, dict]] = {}
     for family, model in FAMILIES.items():
         if family not in files:
             errors.append(f"rules: no rule file of family {family!r}")
             continue
         path, rf = files[family]
+        if model is None and defer:
+            deferred[family] = (path, rf.lexicon)
+            continue
+        if model is None:
+            from factcheck.quantities import QuantityLexicon
+
+            model = QuantityLexicon
         try:
-            lexicons[family] = validate_lexicon(path, model or QuantityLexicon, rf.lexicon)
+            lexicons[family] = validate_lexicon(path, model, rf.lexicon, validated=defer)
         except RuleFileError as exc:
             errors.append(str(exc))
     ids: dict[str, Path] = {}
@@ -317,4 +364,4 @@ def load_ruleset(extra_dirs: list[Path] | None = None) -> RuleSet:
             ids[rule.id] = path
     if errors:
         raise RuleFileError("\n".join(errors))
-    return RuleSet(files, lexicons)
+    return RuleSet(files, lexicons, deferred, digest)
