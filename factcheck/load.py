@@ -236,7 +236,9 @@ def parse_document(path: str, text: str, lexicon: BoilerplateLexicon, warnings: 
         block = "\n".join(raw_lines[1:fm_end])
         try:
             loaded = yaml.safe_load(block)
-        except (yaml.YAMLError, RecursionError) as exc:  # RecursionError: "[[[[..." nested thousands deep
+        # RecursionError: "[[[[..." nested thousands deep; ValueError/OverflowError: a value YAML reads as a
+        # timestamp that is no date ("date: 2725-76-72"), raised by its constructor with no position.
+        except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
             mark = getattr(exc, "problem_mark", None)
             line_no = (mark.line + 2) if mark else 2
             warnings.append(

@@ -180,3 +180,11 @@ def test_unicode_digits_spaces_and_invisible_marks_inside_numbers(ruleset: RuleS
     assert "\u200f" not in rtl.text and "\u200f" in doc.lines[5].text
     a, b = rtl.file_span(rtl.text.index("$7"), rtl.text.index("$7") + len("$7 million"))
     assert doc.text[a:b] == "$7 million"
+
+
+@pytest.mark.parametrize("value", ["2725-76-72", "2024-02-30", "2024-13-01 10:00:00"])
+def test_an_impossible_front_matter_date_is_a_warning_not_a_crash(ruleset: RuleSet, value: str) -> None:
+    text = f"---\ntitle: Acme results\ndate: {value}\n---\nAcme raised $5 million in 2024.\n"
+    doc = parse_document("bad_date.md", text, ruleset.boilerplate)
+    assert any(w.startswith("bad_date.md:2: malformed YAML front matter") for w in doc.warnings), doc.warnings
+    assert any("$5 million" in line.text for line in doc.lines)
