@@ -59,7 +59,7 @@ def test_the_quantities_command_reports_the_timeout_with_exit_2(
     rules = _rules(tmp_path, "(a|aa)+$")
     article = _article(tmp_path, "Acme raised $5 million.\n\n" + "a" * 60 + "!\n")
     monkeypatch.setenv("FACTCHECK_REGEX_TIMEOUT", "0.2")
-    code, out, err = run_cli(["quantities", str(article), "--rules", str(rules)])
+    code, _out, err = run_cli(["quantities", str(article), "--rules", str(rules)])
     assert code == 2 and "Traceback" not in err, err
     assert "quantities.yaml: lexicon.ignore_patterns" in err, err
 
