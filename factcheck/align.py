@@ -9,7 +9,10 @@ event kind; superlatives by subject and scope.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, utils
@@ -92,42 +95,80 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
     return groups
 
 
+MAX_SUBSETS = 64  # a date with more name combinations than this is found through the blocks of single names
+
+
 def align_dates(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
     """A date joins the first fact (in order of creation) whose first claim is in another document, shares an
-    event kind and at least `min_shared_entities` names. Facts are blocked by (event kind, name), so a claim
-    is only compared with the facts it could join, never with all of them."""
+    event kind and at least `min_shared_entities` names. Facts are blocked by (event kind, `need` names), so
+    every fact in a block a claim looks up shares enough with it: the first one from another document is the
+    one (a name as common as a city makes no block that must be read to its end)."""
     groups: list[_Group] = []
-    need = ruleset.dates.min_shared_entities
+    need = max(0, ruleset.dates.min_shared_entities)
     firsts: list[tuple[str, set[str], set[str | None]]] = []  # each fact's first claim: document, events, names
-    blocks: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    by_names: dict[tuple[str, tuple[str | None, ...]], list[int]] = defaultdict(list)  # (event, need names)
+    by_name: dict[tuple[str, str | None], list[int]] = defaultdict(list)  # (event, one name)
+    crowded: dict[str, list[int]] = defaultdict(list)  # facts with too many names for `by_names`, by event
     for c in claims:
         if c.kind != "date" or c.teaser:
             continue
         events = set((c.event or "").split("|"))
         mine = {index.canon(e) for e in c.entities}
-        if need >= 1:
-            near = {i for ev in events for name in mine for i in blocks.get((ev, name), ())}
-        else:  # no name needs to be shared: every fact of the same event kind is a candidate
-            near = {i for ev in events for i in blocks.get((ev, "\0event"), ())}
-        home = None
-        for i in sorted(near):
-            document, first_events, first_names = firsts[i]
-            if document == c.document or not events & first_events:
-                continue
-            if len(mine & first_names) >= need:
-                home = groups[i]
-                break
+        subsets = _subsets(mine, need)
+        lists: list[Sequence[int]] = []
+        if subsets is not None:
+            # every fact in these blocks shares the event and the names: the first from another document fits
+            lists = [by_names.get((ev, names), ()) for ev in events for names in subsets]
+            lists += [crowded.get(ev, ()) for ev in events]
+        else:
+            # a fact that shares `need` names and an event kind is in `need` of the (event, name) blocks of that
+            # event, so it is in one of any len(mine) - need + 1 of them: the need - 1 largest are left unread
+            for ev in events:
+                own = sorted((by_name.get((ev, name), ()) for name in mine), key=len)
+                lists += own[: max(0, len(own) - need + 1)]
+        found = [i for i in (_first_fit(b, firsts, c.document, events, mine, need) for b in lists) if i is not None]
+        home = groups[min(found)] if found else None
         if home is None:
             home = _Group("date", "date", c.subject, "date", None)
             n = len(groups)
             groups.append(home)
             firsts.append((c.document, events, mine))
             for ev in events:
-                blocks[(ev, "\0event")].append(n)
                 for name in mine:
-                    blocks[(ev, name)].append(n)
+                    by_name[(ev, name)].append(n)
+                if subsets is None:
+                    crowded[ev].append(n)
+                else:
+                    for names in subsets:
+                        by_names[(ev, names)].append(n)
         home.claims.append(c)
     return groups
+
+
+def _first_fit(
+    block: Iterable[int],
+    firsts: list[tuple[str, set[str], set[str | None]]],
+    document: str,
+    events: set[str],
+    names: set[str | None],
+    need: int,
+) -> int | None:
+    """The first fact of a block (in order of creation) that a date of `document` can join."""
+    for i in block:
+        first_document, first_events, first_names = firsts[i]
+        if first_document != document and events & first_events and len(names & first_names) >= need:
+            return i
+    return None
+
+
+def _subsets(names: set[str | None], size: int) -> list[tuple[str | None, ...]] | None:
+    """Every `size` of these names, in one order; None when there are more than MAX_SUBSETS of them."""
+    if size > len(names):
+        return []
+    if size and math.comb(len(names), size) > MAX_SUBSETS:  # (with no name to share, one block per event)
+        return None
+    ordered = sorted(names, key=lambda k: (k is None, k or ""))
+    return list(itertools.combinations(ordered, size))
 
 
 def _same_proposition(index: EntityIndex, a: Claim, b: Claim, same_doc: bool) -> bool:
@@ -205,4 +246,3 @@ def to_facts(groups: list[_Group], statuses: dict[int, str], index: EntityIndex)
             )
         )
     return facts
-

@@ -8,15 +8,26 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, utils
+import numpy as np
+from rapidfuzz import fuzz, process, utils
 
 from factcheck.align import _Group
 from factcheck.entities import EntityIndex
 from factcheck.extract import Corpus
-from factcheck.models import SEVERITY_ORDER, Check, Claim, Corroboration, Evidence, EvidenceSentence, Finding
-from factcheck.numbers import CEILINGS, compatible, format_amount, same_number, tolerance
+from factcheck.models import (
+    SEVERITY_ORDER,
+    Check,
+    Claim,
+    Corroboration,
+    Evidence,
+    EvidenceSentence,
+    Finding,
+    replace,
+)
+from factcheck.numbers import BOUNDS, CEILINGS, FLOORS, UPPER, format_amount, interval_of, tolerance, usd_value
 from factcheck.ruleset import RuleSet
 
 MAX_EVIDENCE = 10
@@ -50,26 +61,18 @@ def compare_quantities(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, o
         if g.kind != "quantity":
             continue
         active = [c for c in g.claims if not c.teaser]
-        conflicts: list[tuple[Claim, Claim]] = []
+        # every pair of the fact is looked at (a fact of a name that recurs grows with the corpus), but through
+        # per-claim values computed once, and in numpy for a large fact
+        facts = _ClaimTable(active, dates, ruleset) if len(active) >= 2 else None
+        first, second, update_pairs = facts.pairs() if facts is not None else ([], [], [])
         updates: dict[str, list[Claim]] = defaultdict(list)  # later claim id -> the earlier claims it updates
         later_of: dict[str, Claim] = {}
-        for a, b in itertools.combinations(active, 2):
-            if a.document == b.document or compatible(a, b, ruleset):
-                continue
-            update = _temporal(a, b, dates, ruleset)
-            if update is not None:
-                updates[update[1].id].append(update[0])
-                later_of[update[1].id] = update[1]
-            else:
-                conflicts.append((a, b))
-        # a quotation alone never turns a fact into a disagreement: it is reported, weakly, as info
-        strong = [p for p in conflicts if not (p[0].quoted or p[1].quoted)]
-        out.statuses[id(g)] = _status(g, bool(strong), corpus, updated=bool(updates))
-        if conflicts:
-            # the claims in the most conflicts come first: the odd one out is where to look
-            load = Counter(c.id for pair in conflicts for c in pair)
-            unique = {c.id: c for pair in conflicts for c in pair}.values()
-            flagged = sorted(unique, key=lambda c: (-load[c.id], _order(c)))
+        for earlier, later in update_pairs:
+            updates[active[later].id].append(active[earlier])
+            later_of[active[later].id] = active[later]
+        strong, flagged = _conflicts(active, first, second)
+        out.statuses[id(g)] = _status(g, strong, corpus, updated=bool(updates))
+        if flagged:
             values = "; ".join(f"{c.text} ({_where(c)})" for c in flagged)
             severity = None if strong else "info"
             out.findings.append(
@@ -102,9 +105,11 @@ def compare_quantities(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, o
                     new_date=dates.get(later.document) or "undated",
                 )
             )
-        ceilings = [c for c in active if c.qualifier in CEILINGS and c.value is not None]
-        for firm in (c for c in active if c.qualifier == "exact" and c.value is not None):
-            match = [c for c in ceilings if same_number(c, firm, ruleset)]
+        ceilings = [i for i, c in enumerate(active) if c.qualifier in CEILINGS and c.value is not None]
+        for f, firm in enumerate(active):
+            if facts is None or firm.qualifier != "exact" or firm.value is None:
+                continue
+            match = [active[i] for i in ceilings if facts.same_number(i, f)]
             if match:
                 out.findings.append(
                     _finding(
@@ -119,25 +124,179 @@ def compare_quantities(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, o
                 )
 
 
-def _temporal(a: Claim, b: Claim, dates: dict[str, str | None], ruleset: RuleSet) -> tuple[Claim, Claim] | None:
-    """(earlier, later) when the later source updates the number rather than contradicting it: it says so
-    ("rose to", "revised", "raised its offer") or the metric grows by nature (a toll, a count of users)
-    and it grew. Without two dates, a sentence that says the number changed is still an update."""
-    lex = ruleset.numbers
-    da, db = dates.get(a.document), dates.get(b.document)
-    if da and db and da != db:
-        earlier, later = (a, b) if da < db else (b, a)
-        if lex.update_re.search(later.quote):
-            return earlier, later
-        if later.metric in lex.cumulative_metrics and (later.value or 0) > (earlier.value or 0):
-            return earlier, later
-        return None
-    cue_a, cue_b = bool(lex.update_re.search(a.quote)), bool(lex.update_re.search(b.quote))
-    if cue_b and not cue_a:
-        return a, b
-    if cue_a and not cue_b:
-        return b, a
-    return None
+def _conflicts(active: list[Claim], first: Sequence[int], second: Sequence[int]) -> tuple[bool, list[Claim]]:
+    """For the conflicting pairs (active[first[k]], active[second[k]]), in pair order: whether one of them rests on
+    no quotation (a quotation alone never turns a fact into a disagreement: it is reported, weakly, as info),
+    and the claims in conflicts, those in the most conflicts first (the odd one out is where to look)."""
+    if len(first) < VECTOR_PAIRS or len({c.id for c in active}) != len(active):
+        conflicts = [(active[i], active[j]) for i, j in zip(first, second, strict=True)]
+        strong = any(not (a.quoted or b.quoted) for a, b in conflicts)
+        load = Counter(c.id for pair in conflicts for c in pair)
+        unique = {c.id: c for pair in conflicts for c in pair}.values()
+        return strong, sorted(unique, key=lambda c: (-load[c.id], _order(c)))
+    # the same in numpy, for a fact of many claims (ids are unique here, so a claim is its index)
+    a, b = np.asarray(first), np.asarray(second)
+    quoted = np.asarray([c.quoted for c in active])
+    strong = bool(np.any(~quoted[a] & ~quoted[b]))
+    load = (np.bincount(a, minlength=len(active)) + np.bincount(b, minlength=len(active))).tolist()
+    seen = np.empty(2 * len(a), dtype=np.int64)
+    seen[0::2], seen[1::2] = a, b  # the claims in the order the pairs name them
+    members, at = np.unique(seen, return_index=True)
+    unique = members[np.argsort(at, kind="stable")].tolist()
+    ranked = sorted(unique, key=lambda i: (-load[i], _order(active[i])))
+    return strong, [active[i] for i in ranked]
+
+
+# pair outcomes of `_ClaimTable`
+_COMPATIBLE, _CONFLICT, _UPDATE_FORWARD, _UPDATE_BACKWARD = 0, 1, 2, 3
+VECTOR_PAIRS = 300  # from this many pairs on, a fact's pairs are judged in numpy
+
+
+class _ClaimTable:
+    """The claims of one fact as columns of the numbers `compatible` and `_temporal` look at, computed once a
+    claim instead of once a pair. `pairs()` judges every pair (a, b), a before b, exactly as
+
+        a.document != b.document and not compatible(a, b) -> _temporal(a, b) is None: a conflict; else an update
+
+    would, and returns them in the order of `itertools.combinations`."""
+
+    def __init__(self, claims: list[Claim], dates: dict[str, str | None], ruleset: RuleSet) -> None:
+        lex = ruleset.numbers
+        self.n = len(claims)
+        doc_ids: dict[str, int] = {}
+        self.doc = [doc_ids.setdefault(c.document, len(doc_ids)) for c in claims]
+        intervals = [interval_of(c, ruleset) for c in claims]
+        self.low = [iv.low for iv in intervals]
+        self.high = [iv.high for iv in intervals]
+        self.valued = [c.value is not None for c in claims]
+        usd = [usd_value(c, ruleset) for c in claims]
+        self.usd = [u[0] for u in usd]
+        self.tol = [u[1] for u in usd]
+        self.bound = [c.qualifier if c.qualifier in BOUNDS else None for c in claims]
+        self.floor = [c.qualifier in FLOORS for c in claims]
+        self.upper = [c.qualifier in UPPER for c in claims]
+        day = [dates.get(c.document) or "" for c in claims]
+        ranks = {d: r for r, d in enumerate(sorted(set(day)))}
+        self.day = [ranks[d] if d else -1 for d in day]  # the order of the documents' ISO dates; -1: none
+        self.claims = claims
+        self.update_re = lex.update_re
+        self._cue: list[bool | None] = [None] * self.n  # the sentence says the number changed; read when needed
+        self.grows = [c.metric in lex.cumulative_metrics for c in claims]
+        self.value = [c.value or 0 for c in claims]
+
+    def cue(self, i: int) -> bool:
+        found = self._cue[i]
+        if found is None:
+            found = self._cue[i] = bool(self.update_re.search(self.claims[i].quote))
+        return found
+
+    def same_number(self, a: int, b: int) -> bool:
+        """`same_number(claims[a], claims[b])`."""
+        return abs(self.usd[a] - self.usd[b]) <= max(self.tol[a], self.tol[b]) + 1e-9
+
+    def pairs(self) -> tuple[Sequence[int], Sequence[int], list[tuple[int, int]]]:
+        """The conflicting pairs (first[k], second[k]) and the updates (earlier, later), each in pair order."""
+        n = self.n
+        if n < 2:
+            return [], [], []
+        if n * (n - 1) // 2 >= VECTOR_PAIRS:
+            return self._pairs_numpy()
+        first: list[int] = []
+        second: list[int] = []
+        updates: list[tuple[int, int]] = []
+        for a in range(n):
+            for b in range(a + 1, n):
+                outcome = self._outcome(a, b)
+                if outcome == _CONFLICT:
+                    first.append(a)
+                    second.append(b)
+                elif outcome == _UPDATE_FORWARD:
+                    updates.append((a, b))
+                elif outcome == _UPDATE_BACKWARD:
+                    updates.append((b, a))
+        return first, second, updates
+
+    def _outcome(self, a: int, b: int) -> int:
+        """Compatible (or one document), a conflict, or an update: the later source updates the number rather
+        than contradicting it when it says so ("rose to", "revised", "raised its offer") or the metric grows by
+        nature (a toll, a count of users) and it grew. Without two dates, a sentence that says the number
+        changed is still an update."""
+        if self.doc[a] == self.doc[b] or self._compatible(a, b):
+            return _COMPATIBLE
+        da, db = self.day[a], self.day[b]
+        if da >= 0 and db >= 0 and da != db:
+            earlier, later = (a, b) if da < db else (b, a)
+            if self.cue(later) or (self.grows[later] and self.value[later] > self.value[earlier]):
+                return _UPDATE_FORWARD if earlier == a else _UPDATE_BACKWARD
+            return _CONFLICT
+        cue_a, cue_b = self.cue(a), self.cue(b)
+        if cue_b and not cue_a:
+            return _UPDATE_FORWARD
+        if cue_a and not cue_b:
+            return _UPDATE_BACKWARD
+        return _CONFLICT
+
+    def _compatible(self, a: int, b: int) -> bool:
+        """`numbers.compatible` on the precomputed columns."""
+        if not (self.low[a] <= self.high[b] and self.low[b] <= self.high[a]):
+            return False
+        if not (self.valued[a] and self.valued[b]):
+            return True
+        va, ta, vb, tb = self.usd[a], self.tol[a], self.usd[b], self.tol[b]
+        if self.bound[a] is not None and self.bound[a] == self.bound[b]:
+            return abs(va - vb) <= max(ta, tb)
+        if (self.floor[a] or self.floor[b]) and (self.upper[a] or self.upper[b]):
+            floor, ceiling = (va, vb) if self.floor[a] else (vb, va)
+            return floor < ceiling - (ta + tb) * 0.5
+        return True
+
+    def _pairs_numpy(self) -> tuple[Sequence[int], Sequence[int], list[tuple[int, int]]]:
+        n = self.n
+        ai, bi = np.triu_indices(n, 1)  # every pair a < b, in the order of itertools.combinations
+
+        def col(values: list) -> tuple[np.ndarray, np.ndarray]:
+            arr = np.asarray(values)
+            return arr[ai], arr[bi]
+
+        low_a, low_b = col(self.low)
+        high_a, high_b = col(self.high)
+        valued_a, valued_b = col(self.valued)
+        va, vb = col(self.usd)
+        ta, tb = col(self.tol)
+        floor_a, floor_b = col(self.floor)
+        upper_a, upper_b = col(self.upper)
+        bound_codes = {None: -1, **{q: i for i, q in enumerate(sorted(BOUNDS))}}
+        bound_a, bound_b = col([bound_codes[q] for q in self.bound])
+        with np.errstate(invalid="ignore", over="ignore"):
+            overlap = (low_a <= high_b) & (low_b <= high_a)
+            same_bound = (bound_a >= 0) & (bound_a == bound_b)
+            bigger = np.where(tb > ta, tb, ta)  # max(ta, tb), as Python's max picks it
+            by_bound = np.abs(va - vb) <= bigger
+            crossed = (floor_a | floor_b) & (upper_a | upper_b)
+            floor = np.where(floor_a, va, vb)
+            ceiling = np.where(floor_a, vb, va)
+            by_cross = floor < ceiling - (ta + tb) * 0.5
+        by_value = np.where(same_bound, by_bound, np.where(crossed, by_cross, True))
+        compatible = overlap & (~(valued_a & valued_b) | by_value)
+        doc_a, doc_b = col(self.doc)
+        judged = (doc_a != doc_b) & ~compatible
+        day_a, day_b = col(self.day)
+        cue_a, cue_b = col([self.cue(i) for i in range(n)])
+        grows_a, grows_b = col(self.grows)
+        value_a, value_b = col([float(v) for v in self.value])
+        dated = (day_a >= 0) & (day_b >= 0) & (day_a != day_b)
+        a_first = day_a < day_b
+        later_cue = np.where(a_first, cue_b, cue_a)
+        later_grew = np.where(a_first, grows_b & (value_b > value_a), grows_a & (value_a > value_b))
+        dated_update = later_cue | later_grew
+        forward = np.where(dated, dated_update & a_first, cue_b & ~cue_a)
+        backward = np.where(dated, dated_update & ~a_first, cue_a & ~cue_b)
+        conflict = judged & ~forward & ~backward
+        update = judged & (forward | backward)
+        fwd = forward[update]
+        ua, ub = ai[update].tolist(), bi[update].tolist()
+        updates = [(a, b) if f else (b, a) for a, b, f in zip(ua, ub, fwd.tolist(), strict=True)]
+        return ai[conflict], bi[conflict], updates
 
 
 def _order(c: Claim) -> tuple[str, int, int]:
@@ -149,8 +308,7 @@ def _status(g: _Group, conflicting: bool, corpus: Corpus, updated: bool = False)
         return "disagree"
     if updated:
         return "updated"
-    sources = corpus.independence.count([c for c in g.claims if not c.teaser])
-    return "agree" if sources >= 2 else "single_source"
+    return "agree" if corpus.independence.several([c for c in g.claims if not c.teaser]) else "single_source"
 
 
 def _finding(
@@ -357,17 +515,20 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
     index = corpus.index
     props = [g for g in groups if g.kind in ("superlative", "exclusivity")]
     evidence = EvidenceIndex(corpus) if props else None
-    # a rival needs a uniqueness claim with an object on both sides (see _rival): only those are scanned
-    unique_claims = [
-        o
-        for h in props
-        for o in h.claims
-        if o.metric in ("superlative:unique", "exclusivity:unique") and o.object and not o.teaser
-    ]
+    # a rival needs a uniqueness claim with an object on both sides (see _rival): only those are looked at
+    rivals_of = _Rivals(
+        index,
+        [
+            o
+            for h in props
+            for o in h.claims
+            if o.metric in ("superlative:unique", "exclusivity:unique") and o.object and not o.teaser
+        ],
+    )
     for g in props:
         docs = {c.document for c in g.claims if not c.teaser}
         first = sorted(g.claims, key=_order)[0]
-        if corpus.independence.count([c for c in g.claims if not c.teaser]) >= 2:
+        if corpus.independence.several([c for c in g.claims if not c.teaser]):
             out.statuses[id(g)] = "agree"
             for c in g.claims:
                 others = [o.id for o in g.claims if o.document != c.document]
@@ -380,7 +541,7 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
         alternatives = _alternatives(g, first, corpus, ruleset, evidence)
         mine = {id(o) for o in g.claims}
         rivals = (
-            [o for o in unique_claims if id(o) not in mine and o.document not in docs and _rival(index, first, o)]
+            [o for o in rivals_of.candidates(first) if id(o) not in mine and o.document not in docs]
             if not alternatives and first.metric in ("superlative:unique", "exclusivity:unique") and first.object
             else []
         )
@@ -391,7 +552,9 @@ def compare_categorical(groups: list[_Group], corpus: Corpus, ruleset: RuleSet, 
                 else _name(index, rivals[0].subject)
             )
             contradicting = [e for e, _ in alternatives] + [
-                Evidence(document=o.document, line=o.line, quote=o.quote, relation="contradicts") for o in rivals
+                # one per rival: a claim that recurs across a corpus has many, made without validating again
+                replace(_CONTRADICTS, document=o.document, line=o.line, quote=o.quote)
+                for o in rivals
             ]
             out.findings.append(
                 _finding(
@@ -434,6 +597,9 @@ class EvidenceIndex:
         index = corpus.index
         self.sentences: list[tuple[str, EvidenceSentence, set[str | None]]] = []
         self.by_key: dict[str | None, list[int]] = defaultdict(list)
+        # the same, for the sentences that name an alternative ("also available from"): a name as common as a
+        # city is in many sentences, but in few of these
+        self.offering: dict[str | None, list[int]] = defaultdict(list)
         for extract in corpus.extracts:
             for s in extract.evidence:
                 keys = {index.canon(k) for k in s.keys}
@@ -441,10 +607,16 @@ class EvidenceIndex:
                 self.sentences.append((extract.document.id, s, keys))
                 for k in keys:
                     self.by_key[k].append(n)
+                    if s.alternatives:
+                        self.offering[k].append(n)
 
-    def naming(self, keys: set[str | None]) -> list[tuple[str, EvidenceSentence, set[str | None]]]:
-        """The sentences that name one of `keys`, in corpus order: (document id, sentence, its names)."""
-        found = sorted({n for k in keys for n in self.by_key.get(k, ())})
+    def naming(
+        self, keys: set[str | None], alternatives: bool = False
+    ) -> list[tuple[str, EvidenceSentence, set[str | None]]]:
+        """The sentences that name one of `keys` (and an alternative, if asked), in corpus order: (document id,
+        sentence, its names)."""
+        blocks = self.offering if alternatives else self.by_key
+        found = sorted({n for k in keys for n in blocks.get(k, ())})
         return [self.sentences[n] for n in found]
 
 
@@ -467,8 +639,8 @@ def _alternatives(
     }
     docs = {c.document for c in g.claims}
     found = []
-    # only a sentence that names something in the scope can count (`keys & scope` below)
-    for doc_id, s, keys in (evidence or EvidenceIndex(corpus)).naming(scope):
+    # only a sentence that names something in the scope (`keys & scope`) and an alternative (`others`) can count
+    for doc_id, s, keys in (evidence or EvidenceIndex(corpus)).naming(scope, alternatives=True):
         if doc_id in docs:
             continue
         others = [
@@ -482,8 +654,74 @@ def _alternatives(
     return found
 
 
+_CONTRADICTS = Evidence(document="", line=0, quote="", relation="contradicts")
+
+
+class _Rivals:
+    """The uniqueness claims with an object, grouped by their (object, scope) wording: `candidates(a)` is
+    `[b for b in claims if _rival(index, a, b)]`, but the fuzzy wording tests run once a distinct pair of
+    wordings, not once a pair of claims, each row of them in one vectorised pass with a cutoff just below
+    the threshold, the few that pass it confirmed by the exact test."""
+
+    def __init__(self, index: EntityIndex, claims: list[Claim]) -> None:
+        self.index = index
+        self.claims = claims
+        self.subjects = [self._parties(c.subject) for c in claims]
+        self.by_object: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for n, c in enumerate(claims):
+            if c.object:
+                self.by_object[c.object][c.scope or ""].append(n)
+        self.objects = list(self.by_object)
+        self._near: dict[tuple[str, ...], list[str]] = {}
+
+    def _close(self, a: str, wordings: list[str], key: tuple[str, ...]) -> list[str]:
+        """The wordings with a token-set ratio of at least 85 to `a` (cached under `key`)."""
+        near = self._near.get(key)
+        if near is None:
+            p = utils.default_process
+            scores = process.cdist([a], wordings, scorer=fuzz.token_set_ratio, processor=p, score_cutoff=84)[0]
+            near = self._near[key] = [
+                w
+                for w, score in zip(wordings, scores, strict=True)
+                if score and fuzz.token_set_ratio(a, w, processor=p) >= 85
+            ]
+        return near
+
+    def candidates(self, a: Claim) -> list[Claim]:
+        unique = {"superlative:unique", "exclusivity:unique"}
+        if a.metric not in unique or not a.object or not self.objects:
+            return []
+        found: list[int] = []
+        for obj in self._close(a.object, self.objects, ("object", a.object)):
+            scopes = self.by_object[obj]
+            for scope in self._close(a.scope or "", list(scopes), ("scope", obj, a.scope or "")):
+                found.extend(scopes[scope])
+        out = []
+        mine = self._parties(a.subject)
+        for n in sorted(found):
+            b = self.claims[n]
+            if b.metric in unique and not self._related(mine, self.subjects[n]):
+                out.append(b)
+        return out
+
+    def _parties(self, subject: str | None) -> tuple[str, str | None] | None:
+        """A subject's canonical key and its owner's, as `EntityIndex.related` compares them."""
+        if subject is None:
+            return None
+        key = self.index.canon(subject)
+        assert key is not None
+        return key, self.index.owner_of(key)
+
+    @staticmethod
+    def _related(a: tuple[str, str | None] | None, b: tuple[str, str | None] | None) -> bool:
+        """`index.related(a, b)` on the precomputed parties."""
+        if a is None or b is None:
+            return False
+        return a[0] == b[0] or a[1] == b[0] or b[1] == a[0]
+
+
 def _rival(index: EntityIndex, a: Claim, b: Claim) -> bool:
-    """Another source gives the same distinction to a different subject."""
+    """Another source gives the same distinction to a different subject (the test `_Rivals` indexes)."""
     unique = {"superlative:unique", "exclusivity:unique"}
     if a.metric not in unique or b.metric not in unique or index.related(a.subject, b.subject):
         return False

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from factcheck.models import NameFacts
 from factcheck.ruleset import EntityLexicon
@@ -123,6 +124,48 @@ def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
 def key_of(surface: str) -> str:
     """Case and punctuation folded: ACME / Acme / Acme's -> "acme"."""
     return _NOT_KEY.sub("", _POSS.sub("", surface).casefold())
+
+
+FUZZY_FLOOR = 90.0  # below the 92 of names_match: a cheap first pass that cannot miss a pair it accepts
+
+
+def _variant_pairs(forms: list[str], suffixes: frozenset[str]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of these written names for which `names_match` can be true, in order: the same key,
+    the same core words, an acronym and the long form with those initials, or keys within a fuzzy ratio of
+    FUZZY_FLOOR (one vectorised pass). Every pair `names_match` accepts is among them."""
+    keys = [key_of(f) for f in forms]
+    words = [_words(f) for f in forms]
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    initials: dict[str, list[int]] = defaultdict(list)
+    for i, (k, ws) in enumerate(zip(keys, words, strict=True)):
+        if not k:
+            continue
+        buckets[("key", k)].append(i)
+        core = tuple(w.casefold() for w in ws if w.casefold() not in suffixes)
+        if core:
+            buckets[("core", *core)].append(i)
+        first = "".join(w[0] for w in ws if w[0].isupper())
+        if len(first) >= 2 and len(ws) > 1:
+            initials[first.casefold()].append(i)
+    found: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        found.update(itertools.combinations(members, 2))
+    for i, f in enumerate(forms):
+        if keys[i] and f.isupper():
+            found.update((min(i, j), max(i, j)) for j in initials.get(keys[i], ()) if j != i)
+    live = [i for i, k in enumerate(keys) if len(k) >= 7]
+    if len(live) >= 2:
+        scores = process.cdist(
+            [keys[i] for i in live],
+            [keys[i] for i in live],
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_FLOOR,
+            dtype=np.float64,
+        )
+        for x, y in zip(*np.nonzero(scores), strict=True):
+            if x < y:
+                found.add((live[x], live[y]))
+    return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,10 +528,14 @@ class EntityFinder:
                 k = parent[k]
             return k
 
+        # The groups are the connected parts of the graph of matching pairs (each merge keeps the better root,
+        # so a group's root is its best member whatever the order of the merges); a pair is tested only when it
+        # could match (see _variant_pairs), never every pair of a block.
         for members in blocks.values():
             if len(members) > 200:  # a block that large is a common prefix, not variants of one name
                 continue
-            for a, b in itertools.combinations(members, 2):
+            for i, j in _variant_pairs([form[k] for k in members], self.suffixes):
+                a, b = members[i], members[j]
                 ra, rb = root(a), root(b)
                 if ra != rb and names_match(form[a], form[b], self.suffixes):
                     # the commoner (then shorter, then alphabetically first) form represents the group

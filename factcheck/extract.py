@@ -19,7 +19,7 @@ from typing import Any
 from factcheck.categorical import extract_categorical
 from factcheck.entities import EntityFinder, EntityIndex, Mention
 from factcheck.independence import Independence
-from factcheck.models import Claim, DateParts, Document, DocumentExtract, EvidenceSentence, Quantity
+from factcheck.models import Claim, DateParts, Document, DocumentExtract, EvidenceSentence, Quantity, replace
 from factcheck.quantities import extract_quantities
 from factcheck.ruleset import Metric, MetricLexicon, RuleSet, SuperlativeLexicon
 from factcheck.saferegex import LiteralScan, SafePattern
@@ -95,9 +95,7 @@ def _resolve(c: Claim, index: EntityIndex) -> Claim:
         return index.canon(key)
 
     obj = c.object if c.kind in ("superlative", "exclusivity") else one(c.object)
-    return c.model_copy(
-        update={"subject": one(c.subject), "object": obj, "entities": sorted({one(e) or e for e in c.entities})}
-    )
+    return replace(c, subject=one(c.subject), object=obj, entities=sorted({one(e) or e for e in c.entities}))
 
 
 class _Cues:

@@ -5,7 +5,8 @@ load -> Document; extract -> Quantity / Claim; align -> Fact; compare -> Finding
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,6 +43,67 @@ FactStatus = Literal["agree", "disagree", "single_source", "updated"]
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # Pickling (the process pool's results) shares the set of field names that pydantic keeps on every
+    # instance: a corpus holds millions of instances and most have one of a few such sets, which would
+    # otherwise cost more memory than the fields themselves. The sets are never changed in place (the models
+    # are frozen; a copy copies its set first).
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        state["__pydantic_fields_set__"] = shared_fields(state["__pydantic_fields_set__"])
+        return state
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        state["__pydantic_fields_set__"] = shared_fields(state.get("__pydantic_fields_set__", set()))
+        super().__setstate__(state)
+
+
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+_SHARED: set[int] = set()  # ids of the shared sets (they live as long as the process)
+
+
+def shared_fields(names: set[str]) -> set[str]:
+    """One set object for each distinct set of field names."""
+    if id(names) in _SHARED:
+        return names
+    key = frozenset(names)
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        shared = _FIELDS_SETS[key] = set(key)
+        _SHARED.add(id(shared))
+    return shared
+
+
+def share_fields(models: Iterable[BaseModel]) -> None:
+    """Let these instances share their sets of field names (see `Frozen`), in place."""
+    last: set[str] = set()
+    shared = shared_fields(last)
+    for m in models:
+        names = m.__pydantic_fields_set__
+        if id(names) in _SHARED:
+            continue
+        if names != last:  # neighbours (the lines of a document) mostly have the same names
+            last, shared = names, shared_fields(names)
+        object.__setattr__(m, "__pydantic_fields_set__", shared)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def replace(model: M, **update: Any) -> M:
+    """`model.model_copy(update=update)`, without its per-call cost and with a shared set of field names: no
+    validation, the same fields, the same result."""
+    if model.__pydantic_extra__ is not None or getattr(model, "__pydantic_private__", None) is not None:
+        return model.model_copy(update=update)
+    cls = type(model)
+    copy = cls.__new__(cls)
+    values = model.__dict__.copy()
+    values.update(update)
+    object.__setattr__(copy, "__dict__", values)
+    object.__setattr__(copy, "__pydantic_extra__", None)
+    object.__setattr__(copy, "__pydantic_fields_set__", shared_fields(model.__pydantic_fields_set__ | update.keys()))
+    object.__setattr__(copy, "__pydantic_private__", None)
+    return copy
 
 
 class DateParts(Frozen):

@@ -96,7 +96,7 @@ FLOORS = {"over", "at_least"}
 UPPER = {"up_to", "under"}
 
 
-def _usd_value(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
+def usd_value(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
     """The stated number in comparable units, and its tolerance there."""
     factor, slack = _conversion(c, ruleset)
     v = (c.value or 0.0) * factor
@@ -110,8 +110,8 @@ def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
         return False
     if a.value is None or b.value is None:
         return True
-    va, ta = _usd_value(a, ruleset)
-    vb, tb = _usd_value(b, ruleset)
+    va, ta = usd_value(a, ruleset)
+    vb, tb = usd_value(b, ruleset)
     if a.qualifier == b.qualifier and a.qualifier in BOUNDS:
         return abs(va - vb) <= max(ta, tb)
     pair = {a.qualifier, b.qualifier}
@@ -123,6 +123,6 @@ def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
 
 def same_number(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
     """The stated numbers agree within their precision (whatever the hedges)."""
-    va, ta = _usd_value(a, ruleset)
-    vb, tb = _usd_value(b, ruleset)
+    va, ta = usd_value(a, ruleset)
+    vb, tb = usd_value(b, ruleset)
     return abs(va - vb) <= max(ta, tb) + 1e-9

@@ -8,14 +8,16 @@ inherits them from the parent without pickling; elsewhere they are pickled once 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 from factcheck.entities import EntityFinder
 from factcheck.extract import extract_document
-from factcheck.models import Document, DocumentExtract
+from factcheck.models import Claim, Document, DocumentExtract, EvidenceSentence, NameFacts
 from factcheck.ruleset import RuleSet
 
 # below this many documents per worker a pool costs more than it saves
@@ -38,18 +40,79 @@ def effective_jobs(jobs: int | None, n: int) -> int:
 
 def _init(ruleset: RuleSet) -> None:
     global _ruleset, _finder
+    # a forked worker shares the parent's memory (the corpus, the rules) until it writes to it; the collector
+    # would write to every object it inherited, so those are set aside from collection (which the parent may
+    # have paused: it runs here)
+    gc.freeze()
+    gc.enable()
     _ruleset = ruleset
     _finder = EntityFinder(ruleset.entities)
 
 
-def _extract_chunk(docs: list[Document]) -> list[DocumentExtract]:
+# what a worker sends back for one document: its extract without the document, which the parent already has
+# (sending it back would double the corpus in the parent's memory and the pickling work)
+_Found = tuple[list[Claim], NameFacts, list[EvidenceSentence]]
+
+
+def _extract_chunk(docs: list[Document]) -> list[_Found]:
     assert _ruleset is not None and _finder is not None
-    return [extract_document(d, _ruleset, _finder) for d in docs]
+    out = []
+    for d in docs:
+        e = extract_document(d, _ruleset, _finder)
+        out.append((e.claims, e.names, e.evidence))
+    return out
+
+
+def _rejoin(doc: Document, found: _Found) -> DocumentExtract:
+    """The extract a serial run makes, around the parent's own document (the fields were validated in the worker)."""
+    claims, names, evidence = found
+    return DocumentExtract.model_construct(document=doc, claims=claims, names=names, evidence=evidence)
 
 
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+# workers forked before the corpus was read (see `prestarted`): (pool, its rules, its size)
+_prestarted: tuple[ProcessPoolExecutor, RuleSet, int] | None = None
+
+
+def _pool(ruleset: RuleSet, n: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=n, mp_context=_context(), initializer=_init, initargs=(ruleset,))
+
+
+@contextmanager
+def prestarted(ruleset: RuleSet, jobs: int | None, expected: int) -> Iterator[None]:
+    """Fork the extraction workers now, before the corpus is read, when `expected` documents will want them.
+
+    A worker forked later shares the parent's memory, corpus included, page by page; the parent then writes
+    to those pages (pickling the documents to the workers touches each one), and every page it writes stays
+    behind as the workers' copy: the corpus counted twice. `extract_many` uses these workers when its own
+    choice of processes is the same, and lets them go when it is done."""
+    global _prestarted
+    n = effective_jobs(jobs, expected)
+    if n <= 1 or _prestarted is not None:
+        yield
+        return
+    pool = _pool(ruleset, n)
+    pool.submit(int).result()  # the pool forks its workers on the first task
+    _prestarted = (pool, ruleset, n)
+    try:
+        yield
+    finally:
+        if _prestarted is not None and _prestarted[0] is pool:
+            _prestarted = None
+        pool.shutdown()
+
+
+def _take_prestarted(ruleset: RuleSet, n: int) -> ProcessPoolExecutor | None:
+    global _prestarted
+    if _prestarted is None or _prestarted[1] is not ruleset or _prestarted[2] != n:
+        return None
+    pool = _prestarted[0]
+    _prestarted = None
+    return pool
 
 
 def extract_many(
@@ -70,9 +133,9 @@ def extract_many(
         return out
     chunks = [list(documents[i : i + CHUNK]) for i in range(0, len(documents), CHUNK)]
     results: list[DocumentExtract] = []
-    with ProcessPoolExecutor(max_workers=n, mp_context=_context(), initializer=_init, initargs=(ruleset,)) as pool:
-        for part in pool.map(_extract_chunk, chunks):  # map yields in submission order
-            results.extend(part)
+    with _take_prestarted(ruleset, n) or _pool(ruleset, n) as pool:
+        for chunk, part in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):  # in submission order
+            results.extend(_rejoin(d, found) for d, found in zip(chunk, part, strict=True))
             if progress is not None:
                 progress(len(part))
     return results

@@ -6,8 +6,9 @@ Everything quoted from an article is escaped, so no quote can break a table or i
 from __future__ import annotations
 
 import re
-
-import pandas as pd
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TextIO
 
 from factcheck.models import Claim, Document, Fact, Finding, Report
 
@@ -65,8 +66,9 @@ def _summary(ctx: _Ctx, lines: list[str]) -> None:
         "| document | title | date | claims |",
         "|---|---|---|---|",
     ]
+    per_document = Counter(c.document for c in r.claims)
     for d in r.documents:
-        n = sum(1 for c in r.claims if c.document == d.id)
+        n = per_document[d.id]
         lines.append(f"| {ctx.where(d.id, 1)[:-3]}` | {escape(d.title, 90)} | {d.date or '—'} | {n} |")
     lines.append("")
 
@@ -117,26 +119,31 @@ def _with_equivalents(ctx: _Ctx, c: Claim) -> str:
 
 
 def _matrix(ctx: _Ctx, lines: list[str]) -> None:
-    """Metric x source, built with pandas: one row per fact stated by several sources."""
-    rows = []
+    """Metric x source: one row per fact stated by several sources, one column per source (the first 12
+    characters of its id); facts of the same name share a row and a cell joins its values with "; ".
+
+    The table grows with facts x sources, so it is not held: each row goes to `lines` as it is made."""
+    cells: dict[str, dict[str, list[str]]] = {}  # fact name -> source -> values, in order of appearance
     for f in ctx.report.facts:
         if f.status == "single_source":
             continue
+        row = cells.setdefault(_fact_name(f), {})
         for cid in f.claims:
             c = ctx.claims[cid]
-            rows.append({"fact": _fact_name(f), "source": c.document[:12], "value": c.text})
+            row.setdefault(c.document[:12], []).append(c.text)
     lines += ["## Fact matrix", ""]
-    if not rows:
+    if not cells:
         lines += ["No fact is stated by more than one source.", ""]
         return
-    df = pd.DataFrame(rows)
-    table = df.pivot_table(index="fact", columns="source", values="value", aggfunc=lambda v: "; ".join(v), sort=False)
-    table = table.reindex(columns=sorted(table.columns))
-    lines.append("| fact | " + " | ".join(escape(c) for c in table.columns) + " |")
-    lines.append("|---" * (len(table.columns) + 1) + "|")
-    for fact, row in table.iterrows():
-        cells = ["" if pd.isna(v) else escape(str(v)) for v in row]
-        lines.append(f"| {escape(str(fact))} | " + " | ".join(cells) + " |")
+    columns = sorted({source for row in cells.values() for source in row})
+    position = {source: i for i, source in enumerate(columns)}
+    lines.append("| fact | " + " | ".join(escape(c) for c in columns) + " |")
+    lines.append("|---" * (len(columns) + 1) + "|")
+    for fact, row in cells.items():
+        out = [""] * len(columns)
+        for source, values in row.items():
+            out[position[source]] = escape("; ".join(values))
+        lines.append(f"| {escape(fact)} | " + " | ".join(out) + " |")
     lines.append("")
 
 
@@ -220,15 +227,55 @@ def _rules(ctx: _Ctx, lines: list[str], descriptions: dict[str, str]) -> None:
         lines += ["None.", ""]
         return
     lines += ["| rule | findings | what it checks |", "|---|---|---|"]
+    per_rule = Counter(f.rule for f in ctx.report.findings)
     for rule in ctx.report.rules_fired:
-        n = sum(1 for f in ctx.report.findings if f.rule == rule)
+        n = per_rule[rule]
         lines.append(f"| `{rule}` | {n} | {escape(descriptions.get(rule, ''))} |")
     lines.append("")
 
 
-def render(report: Report, descriptions: dict[str, str] | None = None) -> str:
+class _Lines(list[str]):
+    """The report's lines, handed on in batches as they are added (`+=`, `append`) instead of all kept: the
+    text is "\n".join of all lines, with the trailing whitespace of the whole stripped and one newline added."""
+
+    def __init__(self, emit: Callable[[str], object], batch: int = 1000) -> None:
+        super().__init__()
+        self.emit = emit
+        self.batch = batch
+        self.started = False
+        self.held = ""  # trailing whitespace so far: kept back until something follows it
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        if len(self) >= self.batch:
+            self.flush()
+
+    def __iadd__(self, more: Iterable[str]) -> _Lines:  # type: ignore[override]
+        self.extend(more)
+        if len(self) >= self.batch:
+            self.flush()
+        return self
+
+    def flush(self) -> None:
+        if not self:
+            return
+        text = self.held + ("\n" if self.started else "") + "\n".join(self)
+        self.clear()
+        self.started = True
+        kept = len(text.rstrip())
+        self.held = text[kept:]
+        if kept:
+            self.emit(text[:kept])
+
+    def close(self) -> None:
+        self.flush()
+        self.emit("\n")
+
+
+def _write(report: Report, emit: Callable[[str], object], descriptions: dict[str, str] | None) -> None:
     ctx = _Ctx(report)
-    lines = ["# factcheck report", ""]
+    lines = _Lines(emit)
+    lines += ["# factcheck report", ""]
     _summary(ctx, lines)
     lines += ["## Findings", ""]
     if not report.findings:
@@ -241,4 +288,15 @@ def render(report: Report, descriptions: dict[str, str] | None = None) -> str:
     _checks(ctx, lines)
     _corroborated(ctx, lines)
     _rules(ctx, lines, descriptions or {})
-    return "\n".join(lines).rstrip() + "\n"
+    lines.close()
+
+
+def write(report: Report, out: TextIO, descriptions: dict[str, str] | None = None) -> None:
+    """Write the report to a text file as it is made (the fact matrix alone grows with facts x sources)."""
+    _write(report, out.write, descriptions)
+
+
+def render(report: Report, descriptions: dict[str, str] | None = None) -> str:
+    parts: list[str] = []
+    _write(report, parts.append, descriptions)
+    return "".join(parts)
