@@ -3,37 +3,12 @@
 from __future__ import annotations
 
 from factcheck.formats.markdown import escape
-from factcheck.gate import GateResult, Place
+from factcheck.gate import GateResult, Place, summary
 
 
 def _where(p: Place) -> str:
     path = " ".join(p.path.split()).replace("`", "'").replace("|", "\\|")  # a pipe would split the table row
     return f"`{path}:{p.line}`"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def summary(result: GateResult) -> str:
-    c = result.counts()
-    drafts = (
-        ", ".join(f"`{d}`" for d in result.drafts) if len(result.drafts) <= 5 else _plural(len(result.drafts), "file")
-    )
-    parts = [
-        f"Checked {drafts or 'nothing'} against {_plural(result.corpus, 'article')} in all: "
-        f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {c['info']} info.",
-    ]
-    hidden = []
-    if result.suppressed_baseline:
-        hidden.append(f"{result.suppressed_baseline} suppressed by the baseline")
-    if result.suppressed_inline:
-        hidden.append(f"{result.suppressed_inline} by ignore comments")
-    if result.disabled:
-        hidden.append(f"{result.disabled} from disabled rules")
-    if hidden:
-        parts.append("Not shown: " + "; ".join(hidden) + ".")
-    return " ".join(parts)
 
 
 def render(result: GateResult) -> str:
