@@ -1206,21 +1206,27 @@ def _builder(model: type[Any]) -> Any:
     template = _template(model)
     if template is None:
         return model.model_construct
-    size, new, setattr_ = len(template), model.__new__, object.__setattr__
+    size = len(template)
 
     def build(**values: Any) -> Any:
         d = template.copy()
         d.update(values)  # keeps the declaration order of the fields
         if len(d) != size or _MISSING in d.values():  # an unknown or a missing field: pydantic's own way
             return model.model_construct(**values)
-        m = new(model)
-        setattr_(m, "__dict__", d)
-        setattr_(m, "__pydantic_fields_set__", set(values))
-        setattr_(m, "__pydantic_extra__", None)
-        setattr_(m, "__pydantic_private__", None)
-        return m
+        return _bare(model, d, set(values))
 
     return build
+
+
+def _bare(model: type[Any], fields: dict[str, Any], fields_set: set[str]) -> Any:
+    """An instance of `model` holding `fields` as `model_construct` would leave it: no extra, no private state."""
+    m = model.__new__(model)
+    setattr_ = object.__setattr__
+    setattr_(m, "__dict__", fields)
+    setattr_(m, "__pydantic_fields_set__", fields_set)
+    setattr_(m, "__pydantic_extra__", None)
+    setattr_(m, "__pydantic_private__", None)
+    return m
 
 
 def _positional(names: tuple[str, ...]) -> Any:
@@ -1236,17 +1242,11 @@ def _positional(names: tuple[str, ...]) -> Any:
             return _quantity(**dict(zip(names, values, strict=True)))
 
         return generic
-    new, setattr_ = Quantity.__new__, object.__setattr__
 
     def build(*values: Any) -> Quantity:
         d = template.copy()
         d.update(zip(names, values, strict=True))  # keeps the declaration order of the fields
-        m = new(Quantity)
-        setattr_(m, "__dict__", d)
-        setattr_(m, "__pydantic_fields_set__", set(names))
-        setattr_(m, "__pydantic_extra__", None)
-        setattr_(m, "__pydantic_private__", None)
-        return m
+        return _bare(Quantity, d, set(names))
 
     return build
 
