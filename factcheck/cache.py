@@ -255,13 +255,18 @@ class ClaimCache:
         rivals = [(key, c.object or "", c.scope or "") for c in rival_claims(extract.claims)]
         with contextlib.suppress(sqlite3.DatabaseError):
             db = self._db
+            # a replaced row's old terms and rivals go; the terms table is keyed by term first, so deleting by
+            # key reads all of it: done only when the key was there (a key is a digest of the content, so
+            # almost never), or filling the cache of a corpus takes time growing as its square
+            replaced = db.execute("SELECT 1 FROM docs WHERE key = ?", (key,)).fetchone() is not None
             db.execute("INSERT OR REPLACE INTO extracts VALUES (?, ?)", (key, extract.model_dump_json()))
             db.execute(
                 "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)", (key, extract.document.path, time.time(), names)
             )
-            db.execute("DELETE FROM terms WHERE key = ?", (key,))  # a replaced row: its old terms go
+            if replaced:
+                db.execute("DELETE FROM terms WHERE key = ?", (key,))
+                db.execute("DELETE FROM rivals WHERE key = ?", (key,))
             db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?)", [(t, key) for t in sorted(terms_of(extract))])
-            db.execute("DELETE FROM rivals WHERE key = ?", (key,))
             db.executemany("INSERT INTO rivals VALUES (?, ?, ?)", rivals)
 
     def touch(self, key: str) -> None:

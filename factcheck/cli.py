@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
@@ -94,22 +94,29 @@ def _run(paths: tuple[str, ...], ruleset: RuleSet, jobs: int | None = 1) -> RunR
     return result
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: a reader never sees half a report."""
+def write_atomic(path: Path, text: str | Callable[[TextIO], None]) -> None:
+    """Write to a temporary file beside the target, then rename: a reader never sees half a report. `text` is
+    the text, or a function that writes it to a file (a large report is then never held whole)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                text(fh)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | Callable[[TextIO], None], output: Path | None) -> None:
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            text(sys.stdout)
     else:
         write_atomic(output, text)
         click.echo(f"factcheck: wrote {output}", err=True)
@@ -160,11 +167,12 @@ def report(paths: tuple[str, ...], output: Path | None, fmt: str, rule_dirs: tup
 
     ruleset = _ruleset(rule_dirs)
     result = _run(paths, ruleset, jobs or None)
+    analysed = result.report
     if fmt == "json":
-        text = jsonout.render(result.report)
+        _emit(lambda out: jsonout.write(analysed, out), output)
     else:
-        text = markdown.render(result.report, {rid: r.description for rid, r in ruleset.rules.items()})
-    _emit(text, output)
+        descriptions = {rid: r.description for rid, r in ruleset.rules.items()}
+        _emit(lambda out: markdown.write(analysed, out, descriptions), output)
     raise SystemExit(ExitCode.INPUT_ERROR if result.errors else ExitCode.OK)
 
 

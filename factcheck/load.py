@@ -13,12 +13,13 @@ import html
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from factcheck import yamlsafe
 from factcheck.models import Document, Line
 from factcheck.ruleset import BoilerplateLexicon
 
@@ -192,6 +193,16 @@ def load(paths: Sequence[str | Path], lexicon: BoilerplateLexicon) -> LoadResult
     """Read every article; a named file that cannot be used is an error, a file found in a folder a warning."""
     entries, errors, warnings = collect(paths)
     result = LoadResult(errors=errors, warnings=warnings)
+    result.documents = unique_ids(list(read_documents(entries, lexicon, result)))
+    return result
+
+
+def read_documents(
+    entries: Sequence[tuple[Path, bool]], lexicon: BoilerplateLexicon, result: LoadResult
+) -> Iterator[Document]:
+    """Each file of `collect` that can be used, as it is read, with its id from its name alone (see
+    `unique_ids`); what cannot be used is added to result.errors or result.warnings, the documents' warnings
+    to result.warnings."""
     for f, named in entries:
         try:
             doc = read_document(f, lexicon)
@@ -199,9 +210,7 @@ def load(paths: Sequence[str | Path], lexicon: BoilerplateLexicon) -> LoadResult
             (result.errors if named else result.warnings).append(str(exc))
             continue
         result.warnings.extend(doc.warnings)
-        result.documents.append(doc)
-    result.documents = unique_ids(result.documents)
-    return result
+        yield doc
 
 
 def unique_ids(documents: list[Document]) -> list[Document]:
@@ -209,10 +218,20 @@ def unique_ids(documents: list[Document]) -> list[Document]:
     seen: dict[str, int] = {}
     for d in documents:
         seen[d.id] = seen.get(d.id, 0) + 1
-    return [
-        d.model_copy(update={"id": str(Path(d.path).with_suffix("")).replace("\\", "/")}) if seen[d.id] > 1 else d
-        for d in documents
-    ]
+    return [d.model_copy(update={"id": path_id(d.path)}) if seen[d.id] > 1 else d for d in documents]
+
+
+def planned_ids(paths: Sequence[str]) -> list[str]:
+    """The ids `unique_ids` gives the documents read from these paths, known before they are read."""
+    ids = [document_id(p) for p in paths]
+    seen: dict[str, int] = {}
+    for i in ids:
+        seen[i] = seen.get(i, 0) + 1
+    return [path_id(p) if seen[i] > 1 else i for p, i in zip(paths, ids, strict=True)]
+
+
+def path_id(path: str) -> str:
+    return str(Path(path).with_suffix("")).replace("\\", "/")
 
 
 def document_id(path: str) -> str:
@@ -235,7 +254,7 @@ def parse_document(path: str, text: str, lexicon: BoilerplateLexicon, warnings: 
     if fm_end is not None:
         block = "\n".join(raw_lines[1:fm_end])
         try:
-            loaded = yaml.safe_load(block)
+            loaded = yamlsafe.load(block)
         # RecursionError: "[[[[..." nested thousands deep; ValueError/OverflowError: a value YAML reads as a
         # timestamp that is no date ("date: 2725-76-72"), raised by its constructor with no position.
         except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 
 from factcheck.entities import EntityFinder
 from factcheck.extract import extract_document
@@ -116,13 +117,20 @@ def _take_prestarted(ruleset: RuleSet, n: int) -> ProcessPoolExecutor | None:
 
 
 def extract_many(
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     ruleset: RuleSet,
     jobs: int | None = 1,
     progress: Callable[[int], None] | None = None,
+    expected: int | None = None,
 ) -> list[DocumentExtract]:
-    """`extract_document` for every document, in input order, in `jobs` processes (1 = in this process)."""
-    n = effective_jobs(jobs, len(documents))
+    """`extract_document` for every document, in input order, in `jobs` processes (1 = in this process).
+
+    `documents` may be a generator that reads them (then `expected` says how many it will give): each chunk
+    goes to a worker as soon as it is read, so the workers extract while this process reads the rest."""
+    if expected is None:
+        documents = list(documents)
+        expected = len(documents)
+    n = effective_jobs(jobs, expected)
     if n <= 1:
         finder = EntityFinder(ruleset.entities)
         out = []
@@ -131,10 +139,18 @@ def extract_many(
             if progress is not None:
                 progress(1)
         return out
-    chunks = [list(documents[i : i + CHUNK]) for i in range(0, len(documents), CHUNK)]
+    chunks: list[list[Document]] = []
+
+    def read() -> Iterator[list[Document]]:
+        it = iter(documents)
+        while chunk := list(islice(it, CHUNK)):
+            chunks.append(chunk)
+            yield chunk
+
     results: list[DocumentExtract] = []
     with _take_prestarted(ruleset, n) or _pool(ruleset, n) as pool:
-        for chunk, part in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):  # in submission order
+        # `map` submits every chunk before it returns: the reading is done by then, the extraction under way
+        for chunk, part in zip(chunks, pool.map(_extract_chunk, read()), strict=True):  # in submission order
             results.extend(_rejoin(d, found) for d, found in zip(chunk, part, strict=True))
             if progress is not None:
                 progress(len(part))

@@ -11,8 +11,9 @@ from pathlib import Path
 from factcheck.align import align, to_facts
 from factcheck.compare import compare
 from factcheck.directives import unknown_directive_findings
-from factcheck.extract import assemble
-from factcheck.load import collect_paths, load, unique_ids
+from factcheck.entities import EntityFinder
+from factcheck.extract import assemble, extract_document
+from factcheck.load import LoadResult, collect, planned_ids, read_documents, unique_ids
 from factcheck.models import SEVERITY_ORDER, Claim, Document, DocumentExtract, Report, replace, share_fields
 from factcheck.parallel import extract_many, prestarted
 from factcheck.ruleset import RuleSet
@@ -86,13 +87,32 @@ def _analyse(extracts: list[DocumentExtract], ruleset: RuleSet) -> Report:
 
 
 def run(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None = 1) -> RunResult:
-    files, _ = collect_paths(paths)
-    # the workers are forked before the corpus fills this process
-    with _collector_paused(), prestarted(ruleset, jobs, len(files)):
-        loaded = load(paths, ruleset.boilerplate)
-        # every line of every document is a model of its own: share their sets of field names (models.Frozen)
-        share_fields(loaded.documents)
-        for d in loaded.documents:
-            share_fields(d.lines)
-        report = analyse(loaded.documents, ruleset, jobs)
+    entries, errors, warnings = collect(paths)
+    loaded = LoadResult(errors=errors, warnings=warnings)
+    # each document gets the id it will have if every file can be read, so that it can be extracted at once
+    paths_read = [str(f) for f, _ in entries]
+    planned = dict(zip(paths_read, planned_ids(paths_read), strict=True))
+    documents = loaded.documents
+
+    def read() -> Iterator[Document]:
+        for doc in read_documents(entries, ruleset.boilerplate, loaded):
+            if planned[doc.path] != doc.id:
+                doc = replace(doc, id=planned[doc.path])
+            # every line of every document is a model of its own: share their sets of field names (models.Frozen)
+            share_fields((doc,))
+            share_fields(doc.lines)
+            documents.append(doc)
+            yield doc
+
+    # the workers are forked before the corpus fills this process, and extract while it reads the rest
+    with _collector_paused(), prestarted(ruleset, jobs, len(entries)):
+        extracts = extract_many(read(), ruleset, jobs, expected=len(entries))
+        # a file that could not be read can leave its namesake the only one of its name: that id changes
+        finder: EntityFinder | None = None
+        for i, want in enumerate(planned_ids([d.path for d in documents])):
+            if want != documents[i].id:
+                finder = finder or EntityFinder(ruleset.entities)
+                documents[i] = replace(documents[i], id=want)
+                extracts[i] = extract_document(documents[i], ruleset, finder)
+        report = analyse_extracts(extracts, ruleset)
     return RunResult(report=report, errors=loaded.errors, warnings=loaded.warnings)

@@ -21,6 +21,7 @@ part of the master pattern (see `_Compiled.reading`).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -177,8 +178,70 @@ def _round(x: float) -> float:
     return float(f"{x:.15g}") + 0.0
 
 
+def pint_factor(expr: str, base: str) -> tuple[float, float]:
+    """(factor, offset) such that a value in `expr` is value * factor + offset in `base`, from pint;
+    ValueError when pint cannot convert one to the other."""
+    ureg = _pint_registry()
+    try:
+        q = ureg.parse_expression(expr)
+        target = ureg.parse_expression(base).units
+        mag, units = (q.magnitude, q.units) if hasattr(q, "units") else (q, ureg.dimensionless)
+        offset = ureg.Quantity(0.0 * mag, units).to(target).magnitude
+        factor = ureg.Quantity(1.0 * mag, units).to(target).magnitude - offset
+    except Exception as exc:  # pint's UndefinedUnitError, DimensionalityError, syntax errors
+        raise ValueError(f"pint cannot convert {expr!r} to {base!r}: {exc}") from None
+    return _round(factor), _round(offset)
+
+
+def _known_factors() -> dict[tuple[str, str], tuple[float, float]]:
+    """pint's answers for the shipped units, recorded (`unitfactors`), when this is the pint that gave them:
+    building pint's registry costs a process 0.7 s, most of a one-draft `check`."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from factcheck import unitfactors
+
+    try:
+        return unitfactors.FACTORS if version("pint") == unitfactors.PINT_VERSION else {}
+    except PackageNotFoundError:
+        return {}
+
+
+_FACTORS_HEAD = (
+    '"""pint\'s conversion factors for the units of the shipped rules/quantities.yaml, recorded so that a process\n'
+    "need not build pint's registry (0.7 s) to read a few numbers. Used only with the pint version that gave them;\n"
+    "any other unit, or another pint, asks pint. Generated: `python -m factcheck.unitfactors` writes it anew, and\n"
+    'a test fails when it is stale.\n"""\n\nfrom __future__ import annotations\n\n'
+)
+
+
+def unit_factor_table() -> tuple[str, dict[tuple[str, str], tuple[float, float]]]:
+    """The installed pint's version and its factors for every pint unit of the shipped lexicon."""
+    from importlib.metadata import version
+
+    lex = load_lexicon()
+    pairs = sorted({(u.pint, lex.base_units[u.dimension].pint) for u in lex.units if u.pint is not None})
+    return version("pint"), {pair: pint_factor(*pair) for pair in pairs}
+
+
+def render_unit_factors(pint_version: str, factors: dict[tuple[str, str], tuple[float, float]]) -> str:
+    """The source of factcheck/unitfactors.py."""
+
+    def num(x: float) -> str:
+        return repr(x).replace("e+", "e")
+
+    lines = [f"PINT_VERSION = {json.dumps(pint_version)}", ""]
+    lines += ["# (unit as a pint expression, base unit as a pint expression) -> (factor, offset)"]
+    lines += ["FACTORS: dict[tuple[str, str], tuple[float, float]] = {"]
+    lines += [f"    ({json.dumps(a)}, {json.dumps(b)}): ({num(f)}, {num(o)})," for (a, b), (f, o) in factors.items()]
+    lines += ["}", "", "", 'if __name__ == "__main__":', "    from pathlib import Path", ""]
+    lines += ["    from factcheck.quantities import render_unit_factors, unit_factor_table", ""]
+    lines += ['    Path(__file__).write_text(render_unit_factors(*unit_factor_table()), encoding="utf-8")', ""]
+    return _FACTORS_HEAD + "\n".join(lines)
+
+
 def _resolve_units(lex: QuantityLexicon) -> list[tuple[UnitSpec, _Unit]]:
     out: list[tuple[UnitSpec, _Unit]] = []
+    known: dict[tuple[str, str], tuple[float, float]] | None = None
     for i, u in enumerate(lex.units):
         if u.pint is None:
             if u.unit is None:
@@ -188,16 +251,15 @@ def _resolve_units(lex: QuantityLexicon) -> list[tuple[UnitSpec, _Unit]]:
         base = lex.base_units.get(u.dimension)
         if base is None:
             raise ValueError(f"units[{i}]: dimension {u.dimension!r} has no entry in base_units")
-        ureg = _pint_registry()
-        try:
-            q = ureg.parse_expression(u.pint)
-            target = ureg.parse_expression(base.pint).units
-            mag, units = (q.magnitude, q.units) if hasattr(q, "units") else (q, ureg.dimensionless)
-            offset = ureg.Quantity(0.0 * mag, units).to(target).magnitude
-            factor = ureg.Quantity(1.0 * mag, units).to(target).magnitude - offset
-        except Exception as exc:  # pint's UndefinedUnitError, DimensionalityError, syntax errors
-            raise ValueError(f"units[{i}]: pint cannot convert {u.pint!r} to {base.pint!r}: {exc}") from None
-        out.append((u, _Unit(base.unit, u.dimension, _round(factor), _round(offset))))
+        if known is None:
+            known = _known_factors()
+        found = known.get((u.pint, base.pint))
+        if found is None:
+            try:
+                found = pint_factor(u.pint, base.pint)
+            except ValueError as exc:
+                raise ValueError(f"units[{i}]: {exc}") from None
+        out.append((u, _Unit(base.unit, u.dimension, *found)))
     return out
 
 
@@ -379,9 +441,13 @@ class _Dispatch(dict[str, "re.Pattern[str] | None"]):
     The master is `(?:SKIP|A|B|...)` with SKIP = `(?P<skip>(?:s1)|(?:s2)|...)`; `re` tries alternatives in
     order and the first that matches wins, so dropping those (and those of SKIP) that cannot start with the
     character at the candidate gives the same match, sooner; None where no alternative can start there.
-    Characters outside the analysed universe get the whole pattern. The patterns are compiled on first use,
-    so building a lexicon stays fast (and a dispatch that is never used compiles nothing).
+    Characters outside the analysed universe get the whole pattern. A cut-down pattern is compiled once its
+    alternatives have been wanted WARMUP times, the whole pattern serving until then: the 45 of the shipped
+    rules take 1.9 s to compile, which only a run over many articles wins back (a one-draft `check` would pay
+    it all to read a few dozen numbers).
     """
+
+    WARMUP = 200
 
     def __init__(self, skips: list[str], alts: list[str], universe: tuple[str, ...]):
         super().__init__()
@@ -389,6 +455,7 @@ class _Dispatch(dict[str, "re.Pattern[str] | None"]):
         self._master: re.Pattern[str] | None = None
         self.compiled: dict[tuple[tuple[int, ...], tuple[int, ...]], re.Pattern[str]] = {}
         self.keys: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self.wanted: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}  # uses of a key not compiled yet
         self.starts: str | None = None  # the characters some alternative can start with; None: any character
         skip_infos = [_first_chars(p, universe) for p in skips]
         infos = [_first_chars(a, universe) for a in alts]
@@ -423,6 +490,9 @@ class _Dispatch(dict[str, "re.Pattern[str] | None"]):
             pattern = self.master
         elif key in self.compiled:
             pattern = self.compiled[key]
+        elif (wanted := self.wanted.get(key, 0)) < self.WARMUP:
+            self.wanted[key] = wanted + 1
+            return self.master  # not kept for `ch`: asked again next time
         else:
             kept = [self.alts[i] for i in key[1]]
             if key[0]:

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factcheck import yamlsafe
 from factcheck.models import Severity
 
 
@@ -66,19 +67,6 @@ def _format_error(path: Path, err: ValidationError) -> str:
     return "\n".join(parts)
 
 
-# libyaml's loader reads the rule files several times faster; the pure-Python one words the errors
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-
-
-def _parse(text: str) -> Any:
-    if _FAST_LOADER is not None:
-        try:
-            return yaml.load(text, Loader=_FAST_LOADER)  # CSafeLoader: the safe loader, in C
-        except yaml.YAMLError:
-            pass  # parsed again below, for the message
-    return yaml.safe_load(text)
-
-
 def read_rule_file(path: Path) -> RuleFile:
     return read_rule_file_bytes(path)[0]
 
@@ -87,13 +75,17 @@ def read_rule_file_bytes(path: Path) -> tuple[RuleFile, bytes]:
     """The rule file and the bytes it was read from (what a digest of the rules must cover)."""
     try:
         data = path.read_bytes()
-        raw = _parse(data.decode("utf-8"))
+        raw = yamlsafe.load(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: cannot read: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RuleFileError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except (RecursionError, ValueError, OverflowError) as exc:
+        # nested thousands deep ("[[[[..."), or a value YAML reads as a date that is none ("2725-76-72")
+        problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise RuleFileError(f"{path}: invalid YAML: {problem}") from exc
     if not isinstance(raw, dict):
         raise RuleFileError(f"{path}: (top): a rule file must be a mapping")
     try:

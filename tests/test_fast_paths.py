@@ -5,9 +5,12 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from factcheck.entities import _POSS, EntityFinder, _bare
 from factcheck.ruleset import RuleSet
 from factcheck.text import _LEAD, _LINK, _normal, clean
+from tests.conftest import ROOT, SEEDS
 
 
 def _plain_clean(raw: str, base: int) -> tuple[str, list[int]]:
@@ -118,3 +121,101 @@ def test_name_runs_match_the_plain_reading(ruleset: RuleSet) -> None:
             fast = finder._role_before(text, start)
             assert (fast and fast.group(1)) == (plain and plain.group(1)), (text, start)
         assert _bare(text) == _POSS.sub("", text) or "\n" in text
+
+
+# -- the quantity reader's cut-down patterns, the recorded pint factors, libyaml -----------------------------
+
+
+def _quantities_with_warmup(warmup: int, texts: list[str]) -> list[str]:
+    """Every text's quantities read by a fresh lexicon whose cut-down patterns compile after `warmup` uses."""
+    from factcheck import quantities as q
+
+    lex = q.QuantityLexicon.model_validate(q.load_lexicon().model_dump())
+    lex._compiled.dispatch.WARMUP = warmup
+    return [repr(q.extract_quantities(t, lex)) for t in texts]
+
+
+def _quantity_texts() -> list[str]:
+    from tests.quantity_cases import ALL_CASES
+
+    texts = [p.values[0] for p in ALL_CASES]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    return texts
+
+
+def test_cut_down_patterns_read_what_the_whole_pattern_reads() -> None:
+    """The whole pattern (before a cut-down one is compiled) and the cut-down ones give the same quantities,
+    and so does a reader that switches from one to the other half-way through."""
+    texts = _quantity_texts()
+    whole = _quantities_with_warmup(10**9, texts)
+    assert _quantities_with_warmup(0, texts) == whole
+    assert _quantities_with_warmup(3, texts) == whole
+
+
+def test_recorded_pint_factors_are_fresh() -> None:
+    """factcheck/unitfactors.py is what pint answers now; regenerate it with `python -m factcheck.unitfactors`."""
+    from pathlib import Path
+
+    from factcheck import quantities as q
+    from factcheck import unitfactors
+
+    assert Path(unitfactors.__file__).read_text(encoding="utf-8") == q.render_unit_factors(*q.unit_factor_table())
+
+
+def test_units_resolve_the_same_without_the_recorded_factors(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import quantities as q
+
+    lex = q.load_lexicon()
+    recorded = q._resolve_units(lex)
+    monkeypatch.setattr(q, "_known_factors", dict)
+    assert q._resolve_units(lex) == recorded
+
+
+def _outcome(load: object, text: str) -> str:
+    import yaml
+
+    try:
+        return "value " + repr(load(text))  # type: ignore[operator]
+    except RecursionError:
+        return "RecursionError"
+    except yaml.MarkedYAMLError as exc:
+        return f"{type(exc).__name__} {exc.problem} {exc.problem_mark}"
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        return f"{type(exc).__name__} {exc}"
+
+
+YAML_PIECES = ["a", "b: ", "- ", "[", "]", "{", "}", ", ", ": ", "\n", "  ", "'", '"', "#", "&x ", "*x", "<<: ",
+               "? ", "2024-01-02", "1e3", "~", "|", ">", "!!str ", "\t", "%", "@", "`", "2725-76-72", "\r",
+               "\r\n", "---\n", "...\n", "%YAML 1.1\n", "é", "\u2028", "\x85", "\ufeff", "\x07", "\U0001F600",
+               "\\", '"\\t"', "0x1F", "yes", ".inf", "-.nan", "!", "!foo ", "|-", ">+", "|2", "\n  - ",
+               "key: |\n  text\n", "x: >\n  folded\n  more\n", "'it''s'", '"a\\"b"', "null", "1_000", "12:30:00",
+               "2001-12-14t21:59:43.10-05:00", "? a\n: b\n", "[a, b]", "{a: b}", "a:b", " #c", "&a a", "*a",
+               "- - "]  # fmt: skip
+
+
+def test_yaml_loader_gives_what_the_python_loader_gives() -> None:
+    """`yamlsafe.load` (libyaml where the text is shallow) against `yaml.safe_load`: the same value or the same
+    exception, message and position, on random YAML-ish text and on deep nesting of every kind."""
+    import yaml
+
+    from factcheck import yamlsafe
+
+    rng = random.Random(6)
+    texts = ["".join(rng.choice(YAML_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for n in (50, 150, 199, 201, 400, 1000):
+        texts += ["[" * n, "[" * n + "]" * n, "- " * n + "x", "{a: " * n + "b" + "}" * n, "? " * n + "x"]
+        texts += ["".join(f"{' ' * i}k{i}:\n" for i in range(min(n, 600))) + " " * min(n, 600) + "v"]
+        texts += ["<<: {" * n + "a: 1" + "}" * n]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "rules").glob("*.yaml"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "tests").rglob("*.md"))]
+    for text in texts:
+        assert _outcome(yamlsafe.load, text) == _outcome(yaml.safe_load, text), text[:80]
+
+
+def test_yaml_loader_never_gives_libyaml_a_text_that_nests_too_deep() -> None:
+    """libyaml runs out of C stack (the process dies) near 200,000 levels; such text goes to the Python reader."""
+    from factcheck import yamlsafe
+
+    for text in ("[" * 300_000, "- " * 300_000 + "x", "{a: " * 300_000):
+        assert yamlsafe.depth_bound(text) > yamlsafe.C_SAFE_DEPTH
+        assert _outcome(yamlsafe.load, text) == "RecursionError"

@@ -75,3 +75,46 @@ def test_report_subprocess_default_jobs_matches_serial(tmp_path: Path) -> None:
         subprocess.run(cmd + extra, check=True, capture_output=True, cwd=ROOT)
         outs.append(target.read_bytes())
     assert outs[0] == outs[1]
+
+
+def _copy_seeds_twice(root: Path) -> list[Path]:
+    """The seeds in two folders, so that every file name is there twice (ids become paths)."""
+    out = []
+    for folder in ("a", "b"):
+        (root / folder).mkdir()
+        for p in sorted(SEEDS.iterdir()):
+            out.append(root / folder / p.name)
+            out[-1].write_bytes(p.read_bytes())
+    return out
+
+
+@pytest.mark.usefixtures("small_chunks")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_streamed_run_matches_load_then_analyse(tmp_path: Path, ruleset: RuleSet, jobs: int) -> None:
+    """`run` reads the files while the workers extract: the same report as reading them all first."""
+    from factcheck.pipeline import analyse, run
+
+    _copy_seeds_twice(tmp_path)
+    streamed = run([tmp_path], ruleset, jobs).report
+    plain = analyse(load([tmp_path], ruleset.boilerplate).documents, ruleset, 1)
+    assert streamed.model_dump_json() == plain.model_dump_json()
+    assert all("/" in d.id for d in streamed.documents)  # every name twice: ids are paths
+
+
+@pytest.mark.usefixtures("small_chunks")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_fails_gives_its_namesake_the_short_id(tmp_path: Path, ruleset: RuleSet, jobs: int) -> None:
+    """The ids are chosen before the files are read; a file that cannot be read changes its namesake's id,
+    and that document is extracted again under the id it ends up with."""
+    from factcheck.pipeline import analyse, run
+
+    files = _copy_seeds_twice(tmp_path)
+    broken = files[-1]
+    broken.write_bytes(b"\x00binary")
+    result = run([tmp_path], ruleset, jobs)
+    assert any(str(broken) in w for w in result.warnings)
+    survivor = broken.stem
+    assert survivor in {d.id for d in result.report.documents}
+    assert all(c.document == survivor for c in result.report.claims if c.id.startswith(survivor + ":"))
+    loaded = load([tmp_path], ruleset.boilerplate)
+    assert result.report.model_dump_json() == analyse(loaded.documents, ruleset, 1).model_dump_json()
