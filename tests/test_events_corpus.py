@@ -53,7 +53,8 @@ def test_unsupported_superlatives(report: dict) -> None:
 def test_agreeing_facts(report: dict, item: dict) -> None:
     first, second = (_at(report, w) for w in item["where"])
     facts = [
-        f for f in report["facts"]
+        f
+        for f in report["facts"]
         if set(f["claims"]) & first and set(f["claims"]) & second and f["metric"] == item["metric"]
     ]
     assert facts and facts[0]["status"] == "agree", item["note"]

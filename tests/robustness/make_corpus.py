@@ -1,6 +1,6 @@
 """Writes the small hostile files of `corpus/` (run once; the files are committed, the large ones are made by tests).
 
-    python tests/robustness/make_corpus.py
+python tests/robustness/make_corpus.py
 """
 
 from __future__ import annotations
