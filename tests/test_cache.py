@@ -92,3 +92,26 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     (tmp_path / "draft.md").write_text(NEW_ARTICLE, encoding="utf-8")
     _, _, err = run_cli(["check", "draft.md", "--corpus", "corpus", "--format", "text"], cwd=tmp_path)
     assert "indexing" not in err and "\r" not in err
+
+
+def test_a_replaced_row_takes_its_old_terms_and_rivals_away(tmp_path: Path, ruleset) -> None:
+    """`put` deletes a key's terms and rivals only when the key was stored (deleting by key reads the whole
+    terms table): a replaced row leaves none of its old ones, a new row none of anyone else's."""
+    from factcheck.cache import rival_claims, terms_of
+    from factcheck.pipeline import extract_all
+
+    extracts = extract_all(_docs(ruleset, SEEDS), ruleset)
+    first, second = extracts[0], extracts[1]
+    assert terms_of(first) != terms_of(second)
+
+    def stored(cache: ClaimCache, key: str) -> tuple[set[str], int]:
+        everything = cache.documents_with(sorted(terms_of(first) | terms_of(second)))
+        return {t for t, k in everything if k == key}, sum(1 for k, _, _ in cache.all_rivals() if k == key)
+
+    with ClaimCache(tmp_path / "c") as cache:
+        cache.put("k1", first)
+        cache.put("k2", second)
+        assert stored(cache, "k1") == (terms_of(first), len(rival_claims(first.claims)))
+        cache.put("k1", second)  # the same key, other content
+        assert stored(cache, "k1") == (terms_of(second), len(rival_claims(second.claims)))
+        assert stored(cache, "k2") == (terms_of(second), len(rival_claims(second.claims)))
