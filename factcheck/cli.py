@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from factcheck.pipeline import RunResult
 
 # The formats, the whole-corpus pipeline, the baseline and git are imported where a command needs them: a
-# `check` that prints JSON never pays for the Markdown tables (pandas) or a process pool.
+# `check` that prints JSON never pays for the Markdown report or a process pool.
 
 DEFAULT_CORPUS = Path("seeds")
 DEFAULT_REPORT = {"markdown": Path("reports/report.md"), "json": Path("reports/report.json")}

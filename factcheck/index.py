@@ -55,7 +55,7 @@ from factcheck.cache import (
 from factcheck.entities import EntityFinder, EntityIndex
 from factcheck.extract import CREATOR_REF
 from factcheck.load import ARTICLE_SUFFIXES, InputError, LoadResult, collect, document_id, read_document
-from factcheck.models import SEVERITY_ORDER, Claim, Document, DocumentExtract, NameFacts, Report
+from factcheck.models import Claim, Document, DocumentExtract, NameFacts, Report
 from factcheck.names import NameState
 from factcheck.ruleset import RuleSet
 
@@ -736,16 +736,14 @@ def analyse_with_index(
     documents. Only what `gate.views` reads is filled in: documents, claims and findings."""
     from factcheck.align import align
     from factcheck.compare import compare
-    from factcheck.directives import unknown_directive_findings
     from factcheck.extract import Corpus, _resolve
     from factcheck.independence import Independence
+    from factcheck.pipeline import numbered
 
     claims = [_resolve(c, index) for e in extracts for c in e.claims]
     documents = [e.document for e in extracts]
     corpus = Corpus(documents, extracts, index, finder, Independence(documents))
     groups = align(claims, ruleset, index)
     comparison = compare(groups, claims, corpus, ruleset)
-    merged = [*comparison.findings, *unknown_directive_findings(documents, ruleset)]
-    order = sorted(range(len(merged)), key=lambda i: (SEVERITY_ORDER[merged[i].severity], i))
-    findings = [merged[i].model_copy(update={"id": f"F{n}"}) for n, i in enumerate(order, 1)]
+    findings = numbered(comparison.findings, documents, ruleset)
     return Report(documents=documents, claims=claims, facts=[], findings=findings)

@@ -14,7 +14,16 @@ from factcheck.directives import unknown_directive_findings
 from factcheck.entities import EntityFinder
 from factcheck.extract import assemble, extract_document
 from factcheck.load import LoadResult, collect, planned_ids, read_documents, unique_ids
-from factcheck.models import SEVERITY_ORDER, Claim, Document, DocumentExtract, Report, replace, share_fields
+from factcheck.models import (
+    SEVERITY_ORDER,
+    Claim,
+    Document,
+    DocumentExtract,
+    Finding,
+    Report,
+    replace,
+    share_fields,
+)
 from factcheck.parallel import extract_many, prestarted
 from factcheck.ruleset import RuleSet
 
@@ -71,10 +80,7 @@ def _analyse(extracts: list[DocumentExtract], ruleset: RuleSet) -> Report:
             object=c.object if c.kind in ("superlative", "exclusivity") else index.name(c.object),
             entities=[index.name(e) or e for e in c.entities],
         )
-    # comments that name unknown rules are findings too; all are sorted by severity and numbered once
-    merged = [*comparison.findings, *unknown_directive_findings(documents, ruleset)]
-    order = sorted(range(len(merged)), key=lambda i: (SEVERITY_ORDER[merged[i].severity], i))
-    findings = [merged[i].model_copy(update={"id": f"F{n}"}) for n, i in enumerate(order, 1)]
+    findings = numbered(comparison.findings, documents, ruleset)
     return Report(
         documents=documents,
         claims=named,
@@ -84,6 +90,13 @@ def _analyse(extracts: list[DocumentExtract], ruleset: RuleSet) -> Report:
         corroborations=comparison.corroborations,
         rules_fired=sorted({f.rule for f in findings}),
     )
+
+
+def numbered(findings: list[Finding], documents: list[Document], ruleset: RuleSet) -> list[Finding]:
+    """The findings and those of comments that name unknown rules, sorted by severity and numbered once."""
+    merged = [*findings, *unknown_directive_findings(documents, ruleset)]
+    order = sorted(range(len(merged)), key=lambda i: (SEVERITY_ORDER[merged[i].severity], i))
+    return [merged[i].model_copy(update={"id": f"F{n}"}) for n, i in enumerate(order, 1)]
 
 
 def run(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None = 1) -> RunResult:
