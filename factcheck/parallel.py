@@ -149,9 +149,14 @@ def extract_many(
 
     results: list[DocumentExtract] = []
     with _take_prestarted(ruleset, n) or _pool(ruleset, n) as pool:
-        # `map` submits every chunk before it returns: the reading is done by then, the extraction under way
-        for chunk, part in zip(chunks, pool.map(_extract_chunk, read()), strict=True):  # in submission order
-            results.extend(_rejoin(d, found) for d, found in zip(chunk, part, strict=True))
-            if progress is not None:
-                progress(len(part))
+        try:
+            # `map` submits every chunk before it returns: the reading is done by then, the extraction under way
+            for chunk, part in zip(chunks, pool.map(_extract_chunk, read()), strict=True):  # in submission order
+                results.extend(_rejoin(d, found) for d, found in zip(chunk, part, strict=True))
+                if progress is not None:
+                    progress(len(part))
+        except BaseException:
+            # an error or Ctrl-C: the chunks not started are dropped, not extracted before the pool can close
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return results

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from factcheck import parallel
 from factcheck.load import load
+from factcheck.models import Document
 from factcheck.pipeline import extract_all
 from factcheck.ruleset import RuleSet
 from tests.conftest import ROOT, SEEDS, run_cli
@@ -118,3 +120,16 @@ def test_a_file_that_fails_gives_its_namesake_the_short_id(tmp_path: Path, rules
     assert all(c.document == survivor for c in result.report.claims if c.id.startswith(survivor + ":"))
     loaded = load([tmp_path], ruleset.boilerplate)
     assert result.report.model_dump_json() == analyse(loaded.documents, ruleset, 1).model_dump_json()
+
+
+@pytest.mark.usefixtures("small_chunks")
+def test_an_error_while_reading_stops_the_pool_and_is_raised(ruleset: RuleSet) -> None:
+    """A failure in the reading generator reaches the caller; the chunks already submitted are cancelled."""
+    docs = load([SEEDS, EVENTS], ruleset.boilerplate).documents
+
+    def reading() -> Iterator[Document]:
+        yield from docs[:4]
+        raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError, match="disk gone"):
+        parallel.extract_many(reading(), ruleset, 2, expected=len(docs))
