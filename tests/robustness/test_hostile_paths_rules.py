@@ -129,6 +129,9 @@ def _rules(tmp_path: Path, family: str, edit) -> Path:
         ("metrics", lambda t: t.replace("cues: [", "cues: ['(unclosed', ", 1), "metrics.yaml: lexicon.metrics.0.cues"),
         ("dates", lambda t: t.replace("  events:\n", "  events:\n    bad: ['[z-a]']\n", 1), "lexicon.events"),
         ("superlatives", lambda t: t.replace("copulas: [", "copulas: ['(?P<', ", 1), "lexicon.copulas"),
+        # libyaml, which reads rule files, crashed the process on this; the Python reader stops it
+        ("numbers", lambda t: "[" * 300_000, "numbers.yaml: invalid YAML: nested too deeply"),
+        ("numbers", lambda t: t + "\nwhen: 2725-76-72\n", "numbers.yaml: invalid YAML: month must be in 1..12"),
     ],
 )
 def test_malformed_rule_files_name_file_and_field_and_exit_2(
