@@ -960,6 +960,15 @@ _TAIL_GROUPS = (
 )
 
 
+def _digits(dig: str) -> tuple[str, float, bool]:
+    """A number in digits: its digits without separators, its value, and whether its comma is a decimal comma."""
+    if "," in dig and _DECIMAL_COMMA.fullmatch(dig):  # "4,5 %": a decimal comma, not a thousands group
+        raw = dig.replace(",", ".").translate(_NO_SEPARATORS)
+        return raw, float(raw), True
+    raw = dig.translate(_NO_SEPARATORS)
+    return raw, float(raw), False
+
+
 def _read_amount(c: _Compiled, text: str, i: int) -> _Amount | None:
     """Read currency, number, scale, unit and trailing hedge starting at i; None if no amount here.
 
@@ -980,13 +989,7 @@ def _amount_of(c: _Compiled, text: str, i: int, m: re.Match[str]) -> _Amount | N
     if ska is not None:
         return None  # "5,000 crore": a unit this reader does not normalise
     cur = c.currency_prefix.get(cur_s) if cur_s else None
-    raw = dig
-    decimal_comma = False
-    if "," in raw and _DECIMAL_COMMA.fullmatch(raw):  # "4,5 %": a decimal comma, not a thousands group
-        raw = raw.replace(",", ".")
-        decimal_comma = True
-    raw = raw.translate(_NO_SEPARATORS)
-    number = float(raw)
+    raw, number, decimal_comma = _digits(dig)
     precision = 0.5 * 10.0 ** -(len(raw) - raw.index(".") - 1) if "." in raw else 0.5
     scale_f = 1.0
     if sc is not None:
@@ -1034,12 +1037,7 @@ def _read_amount_steps(c: _Compiled, text: str, i: int) -> _Amount | None:
     dig = m.group("dig")
     decimal_comma = False
     if dig is not None:
-        raw = dig
-        if "," in raw and _DECIMAL_COMMA.fullmatch(raw):  # "4,5 %": a decimal comma, not a thousands group
-            raw = raw.replace(",", ".")
-            decimal_comma = True
-        raw = raw.translate(_NO_SEPARATORS)
-        number = float(raw)
+        raw, number, decimal_comma = _digits(dig)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         precision = 0.5 * 10.0**-decimals
         j = m.end()
