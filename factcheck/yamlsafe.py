@@ -51,10 +51,8 @@ def depth(value: Any) -> int:
             continue
         seen.add(id(v))
         deepest = max(deepest, level)
-        items = v.values() if isinstance(v, dict) else v
-        stack.extend((x, level + 1) for x in items)
-        if isinstance(v, dict):
-            stack.extend((k, level + 1) for k in v if isinstance(k, tuple))
+        # a mapping's keys are scalars: the safe loader refuses a list or a mapping as a key
+        stack.extend((x, level + 1) for x in (v.values() if isinstance(v, dict) else v))
     return deepest
 
 
