@@ -17,17 +17,18 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
-from factcheck import __version__, gate
-from factcheck.cache import ClaimCache
-from factcheck.config import ConfigError, LoadedConfig, apply_tolerances, load_config
-from factcheck.load import LoadResult, collect_paths
+from factcheck import __version__
+from factcheck.gate import select as gate
+from factcheck.gate.cache import ClaimCache
+from factcheck.gate.config import ConfigError, LoadedConfig, apply_tolerances, load_config
+from factcheck.load.documents import LoadResult, collect_paths
 from factcheck.models import Report
-from factcheck.rules import RuleFileError
-from factcheck.ruleset import RuleSet, load_ruleset
-from factcheck.saferegex import RegexTimeout
+from factcheck.ruleset.files import RuleFileError
+from factcheck.ruleset.rule_set import RuleSet, load_ruleset
+from factcheck.ruleset.saferegex import RegexTimeout
 
 if TYPE_CHECKING:
-    from factcheck.baseline import Baseline
+    from factcheck.gate.baseline import Baseline
     from factcheck.pipeline import RunResult
 
 # The formats, the whole-corpus pipeline, the baseline and git are imported where a command needs them: a
@@ -66,7 +67,7 @@ file), after processing every file that could be read.
 def _ruleset(extra: tuple[Path, ...], cache_dir: Path | None = None) -> RuleSet:
     """The rules; with a cache folder, rule files that validated there before are trusted: the quantity
     lexicon is then built only if something is extracted."""
-    from factcheck.cache import rules_validated
+    from factcheck.gate.cache import rules_validated
 
     validated = None if cache_dir is None else (lambda digest: rules_validated(cache_dir, digest))
     try:
@@ -163,7 +164,7 @@ def report(paths: tuple[str, ...], output: Path | None, fmt: str, rule_dirs: tup
     if not paths:
         paths = (str(DEFAULT_CORPUS),)
         output = output or DEFAULT_REPORT[fmt]
-    from factcheck.formats import jsonout, markdown
+    from factcheck.report import jsonout, markdown
 
     ruleset = _ruleset(rule_dirs)
     result = _run(paths, ruleset, jobs or None)
@@ -274,22 +275,22 @@ def _report_load(loaded: LoadResult) -> None:
 
 def _render_check(fmt: str, result: gate.GateResult, ruleset: RuleSet) -> str:
     if fmt == "json":
-        from factcheck.formats import gate_json
+        from factcheck.report import gate_json
 
         return gate_json.render(result)
     if fmt == "sarif":
-        from factcheck.formats import sarif
+        from factcheck.report import sarif
 
         return sarif.render(result, ruleset)
     if fmt == "github":
-        from factcheck.formats import github
+        from factcheck.report import github
 
         return github.render(result)
     if fmt == "text":
-        from factcheck.formats import text as textfmt
+        from factcheck.report import text as textfmt
 
         return textfmt.render(result)
-    from factcheck.formats import gate_markdown
+    from factcheck.report import gate_markdown
 
     return gate_markdown.render(result)
 
@@ -388,7 +389,7 @@ def check(
         _fail("nothing to check: give DRAFT... or --changed-since REF")
     draft_files, errors = collect_paths(list(drafts))
     if ref:
-        from factcheck.vcs import GitError, changed_files
+        from factcheck.gate.git import GitError, changed_files
 
         try:
             changed = changed_files(ref)
@@ -425,8 +426,8 @@ def check(
 
 
 def _baseline(path: Path) -> Baseline:
-    from factcheck.baseline import BaselineError
-    from factcheck.baseline import read as read_baseline
+    from factcheck.gate.baseline import BaselineError
+    from factcheck.gate.baseline import read as read_baseline
 
     try:
         return read_baseline(path)
@@ -449,7 +450,7 @@ def _check_index(
         loaded, report = _index(paths, ruleset, None, jobs)
         clock.lap("index")
         return loaded, report, len(report.documents)
-    from factcheck import index
+    from factcheck.gate import index
 
     clock.lap("imports")
     try:
@@ -512,8 +513,8 @@ def baseline(
     if loaded.errors or not report.documents:
         _fail("baseline not written: fix the input errors above first")
     result = gate.select(report, report.documents, disabled=disabled)
-    from factcheck.baseline import build as build_baseline
-    from factcheck.baseline import dumps as dump_baseline
+    from factcheck.gate.baseline import build as build_baseline
+    from factcheck.gate.baseline import dumps as dump_baseline
 
     write_atomic(target, dump_baseline(build_baseline(result.findings)))
     click.echo(
@@ -532,7 +533,7 @@ CLAIM_COLUMNS = ["where", "kind", "subject", "metric", "object", "text", "value"
 @rules_option
 def claims(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, ...]) -> None:
     """List every claim found in PATH...: its raw text, normalised value, interval and qualifier."""
-    from factcheck.formats import jsonout
+    from factcheck.report import jsonout
 
     result = _run(paths, _ruleset(rule_dirs))
     rep = result.report
@@ -630,9 +631,9 @@ def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, 
     One record per quantity: path, line, column, text (the exact characters of the file), value, low, high
     (empty = unbounded), unit, qualifier, dimension, noun (what a count counts) and date (for dates).
     """
-    from factcheck.load import load
-    from factcheck.quantities import extract_quantities
-    from factcheck.text import sentences
+    from factcheck.extract.quantities.reader import extract_quantities
+    from factcheck.extract.sentences import sentences
+    from factcheck.load.documents import load
 
     ruleset = _ruleset(rule_dirs)
     loaded = load(list(paths), ruleset.boilerplate)

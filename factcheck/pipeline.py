@@ -8,12 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.align import align, to_facts
-from factcheck.compare import compare
-from factcheck.directives import unknown_directive_findings
-from factcheck.entities import EntityFinder
-from factcheck.extract import assemble, extract_document
-from factcheck.load import LoadResult, collect, planned_ids, read_documents, unique_ids
+from factcheck.analyse.align import align, to_facts
+from factcheck.analyse.compare import compare
+from factcheck.analyse.directives import unknown_directive_findings
+from factcheck.extract.claims import assemble, extract_document
+from factcheck.extract.entities import EntityFinder
+from factcheck.extract.parallel import extract_many, prestarted
+from factcheck.load.documents import LoadResult, collect, planned_ids, read_documents, unique_ids
 from factcheck.models import (
     SEVERITY_ORDER,
     Claim,
@@ -24,8 +25,7 @@ from factcheck.models import (
     replace,
     share_fields,
 )
-from factcheck.parallel import extract_many, prestarted
-from factcheck.ruleset import RuleSet
+from factcheck.ruleset.rule_set import RuleSet
 
 
 @dataclass

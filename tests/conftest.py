@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.ruleset import RuleSet, load_ruleset
+from factcheck.ruleset.rule_set import RuleSet, load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

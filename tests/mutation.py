@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.entities import EntityFinder
-from factcheck.extract import extract_document
-from factcheck.load import parse_document
+from factcheck.extract.claims import extract_document
+from factcheck.extract.entities import EntityFinder
+from factcheck.load.documents import parse_document
 from factcheck.models import Claim, DocumentExtract, Report
 from factcheck.pipeline import analyse_extracts
-from factcheck.ruleset import RuleSet
+from factcheck.ruleset.rule_set import RuleSet
 
 SCALES = [
     ("trillion", "billion"),

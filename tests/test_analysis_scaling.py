@@ -17,13 +17,13 @@ from collections import Counter
 
 import pytest
 
-from factcheck import compare as cmp
-from factcheck import entities
-from factcheck.align import align_dates
-from factcheck.entities import EntityFinder, EntityIndex, names_match
-from factcheck.formats import jsonout, markdown
-from factcheck.independence import Independence
-from factcheck.load import load
+from factcheck.analyse import compare as cmp
+from factcheck.analyse.align import align_dates
+from factcheck.analyse.independence import Independence
+from factcheck.analyse.intervals import compatible, same_number
+from factcheck.extract import entities
+from factcheck.extract.entities import EntityFinder, EntityIndex, names_match
+from factcheck.load.documents import load
 from factcheck.models import (
     Check,
     Claim,
@@ -39,9 +39,9 @@ from factcheck.models import (
     replace,
     share_fields,
 )
-from factcheck.numbers import compatible, same_number
 from factcheck.pipeline import analyse
-from factcheck.ruleset import RuleSet
+from factcheck.report import jsonout, markdown
+from factcheck.ruleset.rule_set import RuleSet
 from tests.conftest import ROOT, SEEDS
 
 EVENTS = ROOT / "tests" / "corpora" / "events"
@@ -247,7 +247,7 @@ def _align_dates_reference(claims: list[Claim], need: int, index: EntityIndex) -
 def test_date_blocks_find_the_fact_the_scan_finds(
     ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch, need: int, subsets: int
 ) -> None:
-    from factcheck import align
+    from factcheck.analyse import align
 
     monkeypatch.setattr(align, "MAX_SUBSETS", subsets)
     rng = random.Random(need)
@@ -296,7 +296,7 @@ def test_variant_pairs_hold_every_matching_pair() -> None:
 
 def test_index_merges_variants_as_the_all_pairs_scan(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = load([SEEDS, EVENTS], ruleset.boilerplate).documents
-    from factcheck.text import sentences
+    from factcheck.extract.sentences import sentences
 
     finder = EntityFinder(ruleset.entities)
     facts = [finder.learn(sentences(d)) for d in docs]
@@ -511,7 +511,7 @@ def test_pickled_models_share_their_field_name_sets() -> None:
 
 
 def test_run_forks_its_workers_before_loading(ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck import parallel
+    from factcheck.extract import parallel
     from factcheck.pipeline import run
 
     monkeypatch.setattr(parallel, "MIN_PER_JOB", 1)

@@ -1,4 +1,4 @@
-"""The scale benchmark (`python -m factcheck.bench`): a deterministic corpus and a smoke run of `--quick`."""
+"""The scale benchmark (`python benchmarks/bench.py`): a deterministic corpus and a smoke run of `--quick`."""
 
 from __future__ import annotations
 
@@ -7,21 +7,22 @@ import statistics
 
 import pytest
 
-from factcheck import bench
+from benchmarks import bench
+from benchmarks import corpus as synthetic
 
 
 def test_corpus_is_deterministic_and_news_sized() -> None:
-    a = bench.corpus(60)
-    assert a == bench.corpus(60)
+    a = synthetic.corpus(60)
+    assert a == synthetic.corpus(60)
     assert len(a) == 60
     assert len({name for name, _ in a}) == 60
     assert len({text for _, text in a}) == 60  # every article is unique
     assert 4000 <= statistics.median(len(t.encode()) for _, t in a) <= 6500
-    assert bench.corpus(60, seed=7) != a
+    assert synthetic.corpus(60, seed=7) != a
 
 
 def test_articles_share_entities_and_events() -> None:
-    texts = [t for _, t in bench.corpus(40)]
+    texts = [t for _, t in synthetic.corpus(40)]
     first_words = [t.split("# ", 1)[1].split()[0] for t in texts]
     assert len(set(first_words)) < len(first_words)  # several articles about one company
 

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import bench, gate, index
-from factcheck.cache import ClaimCache
-from factcheck.formats import gate_json
-from factcheck.load import collect
+from benchmarks import corpus as bench
+from factcheck.gate import index
+from factcheck.gate import select as gate
+from factcheck.gate.cache import ClaimCache
+from factcheck.load.documents import collect
+from factcheck.report import gate_json
 from tests.conftest import ROOT, SEEDS, run_cli
 
 EVENTS = ROOT / "tests" / "corpora" / "events"
@@ -165,7 +167,7 @@ def test_changed_files_are_read_again_and_unchanged_ones_are_not(ruleset, tmp_pa
 def test_articles_added_to_the_corpus_update_its_name_knowledge(ruleset, tmp_path: Path, monkeypatch) -> None:
     """Added articles are merged into the latest name knowledge, unless one says who owns a name the corpus
     already gave an owner and does not come last (then it is rebuilt): the findings are the same either way."""
-    from factcheck.names import NameState
+    from factcheck.extract.names import NameState
 
     corpus = tmp_path / "corpus"
     shutil.copytree(EVENTS, corpus)
@@ -235,7 +237,7 @@ def test_listing_is_load_collect(tmp_path: Path) -> None:
 
 
 def test_document_ids_are_those_of_load_and_gate(ruleset, tmp_path: Path) -> None:
-    from factcheck.load import load
+    from factcheck.load.documents import load
 
     for rel in ["a/story.md", "b/story.md", "b/story.txt", "c/other.md", "c/.md.txt", "d/x.y.md", "e/noext"]:
         p = tmp_path / rel

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.config import ConfigError, find, load_config
+from factcheck.gate.config import ConfigError, find, load_config
 from tests.conftest import run_cli
 from tests.gate_corpus import GRID_DEAL, NEW_ARTICLE
 

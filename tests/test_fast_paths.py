@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from factcheck.entities import _POSS, EntityFinder, _bare
-from factcheck.ruleset import RuleSet
-from factcheck.text import _LEAD, _LINK, _normal, clean
+from factcheck.extract.entities import _POSS, EntityFinder, _bare
+from factcheck.extract.sentences import _LEAD, _LINK, _normal, clean
+from factcheck.ruleset.rule_set import RuleSet
 from tests.conftest import ROOT, SEEDS
 
 
@@ -128,7 +128,7 @@ def test_name_runs_match_the_plain_reading(ruleset: RuleSet) -> None:
 
 def _quantities_with_warmup(warmup: int, texts: list[str]) -> list[str]:
     """Every text's quantities read by a fresh lexicon whose cut-down patterns compile after `warmup` uses."""
-    from factcheck import quantities as q
+    from factcheck.extract.quantities import reader as q
 
     lex = q.QuantityLexicon.model_validate(q.load_lexicon().model_dump())
     lex._compiled.dispatch.WARMUP = warmup
@@ -153,17 +153,17 @@ def test_cut_down_patterns_read_what_the_whole_pattern_reads() -> None:
 
 
 def test_recorded_pint_factors_are_fresh() -> None:
-    """factcheck/unitfactors.py is what pint answers now; regenerate it with `python -m factcheck.unitfactors`."""
+    """factcheck/unitfactors.py is what pint answers now; regenerate it with `python -m factcheck.extract.quantities.units`."""
     from pathlib import Path
 
-    from factcheck import quantities as q
-    from factcheck import unitfactors
+    from factcheck.extract.quantities import reader as q
+    from factcheck.extract.quantities import unitfactors
 
     assert Path(unitfactors.__file__).read_text(encoding="utf-8") == q.render_unit_factors(*q.unit_factor_table())
 
 
 def test_units_resolve_the_same_without_the_recorded_factors(monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck import quantities as q
+    from factcheck.extract.quantities import reader as q
 
     lex = q.load_lexicon()
     recorded = q._resolve_units(lex)
@@ -198,7 +198,7 @@ def test_yaml_loader_gives_what_the_python_loader_gives() -> None:
     exception, message and position, on random YAML-ish text and on deep nesting of every kind."""
     import yaml
 
-    from factcheck import yamlsafe
+    from factcheck.ruleset import yamlsafe
 
     rng = random.Random(6)
     texts = ["".join(rng.choice(YAML_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
@@ -214,7 +214,7 @@ def test_yaml_loader_gives_what_the_python_loader_gives() -> None:
 
 def test_yaml_loader_never_gives_libyaml_a_text_that_nests_too_deep() -> None:
     """libyaml runs out of C stack (the process dies) near 200,000 levels; such text goes to the Python reader."""
-    from factcheck import yamlsafe
+    from factcheck.ruleset import yamlsafe
 
     for text in ("[" * 300_000, "- " * 300_000 + "x", "{a: " * 300_000):
         assert yamlsafe.depth_bound(text) > yamlsafe.C_SAFE_DEPTH

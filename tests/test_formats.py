@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from factcheck.formats import github, sarif, text
-from factcheck.gate import GateFinding, GateResult, Place
+from factcheck.gate.select import GateFinding, GateResult, Place
+from factcheck.report import github, sarif, text
 from tests.conftest import run_cli
 from tests.gate_corpus import GRID_DEAL, NEW_ARTICLE, validate_sarif
 

@@ -14,10 +14,10 @@ from functools import cache
 
 import pytest
 
-from factcheck.load import parse_document
+from factcheck.load.documents import parse_document
 from factcheck.models import Claim, Report
 from factcheck.pipeline import analyse
-from factcheck.ruleset import RuleSet, load_ruleset
+from factcheck.ruleset.rule_set import RuleSet, load_ruleset
 
 ANY = "<any>"  # an expectation that is not checked
 

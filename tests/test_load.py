@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.load import load, parse_document
-from factcheck.ruleset import RuleSet
-from factcheck.text import sentences
+from factcheck.extract.sentences import sentences
+from factcheck.load.documents import load, parse_document
+from factcheck.ruleset.rule_set import RuleSet
 
 FRONT = (
     '---\ntitle: "Acme buys Beta"\ndescription: "Acme pays $2 billion."\ndate: 2024-05-02\ntags: [a, b]\n---\n'

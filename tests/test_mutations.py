@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.ruleset import RuleSet
+from factcheck.ruleset.rule_set import RuleSet
 from tests.conftest import SEEDS
 from tests.mutation import Corpus, run
 

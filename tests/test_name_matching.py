@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.entities import names_match
-from factcheck.rules import default_rules_dir, read_rule_file
+from factcheck.extract.entities import names_match
+from factcheck.ruleset.files import default_rules_dir, read_rule_file
 
 LEX = read_rule_file(default_rules_dir() / "entities.yaml").lexicon
 SUFFIXES = frozenset(w.casefold() for w in LEX["org_suffixes"])

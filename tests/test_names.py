@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import bench
-from factcheck.entities import EntityFinder
-from factcheck.load import load
+from benchmarks import corpus as bench
+from factcheck.extract.entities import EntityFinder
+from factcheck.extract.names import MAX_BLOCK, NameState
+from factcheck.extract.parallel import extract_many
+from factcheck.load.documents import load
 from factcheck.models import NameFacts
-from factcheck.names import MAX_BLOCK, NameState
-from factcheck.parallel import extract_many
 from tests.conftest import ROOT, SEEDS
 
 EVENTS = ROOT / "tests" / "corpora" / "events"
@@ -77,7 +77,7 @@ def test_documents_added_in_steps_and_rebuilt_with_reuse(corpora, finder) -> Non
 
 
 def _nf(surfaces: list[tuple[str, int]], owner: list[tuple[str, str]] = ()) -> NameFacts:  # type: ignore[assignment]
-    from factcheck.entities import key_of
+    from factcheck.extract.entities import key_of
 
     keys = sorted({key_of(s) for s, _ in surfaces})
     return NameFacts(

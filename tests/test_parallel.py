@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import parallel
-from factcheck.load import load
+from factcheck.extract import parallel
+from factcheck.load.documents import load
 from factcheck.models import Document
 from factcheck.pipeline import extract_all
-from factcheck.ruleset import RuleSet
+from factcheck.ruleset.rule_set import RuleSet
 from tests.conftest import ROOT, SEEDS, run_cli
 
 EVENTS = ROOT / "tests" / "corpora" / "events"

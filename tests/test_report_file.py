@@ -7,7 +7,7 @@ import os
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.formats.markdown import escape
+from factcheck.report.markdown import escape
 from tests.conftest import ROOT, run_cli
 
 COMMITTED = ROOT / "reports" / "report.md"

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.extract import assemble, extract_document
-from factcheck.load import parse_document
+from factcheck.extract.claims import assemble, extract_document
+from factcheck.extract.quantities.reader import extract_quantities
+from factcheck.load.documents import parse_document
 from factcheck.models import Report
 from factcheck.pipeline import analyse
-from factcheck.quantities import extract_quantities
-from factcheck.rules import RuleFileError, default_rules_dir, read_rule_file
-from factcheck.ruleset import RuleSet, load_ruleset
+from factcheck.ruleset.files import RuleFileError, default_rules_dir, read_rule_file
+from factcheck.ruleset.rule_set import RuleSet, load_ruleset
 
 RULE_FILES = sorted(default_rules_dir().glob("*.yaml"))
 FINDING_KINDS = {

@@ -8,8 +8,8 @@ import re
 import pytest
 import regex
 
-from factcheck import saferegex
-from factcheck.saferegex import LiteralScan, RegexTimeout, required_literals
+from factcheck.ruleset import saferegex
+from factcheck.ruleset.saferegex import LiteralScan, RegexTimeout, required_literals
 
 
 @pytest.mark.parametrize(

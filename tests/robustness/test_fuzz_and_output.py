@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.formats import jsonout, markdown
-from factcheck.load import load, parse_document
+from factcheck.load.documents import load, parse_document
 from factcheck.pipeline import analyse
-from factcheck.ruleset import RuleSet, load_ruleset
+from factcheck.report import jsonout, markdown
+from factcheck.ruleset.rule_set import RuleSet, load_ruleset
 from tests.conftest import run_cli
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

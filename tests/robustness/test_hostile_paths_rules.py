@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import load as load_mod
-from factcheck.load import load
-from factcheck.ruleset import RuleSet
+from factcheck.load import documents as load_mod
+from factcheck.load.documents import load
+from factcheck.ruleset.rule_set import RuleSet
 from tests.conftest import ROOT, run_cli
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

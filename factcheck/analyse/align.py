@@ -1,0 +1,248 @@
+"""Stage 3, align: Claims -> Facts (the same fact as stated by several sources).
+
+Numbers are blocked by (dimension, subject) so that alignment never compares every claim with every other;
+inside a block a claim joins a fact whose metric is compatible and whose object is the same name (or a
+name related to it by ownership). A claim with no object is weaker evidence: it joins the one fact its
+block offers, but only when it agrees with it or its wording is close. Dates align by shared names and
+event kind; superlatives by subject and scope.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, utils
+
+from factcheck.analyse.intervals import compatible
+from factcheck.extract.entities import EntityIndex
+from factcheck.models import Claim, Fact
+from factcheck.ruleset.rule_set import RuleSet
+
+
+@dataclass
+class _Group:
+    kind: str
+    dimension: str
+    subject: str | None
+    metric: str
+    object: str | None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _basis(per: str | None) -> str | None:
+    """A rate's basis, compared loosely: "1 gigawatt" and "gigawatt", "share" and "shares" are one."""
+    if per is None:
+        return None
+    words = [w for w in per.casefold().split() if w not in ("1", "one", "a", "an", "per", "each")]
+    return " ".join(w.rstrip("s") for w in words)
+
+
+def _context(c: Claim) -> str:
+    return c.quote.replace(c.text, " ")
+
+
+def _object_ok(index: EntityIndex, a: str | None, b: str | None) -> bool:
+    return a is None or b is None or index.similar(a, b)
+
+
+def _agrees(ruleset: RuleSet, c: Claim, group: _Group) -> bool:
+    return all(compatible(c, o, ruleset) for o in group.claims)
+
+
+def _close_wording(c: Claim, group: _Group) -> bool:
+    return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= 60
+
+
+def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+    metrics = ruleset.metrics
+    blocks: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    groups: list[_Group] = []
+    for c in claims:
+        if c.kind != "quantity":
+            continue
+        if c.subject is None:
+            groups.append(_Group("quantity", c.dimension or "", None, c.metric or "", c.object, [c]))
+            continue
+        key = (c.dimension or "", index.canon(c.subject) or "")
+        candidates = [
+            g
+            for g in blocks[key]
+            if metrics.compatible(g.metric, c.metric or "")
+            and _object_ok(index, g.object, c.object)
+            and _basis(g.claims[0].per) == _basis(c.per)
+        ]
+        # a claim that names its object prefers a fact with the same object
+        exact = [g for g in candidates if g.object is not None and c.object is not None]
+        chosen = exact[0] if exact else (candidates[0] if candidates else None)
+        weak = chosen is not None and (c.object is None) != (chosen.object is None)
+        if chosen is not None and weak and not (_agrees(ruleset, c, chosen) or _close_wording(c, chosen)):
+            chosen = None
+        if chosen is None:
+            chosen = _Group("quantity", c.dimension or "", c.subject, c.metric or "", c.object)
+            blocks[key].append(chosen)
+            groups.append(chosen)
+        chosen.claims.append(c)
+        if chosen.object is None and c.object is not None:
+            chosen.object = c.object
+        # the fact is named by its most specific metric ("investment" over "commitment")
+        m = metrics.by_name.get(chosen.metric)
+        if m is not None and m.generic and c.metric and not getattr(metrics.by_name.get(c.metric), "generic", True):
+            chosen.metric = c.metric
+    return groups
+
+
+MAX_SUBSETS = 64  # a date with more name combinations than this is found through the blocks of single names
+
+
+def align_dates(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+    """A date joins the first fact (in order of creation) whose first claim is in another document, shares an
+    event kind and at least `min_shared_entities` names. Facts are blocked by (event kind, `need` names), so
+    every fact in a block a claim looks up shares enough with it: the first one from another document is the
+    one (a name as common as a city makes no block that must be read to its end)."""
+    groups: list[_Group] = []
+    need = max(0, ruleset.dates.min_shared_entities)
+    firsts: list[tuple[str, set[str], set[str | None]]] = []  # each fact's first claim: document, events, names
+    by_names: dict[tuple[str, tuple[str | None, ...]], list[int]] = defaultdict(list)  # (event, need names)
+    by_name: dict[tuple[str, str | None], list[int]] = defaultdict(list)  # (event, one name)
+    crowded: dict[str, list[int]] = defaultdict(list)  # facts with too many names for `by_names`, by event
+    for c in claims:
+        if c.kind != "date" or c.teaser:
+            continue
+        events = set((c.event or "").split("|"))
+        mine = {index.canon(e) for e in c.entities}
+        subsets = _subsets(mine, need)
+        lists: list[Sequence[int]] = []
+        if subsets is not None:
+            # every fact in these blocks shares the event and the names: the first from another document fits
+            lists = [by_names.get((ev, names), ()) for ev in events for names in subsets]
+            lists += [crowded.get(ev, ()) for ev in events]
+        else:
+            # a fact that shares `need` names and an event kind is in `need` of the (event, name) blocks of that
+            # event, so it is in one of any len(mine) - need + 1 of them: the need - 1 largest are left unread
+            for ev in events:
+                own = sorted((by_name.get((ev, name), ()) for name in mine), key=len)
+                lists += own[: max(0, len(own) - need + 1)]
+        found = [i for i in (_first_fit(b, firsts, c.document, events, mine, need) for b in lists) if i is not None]
+        home = groups[min(found)] if found else None
+        if home is None:
+            home = _Group("date", "date", c.subject, "date", None)
+            n = len(groups)
+            groups.append(home)
+            firsts.append((c.document, events, mine))
+            for ev in events:
+                for name in mine:
+                    by_name[(ev, name)].append(n)
+                if subsets is None:
+                    crowded[ev].append(n)
+                else:
+                    for names in subsets:
+                        by_names[(ev, names)].append(n)
+        home.claims.append(c)
+    return groups
+
+
+def _first_fit(
+    block: Iterable[int],
+    firsts: list[tuple[str, set[str], set[str | None]]],
+    document: str,
+    events: set[str],
+    names: set[str | None],
+    need: int,
+) -> int | None:
+    """The first fact of a block (in order of creation) that a date of `document` can join."""
+    for i in block:
+        first_document, first_events, first_names = firsts[i]
+        if first_document != document and events & first_events and len(names & first_names) >= need:
+            return i
+    return None
+
+
+def _subsets(names: set[str | None], size: int) -> list[tuple[str | None, ...]] | None:
+    """Every `size` of these names, in one order; None when there are more than MAX_SUBSETS of them."""
+    if size > len(names):
+        return []
+    if size and math.comb(len(names), size) > MAX_SUBSETS:  # (with no name to share, one block per event)
+        return None
+    ordered = sorted(names, key=lambda k: (k is None, k or ""))
+    return list(itertools.combinations(ordered, size))
+
+
+def _same_proposition(index: EntityIndex, a: Claim, b: Claim, same_doc: bool) -> bool:
+    if a.kind != b.kind:
+        return False
+    scope = fuzz.token_set_ratio(a.scope or "", b.scope or "", processor=utils.default_process)
+    head = (
+        fuzz.token_set_ratio(a.object or "", b.object or "", processor=utils.default_process)
+        if a.object and b.object
+        else 0
+    )
+    if same_doc:
+        return index.same(a.subject, b.subject) and a.metric == b.metric and (scope >= 50 or head >= 80)
+    unique = {"superlative:unique", "exclusivity:unique"}
+    same_class = a.metric == b.metric or (a.metric in unique and b.metric in unique)
+    # the same head noun is not enough ("the only carmaker with ..." may rank two different things)
+    return same_class and index.related(a.subject, b.subject) and (scope >= 70 or (head >= 80 and scope >= 55))
+
+
+def align_categorical(claims: list[Claim], index: EntityIndex) -> list[_Group]:
+    """A superlative joins the first fact (in order of creation) with a claim of the same proposition. Two
+    claims can only be one proposition when their subjects are the same or related by ownership, so facts are
+    blocked by (kind, subject) and (kind, owner of the subject); a claim without a subject starts its own."""
+    groups: list[_Group] = []
+    by_subject: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_owner: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for c in claims:
+        if c.kind not in ("superlative", "exclusivity"):
+            continue
+        subject = index.canon(c.subject)
+        owner = index.owner_of(subject)
+        near: set[int] = set()
+        if subject is not None:
+            near = by_subject.get((c.kind, subject), set()) | by_owner.get((c.kind, subject), set())
+            if owner is not None:
+                near = near | by_subject.get((c.kind, owner), set())
+        home = None
+        n = len(groups)
+        for i in sorted(near):
+            g = groups[i]
+            if any(_same_proposition(index, o, c, o.document == c.document) for o in g.claims):
+                home, n = g, i
+                break
+        if home is None:
+            home = _Group(c.kind, c.kind, c.subject, c.metric or c.kind, c.object)
+            groups.append(home)
+        home.claims.append(c)
+        if subject is not None:
+            by_subject[(c.kind, subject)].add(n)
+            if owner is not None:
+                by_owner[(c.kind, owner)].add(n)
+    return groups
+
+
+def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+    return (
+        align_quantities(claims, ruleset, index)
+        + align_dates(claims, ruleset, index)
+        + align_categorical(claims, index)
+    )
+
+
+def to_facts(groups: list[_Group], statuses: dict[int, str], index: EntityIndex) -> list[Fact]:
+    facts = []
+    for i, g in enumerate(groups, 1):
+        facts.append(
+            Fact(
+                id=f"f{i}",
+                metric=g.metric,
+                subject=index.name(g.subject),
+                object=index.name(g.object),
+                dimension=g.dimension,
+                status=statuses.get(id(g), "single_source"),
+                claims=[c.id for c in g.claims],
+            )
+        )
+    return facts

@@ -1,0 +1,128 @@
+"""Interval arithmetic for comparing claims: hedges, stated precision and currency conversion."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from factcheck.models import Claim
+from factcheck.ruleset.rule_set import RuleSet
+
+CEILINGS = {"up_to"}
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+MAX_RELATIVE_TOLERANCE = 0.1  # "1 gigawatt" is not "1.4 gigawatts", whatever the last digit says
+
+
+def tolerance(c: Claim, ruleset: RuleSet) -> float:
+    """Half the unit of the last stated digit (at most a tenth of the value), never less than a small slack."""
+    value = abs(c.value or 0.0)
+    stated = min(c.precision or 0.0, value * MAX_RELATIVE_TOLERANCE) if value else (c.precision or 0.0)
+    return max(stated, value * ruleset.numbers.min_relative_tolerance)
+
+
+def usd_factor(unit: str | None, ruleset: RuleSet) -> float | None:
+    return ruleset.numbers.usd_per_unit.get(unit or "")
+
+
+def interval_of(c: Claim, ruleset: RuleSet) -> Interval:
+    """What a claim's words allow, in a comparable unit (US dollars for money)."""
+    if c.kind != "quantity":
+        return Interval(-math.inf, math.inf)
+    low = c.low if isinstance(c.low, (int, float)) else -math.inf
+    high = c.high if isinstance(c.high, (int, float)) else math.inf
+    # "potentially worth $X" hedges the certainty, not the size: it is compared as the number it states
+    if c.qualifier in ("exact", "potential", None) and c.value is not None:
+        low = high = c.value
+    tol = tolerance(c, ruleset)
+    low, high = low - tol, high + tol
+    if c.dimension == "currency" and usd_factor(c.unit, ruleset) is None:
+        return Interval(-math.inf, math.inf)  # a currency without a rate cannot be compared
+    factor, slack = _conversion(c, ruleset)
+    return Interval(low * factor * (1 - slack), high * factor * (1 + slack))
+
+
+def _conversion(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
+    """(factor to comparable units, relative slack of that conversion): US dollars at the dated rates."""
+    if c.dimension != "currency":
+        return 1.0, 0.0
+    factor = usd_factor(c.unit, ruleset)
+    slack = 0.0 if c.unit == "USD" else ruleset.numbers.rate_tolerance
+    return (factor if factor is not None else 1.0), slack
+
+
+def format_amount(value: float | None, unit: str | None) -> str:
+    """A short human form: 10000000000 USD -> "$10 billion"."""
+    if value is None:
+        return "?"
+    symbols = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+    scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
+    if unit in ("W", "Wh"):
+        for f, name in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]:
+            if abs(value) >= f:
+                return f"{_num(value / f)} {name}{unit}"
+        return f"{_num(value)} {unit}"
+    text = _num(value)
+    for f, name in scales:
+        if abs(value) >= f:
+            text = f"{_num(value / f)} {name}"
+            break
+    if unit in symbols:
+        return f"{symbols[unit]}{text}"
+    if unit == "percent":
+        return f"{text}%"
+    if unit in ("count", None):
+        return text
+    return f"{text} {unit}"
+
+
+def _num(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4g}" if abs(x) < 1000 else f"{x:,.0f}"
+
+
+BOUNDS = {"up_to", "under", "over", "at_least"}
+FLOORS = {"over", "at_least"}
+UPPER = {"up_to", "under"}
+
+
+def usd_value(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
+    """The stated number in comparable units, and its tolerance there."""
+    factor, slack = _conversion(c, ruleset)
+    v = (c.value or 0.0) * factor
+    return v, tolerance(c, ruleset) * factor + abs(v) * slack
+
+
+def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+    """Can both claims hold? Intervals must meet; two bounds of one kind must state the same bound; a
+    ceiling and a floor ("up to X" against "more than X") meet only if the floor is below the ceiling."""
+    if not interval_of(a, ruleset).overlaps(interval_of(b, ruleset)):
+        return False
+    if a.value is None or b.value is None:
+        return True
+    va, ta = usd_value(a, ruleset)
+    vb, tb = usd_value(b, ruleset)
+    if a.qualifier == b.qualifier and a.qualifier in BOUNDS:
+        return abs(va - vb) <= max(ta, tb)
+    pair = {a.qualifier, b.qualifier}
+    if pair & FLOORS and pair & UPPER:
+        floor, ceiling = (va, vb) if a.qualifier in FLOORS else (vb, va)
+        return floor < ceiling - (ta + tb) * 0.5
+    return True
+
+
+def same_number(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+    """The stated numbers agree within their precision (whatever the hedges)."""
+    va, ta = usd_value(a, ruleset)
+    vb, tb = usd_value(b, ruleset)
+    return abs(va - vb) <= max(ta, tb) + 1e-9

@@ -1,0 +1,257 @@
+"""Categorical claims: superlatives ("the only", "the first", "the world's leading") and exclusivity.
+
+A claim needs a subject it is about: a name joined to the phrase by a copula ("X is the only ...",
+"makes X the first ...", "X as the premier ...", a title's "X: The Only ..."), or, for a list item or
+line that starts with the phrase, the list label or heading above it. Traps of `rules/superlatives.yaml`
+("choose the best", "the first signs", "for the first time", "its first", "a leading") stay silent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.extract.entities import Mention
+from factcheck.extract.sentences import Sentence, quote_around
+from factcheck.models import Claim
+from factcheck.ruleset import saferegex
+from factcheck.ruleset.rule_set import SuperlativeLexicon, alternation, compile_any
+
+if TYPE_CHECKING:
+    from factcheck.extract.claims import _Framer
+
+_STOP_HEAD = {
+    "in",
+    "on",
+    "of",
+    "for",
+    "from",
+    "to",
+    "with",
+    "that",
+    "which",
+    "where",
+    "who",
+    "available",
+    "across",
+    "and",
+    "or",
+    "by",
+    "at",
+    "as",
+    "than",
+    "ever",
+    "yet",
+    "since",
+    "among",
+    "both",
+    "is",
+    "are",
+    "was",
+}
+_MAKE = re.compile(r"\b(?:mak(?:e|es|ing)|made|named?|naming|crowned|ranks?|ranked|declared|call(?:s|ed)?)\s*$", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they|he|she)\s*$", re.I)
+_SAYS = re.compile(
+    r"\s*\b(?:says?|said|claims?|claimed|insists?|insisted|argues?|argued|believes?)\s+(?:that\s+)?\w+\s*$", re.I
+)
+_HEAD_WORD = re.compile(r"[\w'’-]+")
+_NON_WORD = re.compile(r"\W*")
+_EXCLUSIVE_WORD = re.compile(r"(?i)^(?:exclusive|sole)\s+")
+_END = re.compile(r"[,;:.!?()\[\]]|\s[–—-]\s|\s(?:that|which|who|while|but)\s")
+
+
+_CACHE: dict[int, tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...], saferegex.LiteralScan]] = {}
+
+
+def _patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
+    return _compiled(lex)[1]
+
+
+def _compiled(lex: SuperlativeLexicon) -> tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...], saferegex.LiteralScan]:
+    """The patterns, and one test of whether either phrase pattern (exclusivity, superlative) can match a text."""
+    cached = _CACHE.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached
+    patterns = _build_patterns(lex)
+    cached = _CACHE[id(lex)] = (lex, patterns, saferegex.LiteralScan(patterns[:2]))  # type: ignore[arg-type]
+    return cached
+
+
+def _build_patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
+    prefixes = "|".join(re.escape(p) for p in lex.strong_prefixes)
+    words = alternation(lex.ranking + lex.unique)
+    sup = saferegex.compile(
+        rf"(?:\b(?P<the>the)\s+)?(?:(?P<prefix>{prefixes})\s+)?\b(?P<word>{words})\b", re.I, lex._where("ranking")
+    )
+    rel = "|".join(lex.relation_nouns)
+    excl = saferegex.compile(  # rule-file patterns: run with a time limit
+        rf"\b(?P<word>exclusive|sole)\s+(?:[\w-]+\s+){{0,2}}?(?:{rel})\b"
+        rf"|\b(?P<adv>exclusively|solely)\s+(?:available\s+)?(?:on|through|via|with|to|for|from|in|at|by)\b"
+        rf"|\b(?P<noun>exclusivity)\b",
+        re.I,
+        lex._where("relation_nouns"),
+    )
+    copula = compile_any(lex.copulas, where=lex._where("copulas"))
+    return sup, excl, copula, lex.negative_re
+
+
+def _head(words_after: str) -> str:
+    head = []
+    for w in _HEAD_WORD.findall(words_after)[:6]:
+        lw = w.casefold()
+        if lw in _STOP_HEAD or (len(head) > 0 and (lw.endswith("ing") or lw.endswith("ed"))):
+            break
+        head.append(w)
+        if len(head) == 3:
+            break
+    return " ".join(head)
+
+
+def _phrase_end(text: str, start: int) -> int:
+    m = _END.search(text, start)
+    return m.start() if m else len(text)
+
+
+def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter: list[int]) -> list[Claim]:
+    lex: SuperlativeLexicon = framer.rules.superlatives
+    _, (sup, excl, copula, negative), phrases = _compiled(lex)
+    text = s.text
+    out: list[Claim] = []
+    if not phrases.any_possible(text):  # most sentences name no "only", "first", "exclusive"...
+        return out
+    taken: list[tuple[int, int]] = []
+    label_end = text.find(": ") + 2 if s.label and text.find(": ") >= 0 else 0
+    for kind, rx in (("exclusivity", excl), ("superlative", sup)):
+        for m in rx.finditer(text):
+            start = m.start()
+            word_start = m.start("word") if m.group("word") else m.start()
+            if any(a <= word_start < b for a, b in taken):
+                continue
+            if any(
+                n.start() <= word_start < n.end()
+                for n in negative.finditer(text, max(0, start - 60), min(len(text), m.end() + 60))
+            ):
+                continue
+            word = (m.group("word") or m.groupdict().get("adv") or m.groupdict().get("noun") or "").casefold()
+            strong = kind == "superlative" and bool(m.group("prefix"))
+            if kind == "superlative":
+                at_start = start <= label_end + 1 and start <= _NON_WORD.match(text, label_end).end()  # type: ignore[union-attr]
+                if not (m.group("the") or strong or at_start):
+                    continue
+                subject = _superlative_subject(text, start, ms, copula, framer, s, at_start, strong, m.end())
+            else:
+                subject = _exclusive_subject(text, start, m.end(), ms, bool(m.groupdict().get("adv")))
+                at_start = start <= label_end + 1 and not text[label_end:start].strip()
+                if subject is None and at_start:
+                    subject = framer.heading_subject(s)
+            if subject is None:
+                continue
+            end = _phrase_end(text, m.end())
+            scope_end = min(
+                len(text), _phrase_end(text, end + 1) if end < len(text) and text[end] == "," else len(text)
+            )
+            scope = text[m.end("word") if m.group("word") else m.end() : scope_end].strip(" \"“”'")
+            phrase_end = end
+            if phrase_end - m.end() > 60:  # a long phrase is cut at a word boundary
+                cut = text.rfind(" ", m.end(), m.end() + 60)
+                phrase_end = cut if cut > m.end() else phrase_end
+            while phrase_end > start and text[phrase_end - 1] in " \"“”'’":
+                phrase_end -= 1
+            counter[0] += 1
+            pre = text[:start]
+            attributed = bool(lex.attribution_re.search(pre)) or s.quoted(start, m.end())
+            out.append(
+                Claim(
+                    id=f"{framer.doc.id}:{s.line}:{counter[0]}",
+                    document=framer.doc.id,
+                    line=s.line,
+                    column=s.column(start),
+                    text=text[start:phrase_end],
+                    quote=quote_around(text, start, phrase_end),
+                    kind=kind,
+                    subject=subject,
+                    metric=f"{kind}:{'unique' if word in lex.unique or kind == 'exclusivity' else word}",
+                    object=_object_of(kind, text, m),
+                    attributed=attributed,
+                    teaser=s.role == "teaser",
+                    quoted=s.quoted(start, m.end()),
+                    word=word,
+                    scope=scope[:200],
+                    entities=sorted({mm.key for mm in ms}),
+                )
+            )
+            taken.append((start, phrase_end))
+    return out
+
+
+def _superlative_subject(
+    text: str,
+    start: int,
+    ms: list[Mention],
+    copula: re.Pattern[str],
+    framer: _Framer,
+    s: Sentence,
+    at_start: bool,
+    strong: bool,
+    end: int,
+) -> str | None:
+    pre = text[:start].rstrip(" \"“‘'")
+    if at_start:
+        # "Only Acme builds ...": the name after "Only"; otherwise the list label or heading above
+        after_only = [mm for mm in ms if end <= mm.start <= end + 2]
+        if text[start:end].strip().casefold() == "only" and after_only:
+            return after_only[0].key
+        return framer.heading_subject(s)
+    cm = None
+    for m in copula.finditer(pre + " "):
+        if m.end() >= len(pre):
+            cm = m
+            break
+    # "makes Acme the largest ...": the name right before the phrase, after a verb of naming
+    adjacent_names = [mm for mm in ms if mm.end <= len(pre) and not pre[mm.end :].strip(" '’s")]
+    if adjacent_names and _MAKE.search(pre[: adjacent_names[-1].start]):
+        return adjacent_names[-1].key
+    if cm is not None:
+        before = pre[: cm.start()]
+        adjacent = [mm for mm in ms if mm.end <= len(before) and not before[mm.end :].strip(" ,'’s")]
+        if adjacent:
+            return adjacent[-1].key
+        # "Acme says it is the only ...": the pronoun is the speaker
+        if _PRONOUN.search(before):
+            spoken = _SAYS.search(before)
+            speakers = [
+                mm for mm in ms if spoken and mm.end <= spoken.start() and not before[mm.end : spoken.start()].strip()
+            ]
+            if speakers:
+                return speakers[-1].key
+        if not any(mm.end <= len(pre) for mm in ms) and (
+            pre.strip() == "" or framer.rules.superlatives.attribution_re.search(pre)
+        ):
+            return framer.heading_subject(s)
+    if strong:
+        after = [mm for mm in ms if mm.start >= end]
+        if after:
+            return after[0].key
+        return framer.heading_subject(s) or "?"
+    return None
+
+
+def _object_of(kind: str, text: str, m: re.Match[str]) -> str | None:
+    """What a claim ranks or holds: the head noun after "the only", or the relation an exclusivity names
+    ("exclusive broadcast rights" -> "broadcast rights")."""
+    if kind == "exclusivity":
+        phrase = _EXCLUSIVE_WORD.sub("", m.group().strip())
+        return phrase if m.group("word") else None
+    return _head(text[m.end() :]) or None
+
+
+def _exclusive_subject(text: str, start: int, end: int, ms: list[Mention], adverb: bool) -> str | None:
+    before = [m for m in ms if m.end <= start and not (m.possessive and not text[m.end : start].strip())]
+    plain = [m for m in before if not m.after_prep]
+    if plain:
+        return plain[-1].key
+    if before:
+        return before[-1].key
+    # "available exclusively on Streamly": the platform named after the adverb holds the exclusivity
+    after = [m for m in ms if end <= m.start <= end + 2]
+    return after[0].key if adverb and after else None

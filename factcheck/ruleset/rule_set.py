@@ -1,0 +1,374 @@
+"""The loaded rule set: every rule file's lexicon validated by its family's model, and the checks.
+
+Each family's lexicon is a pydantic model with `extra="forbid"`, so a misspelt key is an error that names
+the file and the field. Regular expressions are compiled once, here, and reused for every article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
+
+from factcheck.models import Severity
+from factcheck.ruleset import saferegex
+from factcheck.ruleset.files import (
+    Rule,
+    RuleFile,
+    RuleFileError,
+    default_rules_dir,
+    read_rule_file_bytes,
+    validate_lexicon,
+)
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", ignored_types=(cached_property,))
+    _source: str = PrivateAttr(default="rules")  # the rule file, set by validate_lexicon: named in regex errors
+
+    def _where(self, field: str) -> str:
+        return f"{self._source}: lexicon.{field}"
+
+
+def compile_any(patterns: list[str], flags: int = re.IGNORECASE, where: str = "") -> saferegex.SafePattern:
+    """One regex that matches any of the patterns (never matches when the list is empty), with a time limit.
+
+    The patterns come from rule files, so they run through `saferegex`; `where` names the file and field.
+    """
+    return saferegex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags, where)
+
+
+def _check_patterns(value: object, info: ValidationInfo | None = None) -> None:
+    """Raise ValueError (pydantic names the field) for a pattern that does not compile. Rule files that
+    validated before (`load_ruleset(validated=...)`) are not compiled again: it is a third of loading them."""
+    if info is not None and isinstance(info.context, dict) and info.context.get("validated"):
+        return
+    items = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) else []
+    for v in items:
+        if isinstance(v, list):
+            _check_patterns(v)
+        elif isinstance(v, str):
+            err = saferegex.check(v)
+            if err is not None:
+                raise ValueError(f"invalid regular expression {v!r}: {err}")
+
+
+def alternation(words: list[str]) -> str:
+    """An alternation of literal phrases, longest first, spaces matching any white space."""
+    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "|".join(alts) if alts else r"(?!x)x"
+
+
+class PatternList(Lexicon):
+    @field_validator("*", mode="after")
+    @classmethod
+    def _compiles(cls, value: object, info: ValidationInfo) -> object:
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            _check_patterns(value, info)
+        return value
+
+
+class BoilerplateLexicon(PatternList):
+    navigation: list[str]  # whole-line patterns: "Skip to main content", "Share this article"
+    boxes: list[str]  # patterns found in a short line: newsletter and subscription boxes, contact lines
+    teaser_starts: list[str]  # whole-line headers after which the page lists other stories
+    box_max_chars: int = 240
+
+    @cached_property
+    def navigation_re(self) -> saferegex.SafePattern:
+        return compile_any(self.navigation, where=self._where("navigation"))
+
+    @cached_property
+    def teaser_re(self) -> saferegex.SafePattern:
+        return compile_any(self.teaser_starts, where=self._where("teaser_starts"))
+
+    @cached_property
+    def box_re(self) -> saferegex.SafePattern:
+        return compile_any(self.boxes, where=self._where("boxes"))
+
+    def is_box(self, line: str) -> bool:
+        return len(line) <= self.box_max_chars and bool(self.box_re.search(line))
+
+
+class EntityLexicon(PatternList):
+    not_names: list[str]  # capitalised words that start sentences or headings but name nothing
+    generic_acronyms: list[str]  # AI, CEO, API: capitalised but not an organisation
+    prepositions: list[str]  # a name after one of these is an object, not the subject
+    role_nouns: list[str]  # "the chipmaker", "the company": descriptions that point back to a name
+    creator_nouns: list[str]  # "the creator of X", "X creator Y", "the maker of X"
+    org_suffixes: list[str] = Field(default_factory=list)  # "Group", "Inc": a name with or without one is one name
+    org_words: list[str] = Field(default_factory=list)  # "Foods", "Motors": "Acme" is short for the one "Acme Foods"
+    aliases: dict[str, str] = Field(default_factory=dict)  # optional help: surface form -> canonical name
+
+    @cached_property
+    def not_names_set(self) -> frozenset[str]:
+        return frozenset(w.casefold() for w in self.not_names)
+
+    @cached_property
+    def acronyms_set(self) -> frozenset[str]:
+        return frozenset(self.generic_acronyms)
+
+    @cached_property
+    def prepositions_set(self) -> frozenset[str]:
+        return frozenset(w.casefold() for w in self.prepositions)
+
+
+class Metric(Lexicon):
+    name: str
+    cues: list[str]  # regexes for the words that name the relation ("invest\\w*", "stake")
+    dimensions: list[str]  # the dimensions of number this metric measures
+    generic: bool = False  # a vague relation ("commit") that a more specific cue nearby overrides
+    compatible: list[str] = Field(default_factory=list)  # metrics it may align with
+    default_for: list[str] = Field(default_factory=list)  # dimensions whose numbers get it when no cue is near
+    counterparty: bool = False  # the number is between two parties ("invest in X", "a deal with X"): keep X
+    # a sharper form of another metric ("post-money" of "valuation"): wins when both are near
+    refines: str | None = None
+
+    @field_validator("cues", mode="after")
+    @classmethod
+    def _cues_compile(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        _check_patterns(value, info)
+        return value
+
+
+class MetricLexicon(PatternList):
+    metrics: list[Metric]
+    total_cues: list[str]  # "combined", "in total": the number is a sum of others
+    rate_cues: list[str]  # "per", "each": the number is a rate's basis
+    cost_cues: list[str]  # a basis quantity ("1 gigawatt ... is estimated to cost") is followed by one of these
+    window_before: int = 60  # characters searched for a cue before a number
+    window_after: int = 40
+
+    @cached_property
+    def by_name(self) -> dict[str, Metric]:
+        return {m.name: m for m in self.metrics}
+
+    @cached_property
+    def cue_res(self) -> list[tuple[Metric, saferegex.SafePattern]]:
+        return [
+            (m, saferegex.compile(rf"\b(?:{'|'.join(m.cues)})\b", re.IGNORECASE, self._where(f"metrics.{i}.cues")))
+            for i, m in enumerate(self.metrics)
+        ]
+
+    @cached_property
+    def total_re(self) -> saferegex.SafePattern:
+        return compile_any(self.total_cues, where=self._where("total_cues"))
+
+    @cached_property
+    def rate_re(self) -> saferegex.SafePattern:
+        return compile_any(self.rate_cues, where=self._where("rate_cues"))
+
+    @cached_property
+    def cost_re(self) -> saferegex.SafePattern:
+        return compile_any(self.cost_cues, where=self._where("cost_cues"))
+
+    def compatible(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        ma, mb = self.by_name.get(a), self.by_name.get(b)
+        return bool((ma and b in ma.compatible) or (mb and a in mb.compatible))
+
+
+class SuperlativeLexicon(PatternList):
+    ranking: list[str]  # best, fastest, largest, leading, premier...
+    unique: list[str]  # only, first, sole
+    exclusive: list[str]  # exclusive, exclusively
+    relation_nouns: list[str]  # what "exclusive" must qualify to be a claim: rights, provider, deal...
+    strong_prefixes: list[str]  # "world's", "industry's": a superlative with these needs no stated subject
+    copulas: list[str]  # "is", "becomes", "makes X", "as": what joins a subject to "the only..."
+    negative: list[str]  # traps: "choose the best", "for the first time", "its first"
+    attribution: list[str]  # "positioned as", "said", "claims": the source reports someone else's words
+    relation_cues: list[str]  # words that make another source's sentence related evidence
+    alternative_cues: list[str]  # "also available on", "as well as": another party offers the same
+    contradiction_cues: list[str] = Field(default_factory=list)  # "is also available from X": X offers it too
+
+    @cached_property
+    def negative_re(self) -> saferegex.SafePattern:
+        return compile_any(self.negative, where=self._where("negative"))
+
+    @cached_property
+    def attribution_re(self) -> saferegex.SafePattern:
+        return compile_any(self.attribution, where=self._where("attribution"))
+
+    @cached_property
+    def relation_re(self) -> saferegex.SafePattern:
+        return compile_any(self.relation_cues, where=self._where("relation_cues"))
+
+    @cached_property
+    def alternative_re(self) -> saferegex.SafePattern:
+        return compile_any(self.alternative_cues, where=self._where("alternative_cues"))
+
+    @cached_property
+    def contradiction_re(self) -> saferegex.SafePattern:
+        return compile_any(self.contradiction_cues, where=self._where("contradiction_cues"))
+
+
+class DateLexicon(PatternList):
+    events: dict[str, list[str]]  # event class -> cue regexes ("deal": ["deal", "agreement", "partnership"])
+    min_shared_entities: int = 2
+
+    @field_validator("events", mode="after")
+    @classmethod
+    def _events_compile(cls, value: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        _check_patterns(value, info)
+        return value
+
+    @cached_property
+    def event_res(self) -> list[tuple[str, saferegex.SafePattern]]:
+        return [
+            (k, saferegex.compile(r"\b(?:" + "|".join(v) + r")\b", re.IGNORECASE, self._where(f"events.{k}")))
+            for k, v in self.events.items()
+        ]
+
+
+class NumbersLexicon(Lexicon):
+    rates_date: str  # the day the approximate conversion rates were taken
+    usd_per_unit: dict[str, float]  # approximate: for comparing amounts stated in different currencies
+    rate_tolerance: float = 0.02  # relative slack for conversion rates and for currency conversion
+    min_relative_tolerance: float = 0.005  # below the stated precision, numbers still agree within this
+    update_cues: list[str] = Field(default_factory=list)  # "rose to", "revised": a later number updates an earlier
+    cumulative_metrics: list[str] = Field(default_factory=list)  # metrics that grow by nature (tolls, users)
+
+    @cached_property
+    def update_re(self) -> saferegex.SafePattern:
+        return compile_any(self.update_cues, where=self._where("update_cues"))
+
+    @field_validator("usd_per_unit")
+    @classmethod
+    def _positive(cls, v: dict[str, float]) -> dict[str, float]:
+        for code, rate in v.items():
+            if rate <= 0:
+                raise ValueError(f"rate for {code} must be positive")
+        return v
+
+
+FAMILIES: dict[str, type[Lexicon] | None] = {
+    "boilerplate": BoilerplateLexicon,
+    "entities": EntityLexicon,
+    "metrics": MetricLexicon,
+    "superlatives": SuperlativeLexicon,
+    "dates": DateLexicon,
+    "numbers": NumbersLexicon,
+    "quantities": None,  # validated by factcheck.quantities.QuantityLexicon
+    "directives": Lexicon,  # inline `<!-- factcheck: ... -->` comments: checks only, no lexicon
+}
+
+
+class RuleSet:
+    """Every rule file, validated; `rules` maps a check's id to its Rule.
+
+    The quantity lexicon may be validated on first use (`deferred`): building it costs a unit registry and many
+    regular expressions, which a command that extracts nothing never needs. Only rule files that validated
+    before are deferred (see `load_ruleset`)."""
+
+    def __init__(
+        self,
+        files: dict[str, tuple[Path, RuleFile]],
+        lexicons: dict[str, object],
+        deferred: dict[str, tuple[Path, dict]] | None = None,
+        digest: str = "",
+    ) -> None:
+        self.files = files
+        self.lexicons = lexicons
+        self.deferred = dict(deferred or {})  # family -> (path, lexicon data) still to validate
+        self.digest = digest  # of the rule files' bytes
+        self.rules: dict[str, Rule] = {}
+        self.rule_family: dict[str, str] = {}
+        for family, (_, rf) in sorted(files.items()):
+            for rule in rf.rules:
+                self.rules[rule.id] = rule
+                self.rule_family[rule.id] = family
+
+    boilerplate = property(lambda self: self.lexicons["boilerplate"])
+    entities = property(lambda self: self.lexicons["entities"])
+    metrics = property(lambda self: self.lexicons["metrics"])
+    superlatives = property(lambda self: self.lexicons["superlatives"])
+    dates = property(lambda self: self.lexicons["dates"])
+    numbers = property(lambda self: self.lexicons["numbers"])
+
+    @property
+    def quantities(self) -> object:
+        if "quantities" not in self.lexicons:
+            from factcheck.extract.quantities.reader import QuantityLexicon
+
+            path, data = self.deferred.pop("quantities")
+            self.lexicons = {**self.lexicons, "quantities": validate_lexicon(path, QuantityLexicon, data)}
+        return self.lexicons["quantities"]
+
+    def severity(self, rule_id: str) -> Severity:
+        return self.rules[rule_id].severity
+
+    def message(self, rule_id: str, **values: object) -> str:
+        template = self.rules[rule_id].message
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+def files_digest(files: dict[str, tuple[Path, RuleFile]], texts: dict[Path, bytes]) -> str:
+    """A digest of the rule files in use (family, then bytes) and of the package version."""
+    from factcheck import __version__
+
+    h = hashlib.sha256(__version__.encode() + b"\0")
+    for family, (path, _) in sorted(files.items()):
+        h.update(family.encode() + b"\0" + texts.get(path, b"") + b"\0")
+    return h.hexdigest()
+
+
+def load_ruleset(extra_dirs: list[Path] | None = None, validated: Callable[[str], bool] | None = None) -> RuleSet:
+    """Load the shipped rules, then any extra folders (a file of the same family replaces the shipped one).
+
+    `validated(digest)` says that rule files with this digest (`RuleSet.digest`) validated before, in this
+    version: then the quantity lexicon is validated when first used, not now."""
+    dirs = [default_rules_dir(), *(extra_dirs or [])]
+    files: dict[str, tuple[Path, RuleFile]] = {}
+    texts: dict[Path, bytes] = {}
+    errors: list[str] = []
+    for d in dirs:
+        if not d.is_dir():
+            errors.append(f"{d}: rules folder not found")
+            continue
+        for path in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
+            try:
+                rf, texts[path] = read_rule_file_bytes(path)
+            except RuleFileError as exc:
+                errors.append(str(exc))
+                continue
+            if rf.family not in FAMILIES:
+                errors.append(f"{path}: family: unknown family {rf.family!r} (known: {', '.join(sorted(FAMILIES))})")
+                continue
+            files[rf.family] = (path, rf)
+    digest = files_digest(files, texts)
+    defer = validated is not None and not errors and set(FAMILIES) <= set(files) and validated(digest)
+    lexicons: dict[str, object] = {}
+    deferred: dict[str, tuple[Path, dict]] = {}
+    for family, model in FAMILIES.items():
+        if family not in files:
+            errors.append(f"rules: no rule file of family {family!r}")
+            continue
+        path, rf = files[family]
+        if model is None and defer:
+            deferred[family] = (path, rf.lexicon)
+            continue
+        if model is None:
+            from factcheck.extract.quantities.reader import QuantityLexicon
+
+            model = QuantityLexicon
+        try:
+            lexicons[family] = validate_lexicon(path, model, rf.lexicon, validated=defer)
+        except RuleFileError as exc:
+            errors.append(str(exc))
+    ids: dict[str, Path] = {}
+    for path, rf in files.values():
+        for rule in rf.rules:
+            if rule.id in ids:
+                errors.append(f"{path}: rules: duplicate rule id {rule.id!r} (also in {ids[rule.id]})")
+            ids[rule.id] = path
+    if errors:
+        raise RuleFileError("\n".join(errors))
+    return RuleSet(files, lexicons, deferred, digest)
