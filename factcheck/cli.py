@@ -21,7 +21,7 @@ from factcheck import __version__
 from factcheck.gate import select as gate
 from factcheck.gate.cache import ClaimCache
 from factcheck.gate.config import ConfigError, LoadedConfig, apply_tolerances, load_config
-from factcheck.load.documents import LoadResult, collect_paths
+from factcheck.load import LoadResult, collect_paths
 from factcheck.models import Report
 from factcheck.ruleset.files import RuleFileError
 from factcheck.ruleset.rule_set import RuleSet, load_ruleset
@@ -633,7 +633,7 @@ def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, 
     """
     from factcheck.extract.quantities.reader import extract_quantities
     from factcheck.extract.sentences import sentences
-    from factcheck.load.documents import load
+    from factcheck.load import load
 
     ruleset = _ruleset(rule_dirs)
     loaded = load(list(paths), ruleset.boilerplate)

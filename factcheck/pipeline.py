@@ -14,7 +14,7 @@ from factcheck.analyse.directives import unknown_directive_findings
 from factcheck.extract.claims import assemble, extract_document
 from factcheck.extract.entities import EntityFinder
 from factcheck.extract.parallel import extract_many, prestarted
-from factcheck.load.documents import LoadResult, collect, planned_ids, read_documents, unique_ids
+from factcheck.load import LoadResult, collect, planned_ids, read_documents, unique_ids
 from factcheck.models import (
     SEVERITY_ORDER,
     Claim,

@@ -55,7 +55,7 @@ from factcheck.gate.cache import (
     ruleset_digest,
     text_digest,
 )
-from factcheck.load.documents import ARTICLE_SUFFIXES, InputError, LoadResult, collect, document_id, read_document
+from factcheck.load import ARTICLE_SUFFIXES, InputError, LoadResult, collect, document_id, read_document
 from factcheck.models import Claim, Document, DocumentExtract, NameFacts, Report
 from factcheck.ruleset.rule_set import RuleSet
 

@@ -24,7 +24,7 @@ from pydantic import Field
 
 from factcheck.analyse.directives import Suppressions
 from factcheck.gate.cache import ClaimCache, extract_all_cached
-from factcheck.load.documents import ARTICLE_SUFFIXES, LoadResult, load
+from factcheck.load import ARTICLE_SUFFIXES, LoadResult, load
 from factcheck.models import SEVERITY_ORDER, Claim, Document, Frozen, Report, Severity
 from factcheck.ruleset.rule_set import RuleSet
 

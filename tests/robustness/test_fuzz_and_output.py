@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.load.documents import load, parse_document
+from factcheck.load import load, parse_document
 from factcheck.pipeline import analyse
 from factcheck.report import jsonout, markdown
 from factcheck.ruleset.rule_set import RuleSet, load_ruleset

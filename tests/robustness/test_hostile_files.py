@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.extract.sentences import sentences
+from factcheck.load import MAX_BYTES, load, parse_document, strip_html
 from factcheck.load import documents as load_mod
-from factcheck.load.documents import MAX_BYTES, load, parse_document, strip_html
 from factcheck.pipeline import analyse, run
 from factcheck.ruleset.rule_set import RuleSet
 from tests.conftest import run_cli

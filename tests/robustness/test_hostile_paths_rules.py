@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.load import documents as load_mod
-from factcheck.load.documents import load
+from factcheck.load import files as load_files
+from factcheck.load import load
 from factcheck.ruleset.rule_set import RuleSet
 from tests.conftest import ROOT, run_cli
 
@@ -74,7 +74,7 @@ def test_unreadable_files_and_folders(ruleset: RuleSet, tmp_path: Path, monkeypa
         return real_scandir(path)
 
     monkeypatch.setattr(Path, "open", deny_open)
-    monkeypatch.setattr(load_mod.os, "scandir", deny_scandir)
+    monkeypatch.setattr(load_files.os, "scandir", deny_scandir)
     walked = load([tmp_path], ruleset.boilerplate)
     assert [Path(d.path).name for d in walked.documents] == ["ok.txt"] and not walked.errors
     assert f"{secret}: cannot read: Permission denied" in walked.warnings
