@@ -148,7 +148,7 @@ def _median(xs: list[float]) -> float:
 def throughput(folder: Path, jobs: int, runs: int) -> tuple[float, float]:
     """Extraction in this process: (MB/s median, seconds median) over `runs` runs."""
     from factcheck.extract.parallel import extract_many
-    from factcheck.load.documents import load, unique_ids
+    from factcheck.load import load, unique_ids
     from factcheck.ruleset.rule_set import load_ruleset
 
     ruleset = load_ruleset()
@@ -167,7 +167,7 @@ def phases(folder: Path, jobs: int, cache_dir: Path | None = None) -> dict[str, 
     written to a claim cache there (the cache a later `check --corpus folder` reads warm)."""
     from factcheck.extract.parallel import extract_many
     from factcheck.gate.cache import ClaimCache, document_key, ruleset_digest
-    from factcheck.load.documents import load, unique_ids
+    from factcheck.load import load, unique_ids
     from factcheck.pipeline import analyse_extracts
     from factcheck.report import jsonout
     from factcheck.ruleset.rule_set import load_ruleset

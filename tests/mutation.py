@@ -16,7 +16,7 @@ from pathlib import Path
 
 from factcheck.extract.claims import extract_document
 from factcheck.extract.entities import EntityFinder
-from factcheck.load.documents import parse_document
+from factcheck.load import parse_document
 from factcheck.models import Claim, DocumentExtract, Report
 from factcheck.pipeline import analyse_extracts
 from factcheck.ruleset.rule_set import RuleSet

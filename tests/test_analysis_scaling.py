@@ -23,7 +23,7 @@ from factcheck.analyse.independence import Independence
 from factcheck.analyse.intervals import compatible, same_number
 from factcheck.extract import entities
 from factcheck.extract.entities import EntityFinder, EntityIndex, names_match
-from factcheck.load.documents import load
+from factcheck.load import load
 from factcheck.models import (
     Check,
     Claim,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.gate.cache import ClaimCache, extract_all_cached
-from factcheck.load.documents import load
+from factcheck.load import load
 from factcheck.pipeline import analyse, analyse_extracts
 from tests.conftest import SEEDS, run_cli
 from tests.gate_corpus import GRID_DEAL, NEW_ARTICLE

@@ -14,7 +14,7 @@ from benchmarks import corpus as bench
 from factcheck.gate import index
 from factcheck.gate import select as gate
 from factcheck.gate.cache import ClaimCache
-from factcheck.load.documents import collect
+from factcheck.load import collect
 from factcheck.report import gate_json
 from tests.conftest import ROOT, SEEDS, run_cli
 
@@ -237,7 +237,7 @@ def test_listing_is_load_collect(tmp_path: Path) -> None:
 
 
 def test_document_ids_are_those_of_load_and_gate(ruleset, tmp_path: Path) -> None:
-    from factcheck.load.documents import load
+    from factcheck.load import load
 
     for rel in ["a/story.md", "b/story.md", "b/story.txt", "c/other.md", "c/.md.txt", "d/x.y.md", "e/noext"]:
         p = tmp_path / rel

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.extract.sentences import sentences
-from factcheck.load.documents import load, parse_document
+from factcheck.load import load, parse_document
 from factcheck.ruleset.rule_set import RuleSet
 
 FRONT = (

@@ -11,7 +11,7 @@ from benchmarks import corpus as bench
 from factcheck.extract.entities import EntityFinder
 from factcheck.extract.names import MAX_BLOCK, NameState
 from factcheck.extract.parallel import extract_many
-from factcheck.load.documents import load
+from factcheck.load import load
 from factcheck.models import NameFacts
 from tests.conftest import ROOT, SEEDS
 

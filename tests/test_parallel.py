@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.extract import parallel
-from factcheck.load.documents import load
+from factcheck.load import load
 from factcheck.models import Document
 from factcheck.pipeline import extract_all
 from factcheck.ruleset.rule_set import RuleSet

@@ -9,7 +9,7 @@ import yaml
 
 from factcheck.extract.claims import assemble, extract_document
 from factcheck.extract.quantities.reader import extract_quantities
-from factcheck.load.documents import parse_document
+from factcheck.load import parse_document
 from factcheck.models import Report
 from factcheck.pipeline import analyse
 from factcheck.ruleset.files import RuleFileError, default_rules_dir, read_rule_file

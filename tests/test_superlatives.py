@@ -14,7 +14,7 @@ from functools import cache
 
 import pytest
 
-from factcheck.load.documents import parse_document
+from factcheck.load import parse_document
 from factcheck.models import Claim, Report
 from factcheck.pipeline import analyse
 from factcheck.ruleset.rule_set import RuleSet, load_ruleset
