@@ -19,10 +19,10 @@ import pytest
 
 from factcheck.analyse import compare as cmp
 from factcheck.analyse.align import align_dates
-from factcheck.analyse.independence import Independence
 from factcheck.analyse.intervals import compatible, same_number
 from factcheck.extract import entities
 from factcheck.extract.entities import EntityFinder, EntityIndex, names_match
+from factcheck.extract.independence import Independence
 from factcheck.load.documents import load
 from factcheck.models import (
     Check,

@@ -736,8 +736,8 @@ def analyse_with_index(
     documents. Only what `gate.views` reads is filled in: documents, claims and findings."""
     from factcheck.analyse.align import align
     from factcheck.analyse.compare import compare
-    from factcheck.analyse.independence import Independence
     from factcheck.extract.claims import Corpus, _resolve
+    from factcheck.extract.independence import Independence
     from factcheck.pipeline import numbered
 
     claims = [_resolve(c, index) for e in extracts for c in e.claims]
