@@ -8,9 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.analyse.align import align, to_facts
-from factcheck.analyse.compare import compare
-from factcheck.analyse.directives import unknown_directive_findings
+from factcheck.analyse import align, compare, to_facts, unknown_directive_findings
 from factcheck.extract.claims import assemble, extract_document
 from factcheck.extract.entities import EntityFinder
 from factcheck.extract.parallel import extract_many, prestarted

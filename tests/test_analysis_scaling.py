@@ -17,12 +17,13 @@ from collections import Counter
 
 import pytest
 
-from factcheck.analyse import compare as cmp
-from factcheck.analyse.align import align_dates
-from factcheck.analyse.independence import Independence
+from factcheck.analyse import categorical, numeric
+from factcheck.analyse.alignment import align_dates
+from factcheck.analyse.comparison import claim_order
 from factcheck.analyse.intervals import compatible, same_number
 from factcheck.extract import entities
 from factcheck.extract.entities import EntityFinder, EntityIndex, names_match
+from factcheck.extract.independence import Independence
 from factcheck.load import load
 from factcheck.models import (
     Check,
@@ -113,7 +114,7 @@ def _random_quantity_claims(rng: random.Random, n: int) -> tuple[list[Claim], di
 def test_claim_table_judges_pairs_as_the_pairwise_scan(
     ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch, vector_pairs: int
 ) -> None:
-    monkeypatch.setattr(cmp, "VECTOR_PAIRS", vector_pairs)
+    monkeypatch.setattr(numeric, "VECTOR_PAIRS", vector_pairs)
     rng = random.Random(6)
     for _ in range(60):
         claims, dates = _random_quantity_claims(rng, rng.randint(2, 30))
@@ -126,7 +127,7 @@ def test_claim_table_judges_pairs_as_the_pairwise_scan(
                 conflicts.append((i, j))
             else:
                 updates.append((claims.index(update[0]), claims.index(update[1])))
-        table = cmp._ClaimTable(claims, dates, ruleset)
+        table = numeric._ClaimTable(claims, dates, ruleset)
         first, second, got_updates = table.pairs()
         assert list(zip(list(first), list(second), strict=True)) == conflicts
         assert got_updates == updates
@@ -136,9 +137,9 @@ def test_claim_table_judges_pairs_as_the_pairwise_scan(
         unique = {c.id: c for pair in pairs for c in pair}.values()
         expected = (
             any(not (a.quoted or b.quoted) for a, b in pairs),
-            sorted(unique, key=lambda c: (-load[c.id], cmp._order(c))),
+            sorted(unique, key=lambda c: (-load[c.id], claim_order(c))),
         )
-        assert cmp._conflicts(claims, first, second) == expected
+        assert numeric._conflicts(claims, first, second) == expected
         for i, j in itertools.product(range(len(claims)), repeat=2):
             if claims[i].value is not None and claims[j].value is not None:
                 assert table.same_number(i, j) == same_number(claims[i], claims[j], ruleset)
@@ -209,9 +210,9 @@ def test_rivals_are_the_claims_the_scan_finds() -> None:
         for i in range(80)
     ]
     unique = [c for c in claims if c.metric in ("superlative:unique", "exclusivity:unique")]
-    rivals = cmp._Rivals(index, unique)
+    rivals = categorical._Rivals(index, unique)
     for a in claims:
-        expected = [b for b in unique if cmp._rival(index, a, b)] if a.metric != "superlative:first" else []
+        expected = [b for b in unique if categorical._rival(index, a, b)] if a.metric != "superlative:first" else []
         assert rivals.candidates(a) == expected
 
 
@@ -247,9 +248,9 @@ def _align_dates_reference(claims: list[Claim], need: int, index: EntityIndex) -
 def test_date_blocks_find_the_fact_the_scan_finds(
     ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch, need: int, subsets: int
 ) -> None:
-    from factcheck.analyse import align
+    from factcheck.analyse import alignment
 
-    monkeypatch.setattr(align, "MAX_SUBSETS", subsets)
+    monkeypatch.setattr(alignment, "MAX_SUBSETS", subsets)
     rng = random.Random(need)
     index = EntityIndex(canonical={"acmeinc": "acme"})
     names = ["harwick", "acme", "acmeinc", "beta", "gamma", "delta", "city"]

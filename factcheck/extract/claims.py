@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from factcheck.analyse.independence import Independence
 from factcheck.extract.categorical import extract_categorical
 from factcheck.extract.entities import EntityFinder, EntityIndex, Mention
+from factcheck.extract.independence import Independence
 from factcheck.extract.quantities.reader import extract_quantities
 from factcheck.extract.sentences import Sentence, quote_around, sentences
 from factcheck.models import Claim, DateParts, Document, DocumentExtract, EvidenceSentence, Quantity, replace

@@ -676,7 +676,7 @@ def select(
         if c.kind in ("superlative", "exclusivity") and keys.subject(c.subject) in owned
     ]
     parties: set[str] = set()
-    for c in members:  # compare.related_evidence and _alternatives: the fact's subjects, names and owners
+    for c in members:  # categorical.related_evidence and _alternatives: the fact's subjects, names and owners
         for k in [keys.subject(c.subject), *(keys.entity(x) for x in c.entities)]:
             if k and k != "?":
                 parties.add(k)
@@ -734,10 +734,9 @@ def analyse_with_index(
 ) -> Report:
     """pipeline.analyse_extracts with the name index given (the whole corpus's), not learned from these
     documents. Only what `gate.views` reads is filled in: documents, claims and findings."""
-    from factcheck.analyse.align import align
-    from factcheck.analyse.compare import compare
-    from factcheck.analyse.independence import Independence
+    from factcheck.analyse import align, compare
     from factcheck.extract.claims import Corpus, _resolve
+    from factcheck.extract.independence import Independence
     from factcheck.pipeline import numbered
 
     claims = [_resolve(c, index) for e in extracts for c in e.claims]

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from factcheck.analyse.directives import Suppressions
 from factcheck.gate.cache import ClaimCache, extract_all_cached
 from factcheck.load import ARTICLE_SUFFIXES, LoadResult, load
 from factcheck.models import SEVERITY_ORDER, Claim, Document, Frozen, Report, Severity
 from factcheck.ruleset.rule_set import RuleSet
 
 if TYPE_CHECKING:
+    from factcheck.analyse import Suppressions
     from factcheck.gate.baseline import Baseline
 
 
@@ -191,6 +191,8 @@ def select(
     baseline: Baseline | None = None,
 ) -> GateResult:
     """The findings that involve the focus documents, less disabled rules, inline ignores and the baseline."""
+    from factcheck.analyse import Suppressions  # here, not at the top: the analysis is no part of the CLI's start-up
+
     focus = {d.id for d in focus_docs}
     off = set(disabled)
     found = views(report, focus)

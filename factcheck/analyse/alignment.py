@@ -24,7 +24,9 @@ from factcheck.ruleset.rule_set import RuleSet
 
 
 @dataclass
-class _Group:
+class FactGroup:
+    """The claims aligned as one fact, as `to_facts` turns them into a `Fact` (the comparisons read its claims)."""
+
     kind: str
     dimension: str
     subject: str | None
@@ -49,23 +51,23 @@ def _object_ok(index: EntityIndex, a: str | None, b: str | None) -> bool:
     return a is None or b is None or index.similar(a, b)
 
 
-def _agrees(ruleset: RuleSet, c: Claim, group: _Group) -> bool:
+def _agrees(ruleset: RuleSet, c: Claim, group: FactGroup) -> bool:
     return all(compatible(c, o, ruleset) for o in group.claims)
 
 
-def _close_wording(c: Claim, group: _Group) -> bool:
+def _close_wording(c: Claim, group: FactGroup) -> bool:
     return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= 60
 
 
-def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
     metrics = ruleset.metrics
-    blocks: dict[tuple[str, str], list[_Group]] = defaultdict(list)
-    groups: list[_Group] = []
+    blocks: dict[tuple[str, str], list[FactGroup]] = defaultdict(list)
+    groups: list[FactGroup] = []
     for c in claims:
         if c.kind != "quantity":
             continue
         if c.subject is None:
-            groups.append(_Group("quantity", c.dimension or "", None, c.metric or "", c.object, [c]))
+            groups.append(FactGroup("quantity", c.dimension or "", None, c.metric or "", c.object, [c]))
             continue
         key = (c.dimension or "", index.canon(c.subject) or "")
         candidates = [
@@ -82,7 +84,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
         if chosen is not None and weak and not (_agrees(ruleset, c, chosen) or _close_wording(c, chosen)):
             chosen = None
         if chosen is None:
-            chosen = _Group("quantity", c.dimension or "", c.subject, c.metric or "", c.object)
+            chosen = FactGroup("quantity", c.dimension or "", c.subject, c.metric or "", c.object)
             blocks[key].append(chosen)
             groups.append(chosen)
         chosen.claims.append(c)
@@ -98,12 +100,12 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
 MAX_SUBSETS = 64  # a date with more name combinations than this is found through the blocks of single names
 
 
-def align_dates(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+def align_dates(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
     """A date joins the first fact (in order of creation) whose first claim is in another document, shares an
     event kind and at least `min_shared_entities` names. Facts are blocked by (event kind, `need` names), so
     every fact in a block a claim looks up shares enough with it: the first one from another document is the
     one (a name as common as a city makes no block that must be read to its end)."""
-    groups: list[_Group] = []
+    groups: list[FactGroup] = []
     need = max(0, ruleset.dates.min_shared_entities)
     firsts: list[tuple[str, set[str], set[str | None]]] = []  # each fact's first claim: document, events, names
     by_names: dict[tuple[str, tuple[str | None, ...]], list[int]] = defaultdict(list)  # (event, need names)
@@ -129,7 +131,7 @@ def align_dates(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> li
         found = [i for i in (_first_fit(b, firsts, c.document, events, mine, need) for b in lists) if i is not None]
         home = groups[min(found)] if found else None
         if home is None:
-            home = _Group("date", "date", c.subject, "date", None)
+            home = FactGroup("date", "date", c.subject, "date", None)
             n = len(groups)
             groups.append(home)
             firsts.append((c.document, events, mine))
@@ -188,11 +190,11 @@ def _same_proposition(index: EntityIndex, a: Claim, b: Claim, same_doc: bool) ->
     return same_class and index.related(a.subject, b.subject) and (scope >= 70 or (head >= 80 and scope >= 55))
 
 
-def align_categorical(claims: list[Claim], index: EntityIndex) -> list[_Group]:
+def align_categorical(claims: list[Claim], index: EntityIndex) -> list[FactGroup]:
     """A superlative joins the first fact (in order of creation) with a claim of the same proposition. Two
     claims can only be one proposition when their subjects are the same or related by ownership, so facts are
     blocked by (kind, subject) and (kind, owner of the subject); a claim without a subject starts its own."""
-    groups: list[_Group] = []
+    groups: list[FactGroup] = []
     by_subject: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_owner: dict[tuple[str, str], set[int]] = defaultdict(set)
     for c in claims:
@@ -213,7 +215,7 @@ def align_categorical(claims: list[Claim], index: EntityIndex) -> list[_Group]:
                 home, n = g, i
                 break
         if home is None:
-            home = _Group(c.kind, c.kind, c.subject, c.metric or c.kind, c.object)
+            home = FactGroup(c.kind, c.kind, c.subject, c.metric or c.kind, c.object)
             groups.append(home)
         home.claims.append(c)
         if subject is not None:
@@ -223,7 +225,7 @@ def align_categorical(claims: list[Claim], index: EntityIndex) -> list[_Group]:
     return groups
 
 
-def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Group]:
+def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
     return (
         align_quantities(claims, ruleset, index)
         + align_dates(claims, ruleset, index)
@@ -231,7 +233,7 @@ def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[_Gr
     )
 
 
-def to_facts(groups: list[_Group], statuses: dict[int, str], index: EntityIndex) -> list[Fact]:
+def to_facts(groups: list[FactGroup], statuses: dict[int, str], index: EntityIndex) -> list[Fact]:
     facts = []
     for i, g in enumerate(groups, 1):
         facts.append(

@@ -1,0 +1,169 @@
+"""Sums within one document: a stated total against its parts, and a currency pair against the others.
+
+A total ("a combined $10 billion") is tried against the runs of list items and the sentences that each give
+a few amounts; one that does not add up is an `arithmetic_mismatch` when the total is stated and its parts
+are of its kind. Amounts given in two currencies ("$5 billion (EUR4.3 billion)") imply an exchange rate: the
+rates of one document must agree with each other and with the dated reference rate (`conversion_mismatch`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from factcheck.analyse.comparison import Comparison, finding
+from factcheck.analyse.intervals import format_amount, tolerance
+from factcheck.extract.claims import Corpus
+from factcheck.models import Check, Claim
+from factcheck.ruleset.rule_set import RuleSet
+
+
+def _part_groups(doc_claims: list[Claim], lines_role: dict[int, str]) -> list[list[Claim]]:
+    """Runs of consecutive list items, and single sentences, that each give one amount."""
+    groups: list[list[Claim]] = []
+    run: list[Claim] = []
+    last_line = -10
+    for c in doc_claims:
+        if lines_role.get(c.line) != "list_item":
+            continue
+        if run and c.line != last_line + 1 and c.line != last_line:
+            groups.append(run)
+            run = []
+        run.append(c)
+        last_line = c.line
+    if run:
+        groups.append(run)
+    by_sentence: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for c in doc_claims:
+        by_sentence[(c.line, c.quote)].append(c)
+    groups.extend(v for v in by_sentence.values() if len(v) >= 2)
+    return groups
+
+
+def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
+    by_document: dict[str, list[Claim]] = defaultdict(list)  # each document's claims, in order: no scan of all
+    for c in claims:
+        by_document[c.document].append(c)
+    for doc in corpus.documents:
+        roles = {ln.number: ln.role for ln in doc.lines}
+        mine = [
+            c
+            for c in by_document.get(doc.id, ())
+            if c.document == doc.id
+            and c.kind == "quantity"
+            and c.dimension == "currency"
+            and c.value is not None
+            and c.per is None
+        ]
+        # each group of parts once, with its sum; a total is tried only against groups whose sum is near it
+        # (or, for a stated total, a few groups), so the work stays near-linear in the amounts of a document
+        groups: list[tuple[list[Claim], float, set[str]]] = []
+        for group in _part_groups(mine, roles):
+            base = [p for p in group if p.qualifier != "range" and not p.total]
+            if 2 <= len(base) <= MAX_PARTS + 1:
+                groups.append((base, sum(p.value or 0.0 for p in base), {p.id for p in base}))
+        if not groups:
+            continue
+        order = sorted(range(len(groups)), key=lambda i: groups[i][1])
+        sums = [groups[i][1] for i in order]
+        for total in mine:
+            for parts in (groups[i][0] for i in _near_sums(total, order, sums)):
+                parts = [p for p in parts if p.id != total.id]
+                if len(parts) < 2 or any(p.unit != total.unit for p in parts):
+                    continue
+                s = sum(p.value or 0.0 for p in parts)
+                tol = tolerance(total, ruleset) + sum(tolerance(p, ruleset) for p in parts)
+                detail = (
+                    f"{total.text} ({total.document}:{total.line}) = "
+                    + " + ".join(f"{p.text} ({p.line})" for p in parts)
+                    + f" = {format_amount(s, total.unit)}"
+                )
+                consistent = abs(s - (total.value or 0.0)) <= tol
+                # a sum that does not add up is a finding only for a stated total whose parts are of its kind
+                stated = total.total and all(
+                    p.metric == "value"  # a part with no cue word ("- **Acme**: $2 billion") is any kind of amount
+                    or any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
+                    for p in parts
+                )
+                if consistent or stated:
+                    status = "consistent" if consistent else "mismatch"
+                    ids = [total.id] + [p.id for p in parts]
+                    out.checks.append(Check(kind="arithmetic", status=status, claims=ids, detail=detail))
+                if not consistent and stated:
+                    out.findings.append(
+                        finding(
+                            ruleset,
+                            "arithmetic_mismatch",
+                            "arithmetic_mismatch",
+                            [total, *parts],
+                            None,
+                            total=total.text,
+                            parts=" + ".join(p.text for p in parts),
+                            sum=format_amount(s, total.unit),
+                        )
+                    )
+
+
+MAX_PARTS = 12  # a breakdown has a handful of parts; a long run of amounts is not the parts of one total
+MAX_TRIES = 50  # groups one stated total is compared with
+
+
+def _near_sums(total: Claim, order: list[int], sums: list[float]) -> list[int]:
+    """Indexes of the groups a total may be the sum of: sums within a quarter of it (or of twice it, when the
+    total sits in the group), or, for a stated total, within a factor of four (where a mismatch can show)."""
+    v = abs(total.value or 0.0)
+    windows = [(0.75 * v, 1.25 * v), (1.75 * v, 2.25 * v)]
+    if total.total:
+        windows.append((0.25 * v, 4.5 * v))
+    found: set[int] = set()
+    for lo, hi in windows:
+        a, b = bisect.bisect_left(sums, lo), bisect.bisect_right(sums, hi)
+        found.update(order[a : min(b, a + MAX_TRIES)])
+    return sorted(found)
+
+
+def _metrics_named(c: Claim, ruleset: RuleSet) -> set[str]:
+    """The metrics a total's sentence names ("combined investments and commitments")."""
+    names = {c.metric or ""}
+    for metric, rx in ruleset.metrics.cue_res:
+        if "currency" in metric.dimensions and rx.search(c.quote):
+            names.add(metric.name)
+    return names
+
+
+def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
+    pairs: dict[tuple[str, str, str], list[tuple[Claim, float, float, float]]] = defaultdict(list)
+    for c in claims:
+        for eq in c.equivalents:
+            if not c.value or not eq.value:
+                continue
+            # the equivalent is computed from the amount as stated, so only its own rounding counts
+            p, e = c.value, eq.value
+            pe = eq.precision or 0.0
+            lo, hi = (e - pe) / p, (e + pe) / p
+            pairs[(c.document, c.unit or "", eq.unit)].append((c, e / p, lo, hi))
+    table = ruleset.numbers.usd_per_unit
+    for (_doc, base, other), items in sorted(pairs.items()):
+        lo = max(i[2] for i in items)
+        hi = min(i[3] for i in items)
+        rates = ", ".join(f"{i[1]:.3g} {other}/{base} at {i[0].document}:{i[0].line}" for i in items)
+        consistent = lo <= hi * (1 + ruleset.numbers.rate_tolerance / 10)
+        # every pair must also be near the dated reference rate: rates move, typos move them further
+        if base in table and other in table:
+            reference = table[base] / table[other]
+            far = [i for i in items if not (reference / 1.35 <= i[1] <= reference * 1.35)]
+            if far:
+                consistent = False
+                rates += f" (reference about {reference:.3g} {other}/{base} on {ruleset.numbers.rates_date})"
+        out.checks.append(
+            Check(
+                kind="conversion",
+                status="consistent" if consistent else "mismatch",
+                claims=[i[0].id for i in items],
+                detail=rates,
+            )
+        )
+        if not consistent:
+            out.findings.append(
+                finding(ruleset, "conversion_mismatch", "conversion_mismatch", [i[0] for i in items], None, rates=rates)
+            )

@@ -1,0 +1,246 @@
+"""Numbers that disagree: two sources give one fact different amounts, or one states firmly what another hedges.
+
+Each fact's claims are judged in pairs through `_ClaimTable`: compatible, a conflict (`numeric_disagreement`),
+or an update of an earlier number by a later one (reported by `temporal.update_findings`). A number stated
+firmly that another claim of the fact gives only as a ceiling ("up to $5 billion") is a `hedge_mismatch`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from factcheck.analyse.alignment import FactGroup
+from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
+from factcheck.analyse.intervals import BOUNDS, CEILINGS, FLOORS, UPPER, interval_of, usd_value
+from factcheck.analyse.temporal import update_findings, updates_by_later
+from factcheck.extract.claims import Corpus
+from factcheck.models import Claim
+from factcheck.ruleset.rule_set import RuleSet
+
+
+def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
+    index = corpus.index
+    dates = {d.id: d.date for d in corpus.documents}
+    for g in groups:
+        if g.kind != "quantity":
+            continue
+        active = [c for c in g.claims if not c.teaser]
+        # every pair of the fact is looked at (a fact of a name that recurs grows with the corpus), but through
+        # per-claim values computed once, and in numpy for a large fact
+        facts = _ClaimTable(active, dates, ruleset) if len(active) >= 2 else None
+        first, second, update_pairs = facts.pairs() if facts is not None else ([], [], [])
+        updates = updates_by_later(active, update_pairs)
+        strong, flagged = _conflicts(active, first, second)
+        out.statuses[id(g)] = fact_status(g, strong, corpus, updated=bool(updates))
+        if flagged:
+            values = "; ".join(f"{c.text} ({location(c)})" for c in flagged)
+            severity = None if strong else "info"
+            out.findings.append(
+                finding(
+                    ruleset,
+                    "numeric_disagreement",
+                    "numeric_disagreement",
+                    flagged,
+                    g,
+                    severity=severity,
+                    weak=not strong,
+                    fact=fact_label(index, g),
+                    values=values,
+                )
+            )
+        out.findings.extend(update_findings(g, updates, dates, index, ruleset))
+        ceilings = [i for i, c in enumerate(active) if c.qualifier in CEILINGS and c.value is not None]
+        for f, firm in enumerate(active):
+            if facts is None or firm.qualifier != "exact" or firm.value is None:
+                continue
+            match = [active[i] for i in ceilings if facts.same_number(i, f)]
+            if match:
+                out.findings.append(
+                    finding(
+                        ruleset,
+                        "hedge_mismatch",
+                        "hedge_mismatch",
+                        [firm, *match],
+                        g,
+                        firm=firm.text,
+                        ceiling=match[0].text,
+                    )
+                )
+
+
+def _conflicts(active: list[Claim], first: Sequence[int], second: Sequence[int]) -> tuple[bool, list[Claim]]:
+    """For the conflicting pairs (active[first[k]], active[second[k]]), in pair order: whether one of them rests on
+    no quotation (a quotation alone never turns a fact into a disagreement: it is reported, weakly, as info),
+    and the claims in conflicts, those in the most conflicts first (the odd one out is where to look)."""
+    if len(first) < VECTOR_PAIRS or len({c.id for c in active}) != len(active):
+        conflicts = [(active[i], active[j]) for i, j in zip(first, second, strict=True)]
+        strong = any(not (a.quoted or b.quoted) for a, b in conflicts)
+        load = Counter(c.id for pair in conflicts for c in pair)
+        unique = {c.id: c for pair in conflicts for c in pair}.values()
+        return strong, sorted(unique, key=lambda c: (-load[c.id], claim_order(c)))
+    # the same in numpy, for a fact of many claims (ids are unique here, so a claim is its index)
+    a, b = np.asarray(first), np.asarray(second)
+    quoted = np.asarray([c.quoted for c in active])
+    strong = bool(np.any(~quoted[a] & ~quoted[b]))
+    load = (np.bincount(a, minlength=len(active)) + np.bincount(b, minlength=len(active))).tolist()
+    seen = np.empty(2 * len(a), dtype=np.int64)
+    seen[0::2], seen[1::2] = a, b  # the claims in the order the pairs name them
+    members, at = np.unique(seen, return_index=True)
+    unique = members[np.argsort(at, kind="stable")].tolist()
+    ranked = sorted(unique, key=lambda i: (-load[i], claim_order(active[i])))
+    return strong, [active[i] for i in ranked]
+
+
+# pair outcomes of `_ClaimTable`
+_COMPATIBLE, _CONFLICT, _UPDATE_FORWARD, _UPDATE_BACKWARD = 0, 1, 2, 3
+VECTOR_PAIRS = 300  # from this many pairs on, a fact's pairs are judged in numpy
+
+
+class _ClaimTable:
+    """The claims of one fact as columns of the numbers `compatible` and `_temporal` look at, computed once a
+    claim instead of once a pair. `pairs()` judges every pair (a, b), a before b, exactly as
+
+        a.document != b.document and not compatible(a, b) -> _temporal(a, b) is None: a conflict; else an update
+
+    would, and returns them in the order of `itertools.combinations`."""
+
+    def __init__(self, claims: list[Claim], dates: dict[str, str | None], ruleset: RuleSet) -> None:
+        lex = ruleset.numbers
+        self.n = len(claims)
+        doc_ids: dict[str, int] = {}
+        self.doc = [doc_ids.setdefault(c.document, len(doc_ids)) for c in claims]
+        intervals = [interval_of(c, ruleset) for c in claims]
+        self.low = [iv.low for iv in intervals]
+        self.high = [iv.high for iv in intervals]
+        self.valued = [c.value is not None for c in claims]
+        usd = [usd_value(c, ruleset) for c in claims]
+        self.usd = [u[0] for u in usd]
+        self.tol = [u[1] for u in usd]
+        self.bound = [c.qualifier if c.qualifier in BOUNDS else None for c in claims]
+        self.floor = [c.qualifier in FLOORS for c in claims]
+        self.upper = [c.qualifier in UPPER for c in claims]
+        day = [dates.get(c.document) or "" for c in claims]
+        ranks = {d: r for r, d in enumerate(sorted(set(day)))}
+        self.day = [ranks[d] if d else -1 for d in day]  # the order of the documents' ISO dates; -1: none
+        self.claims = claims
+        self.update_re = lex.update_re
+        self._cue: list[bool | None] = [None] * self.n  # the sentence says the number changed; read when needed
+        self.grows = [c.metric in lex.cumulative_metrics for c in claims]
+        self.value = [c.value or 0 for c in claims]
+
+    def cue(self, i: int) -> bool:
+        found = self._cue[i]
+        if found is None:
+            found = self._cue[i] = bool(self.update_re.search(self.claims[i].quote))
+        return found
+
+    def same_number(self, a: int, b: int) -> bool:
+        """`same_number(claims[a], claims[b])`."""
+        return abs(self.usd[a] - self.usd[b]) <= max(self.tol[a], self.tol[b]) + 1e-9
+
+    def pairs(self) -> tuple[Sequence[int], Sequence[int], list[tuple[int, int]]]:
+        """The conflicting pairs (first[k], second[k]) and the updates (earlier, later), each in pair order."""
+        n = self.n
+        if n < 2:
+            return [], [], []
+        if n * (n - 1) // 2 >= VECTOR_PAIRS:
+            return self._pairs_numpy()
+        first: list[int] = []
+        second: list[int] = []
+        updates: list[tuple[int, int]] = []
+        for a in range(n):
+            for b in range(a + 1, n):
+                outcome = self._outcome(a, b)
+                if outcome == _CONFLICT:
+                    first.append(a)
+                    second.append(b)
+                elif outcome == _UPDATE_FORWARD:
+                    updates.append((a, b))
+                elif outcome == _UPDATE_BACKWARD:
+                    updates.append((b, a))
+        return first, second, updates
+
+    def _outcome(self, a: int, b: int) -> int:
+        """Compatible (or one document), a conflict, or an update: the later source updates the number rather
+        than contradicting it when it says so ("rose to", "revised", "raised its offer") or the metric grows by
+        nature (a toll, a count of users) and it grew. Without two dates, a sentence that says the number
+        changed is still an update."""
+        if self.doc[a] == self.doc[b] or self._compatible(a, b):
+            return _COMPATIBLE
+        da, db = self.day[a], self.day[b]
+        if da >= 0 and db >= 0 and da != db:
+            earlier, later = (a, b) if da < db else (b, a)
+            if self.cue(later) or (self.grows[later] and self.value[later] > self.value[earlier]):
+                return _UPDATE_FORWARD if earlier == a else _UPDATE_BACKWARD
+            return _CONFLICT
+        cue_a, cue_b = self.cue(a), self.cue(b)
+        if cue_b and not cue_a:
+            return _UPDATE_FORWARD
+        if cue_a and not cue_b:
+            return _UPDATE_BACKWARD
+        return _CONFLICT
+
+    def _compatible(self, a: int, b: int) -> bool:
+        """`numbers.compatible` on the precomputed columns."""
+        if not (self.low[a] <= self.high[b] and self.low[b] <= self.high[a]):
+            return False
+        if not (self.valued[a] and self.valued[b]):
+            return True
+        va, ta, vb, tb = self.usd[a], self.tol[a], self.usd[b], self.tol[b]
+        if self.bound[a] is not None and self.bound[a] == self.bound[b]:
+            return abs(va - vb) <= max(ta, tb)
+        if (self.floor[a] or self.floor[b]) and (self.upper[a] or self.upper[b]):
+            floor, ceiling = (va, vb) if self.floor[a] else (vb, va)
+            return floor < ceiling - (ta + tb) * 0.5
+        return True
+
+    def _pairs_numpy(self) -> tuple[Sequence[int], Sequence[int], list[tuple[int, int]]]:
+        n = self.n
+        ai, bi = np.triu_indices(n, 1)  # every pair a < b, in the order of itertools.combinations
+
+        def col(values: list) -> tuple[np.ndarray, np.ndarray]:
+            arr = np.asarray(values)
+            return arr[ai], arr[bi]
+
+        low_a, low_b = col(self.low)
+        high_a, high_b = col(self.high)
+        valued_a, valued_b = col(self.valued)
+        va, vb = col(self.usd)
+        ta, tb = col(self.tol)
+        floor_a, floor_b = col(self.floor)
+        upper_a, upper_b = col(self.upper)
+        bound_codes = {None: -1, **{q: i for i, q in enumerate(sorted(BOUNDS))}}
+        bound_a, bound_b = col([bound_codes[q] for q in self.bound])
+        with np.errstate(invalid="ignore", over="ignore"):
+            overlap = (low_a <= high_b) & (low_b <= high_a)
+            same_bound = (bound_a >= 0) & (bound_a == bound_b)
+            bigger = np.where(tb > ta, tb, ta)  # max(ta, tb), as Python's max picks it
+            by_bound = np.abs(va - vb) <= bigger
+            crossed = (floor_a | floor_b) & (upper_a | upper_b)
+            floor = np.where(floor_a, va, vb)
+            ceiling = np.where(floor_a, vb, va)
+            by_cross = floor < ceiling - (ta + tb) * 0.5
+        by_value = np.where(same_bound, by_bound, np.where(crossed, by_cross, True))
+        compatible = overlap & (~(valued_a & valued_b) | by_value)
+        doc_a, doc_b = col(self.doc)
+        judged = (doc_a != doc_b) & ~compatible
+        day_a, day_b = col(self.day)
+        cue_a, cue_b = col([self.cue(i) for i in range(n)])
+        grows_a, grows_b = col(self.grows)
+        value_a, value_b = col([float(v) for v in self.value])
+        dated = (day_a >= 0) & (day_b >= 0) & (day_a != day_b)
+        a_first = day_a < day_b
+        later_cue = np.where(a_first, cue_b, cue_a)
+        later_grew = np.where(a_first, grows_b & (value_b > value_a), grows_a & (value_a > value_b))
+        dated_update = later_cue | later_grew
+        forward = np.where(dated, dated_update & a_first, cue_b & ~cue_a)
+        backward = np.where(dated, dated_update & ~a_first, cue_a & ~cue_b)
+        conflict = judged & ~forward & ~backward
+        update = judged & (forward | backward)
+        fwd = forward[update]
+        ua, ub = ai[update].tolist(), bi[update].tolist()
+        updates = [(a, b) if f else (b, a) for a, b, f in zip(ua, ub, fwd.tolist(), strict=True)]
+        return ai[conflict], bi[conflict], updates

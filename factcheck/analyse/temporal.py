@@ -1,0 +1,74 @@
+"""Dates and updates: sources that date one event differently, and a later source that updates a number.
+
+Two dates of one fact from different documents whose ranges do not meet are a `date_disagreement`. A number
+that changed between an earlier and a later source, as the later one says ("rose to", "revised") or as a
+growing metric does, is a `temporal_update` rather than a disagreement (the pairs are judged in
+`numeric._ClaimTable`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from factcheck.analyse.alignment import FactGroup
+from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
+from factcheck.extract.claims import Corpus
+from factcheck.extract.entities import EntityIndex
+from factcheck.models import Claim, Finding
+from factcheck.ruleset.rule_set import RuleSet
+
+
+def compare_dates(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
+    for g in groups:
+        if g.kind != "date":
+            continue
+        conflicts = [
+            (a, b)
+            for a, b in itertools.combinations(g.claims, 2)
+            if a.document != b.document and (str(a.high) < str(b.low) or str(b.high) < str(a.low))
+        ]
+        out.statuses[id(g)] = fact_status(g, bool(conflicts), corpus)
+        if conflicts:
+            flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=claim_order)
+            dates = "; ".join(f"{c.text} ({location(c)})" for c in flagged)
+            out.findings.append(finding(ruleset, "date_disagreement", "date_disagreement", flagged, g, dates=dates))
+
+
+def updates_by_later(active: list[Claim], pairs: list[tuple[int, int]]) -> list[tuple[Claim, list[Claim]]]:
+    """The update pairs (earlier, later) of a fact's claims `active` as each later claim with the earlier claims
+    it updates, in the order the pairs first name the later claim."""
+    updates: dict[str, list[Claim]] = defaultdict(list)  # later claim id -> the earlier claims it updates
+    later_of: dict[str, Claim] = {}
+    for earlier, later in pairs:
+        updates[active[later].id].append(active[earlier])
+        later_of[active[later].id] = active[later]
+    return [(later_of[later_id], earlier) for later_id, earlier in updates.items()]
+
+
+def update_findings(
+    g: FactGroup,
+    updates: list[tuple[Claim, list[Claim]]],
+    dates: dict[str, str | None],
+    index: EntityIndex,
+    ruleset: RuleSet,
+) -> list[Finding]:
+    """A `temporal_update` for each later claim of the quantity fact `g`, with the earlier claims it updates."""
+    out = []
+    for later, earlier in updates:
+        earlier = sorted(earlier, key=claim_order)
+        out.append(
+            finding(
+                ruleset,
+                "temporal_update",
+                "temporal_update",
+                [later, *earlier],
+                g,
+                fact=fact_label(index, g),
+                old=earlier[0].text,
+                old_date=dates.get(earlier[0].document) or "undated",
+                new=later.text,
+                new_date=dates.get(later.document) or "undated",
+            )
+        )
+    return out
