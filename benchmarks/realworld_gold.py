@@ -18,11 +18,17 @@ import yaml
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 SUPERLATIVE_RULES = frozenset({"unsupported_superlative", "unsupported_exclusivity"})
+# Two sources' numbers for one fact shown side by side: a `temporal_update` is the same finding, labelled as a
+# change over time (the later source says the figure moved, or the metric grows by nature, like a toll).
+NUMERIC_RULES = frozenset({"numeric_disagreement", "temporal_update"})
 
 
 def family(rule: str) -> str:
-    """The rule as the evaluation compares it: superlative and exclusivity are one family."""
-    return "unsupported_superlative" if rule in SUPERLATIVE_RULES else rule
+    """The rule as the evaluation compares it: superlative and exclusivity are one family, and a disagreement
+    and a temporal update another."""
+    if rule in SUPERLATIVE_RULES:
+        return "unsupported_superlative"
+    return "numeric_disagreement" if rule in NUMERIC_RULES else rule
 
 
 @dataclass(frozen=True)
