@@ -11,9 +11,8 @@ from pathlib import Path
 from factcheck.analyse.align import align, to_facts
 from factcheck.analyse.compare import compare
 from factcheck.analyse.directives import unknown_directive_findings
-from factcheck.extract.claims import assemble, extract_document
-from factcheck.extract.entities import EntityFinder
-from factcheck.extract.parallel import extract_many, prestarted
+from factcheck.extract import EntityFinder, extract_document, extract_many, prestarted
+from factcheck.extract.corpus import assemble
 from factcheck.load.documents import LoadResult, collect, planned_ids, read_documents, unique_ids
 from factcheck.models import (
     SEVERITY_ORDER,

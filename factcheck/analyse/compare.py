@@ -25,8 +25,8 @@ from factcheck.analyse.intervals import (
     tolerance,
     usd_value,
 )
-from factcheck.extract.claims import Corpus
-from factcheck.extract.entities import EntityIndex
+from factcheck.extract import EntityIndex
+from factcheck.extract.corpus import Corpus
 from factcheck.models import (
     SEVERITY_ORDER,
     Check,
