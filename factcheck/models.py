@@ -219,7 +219,7 @@ class Claim(Frozen):
 
 
 class NameFacts(Frozen):
-    """What one document teaches about names (see factcheck/entities.py); merged across the corpus."""
+    """What one document teaches about names (see factcheck/extract/name_learning.py); merged across the corpus."""
 
     known: list[str] = Field(default_factory=list)  # name keys seen where capitals are informative
     surfaces: list[tuple[str, str, int]] = Field(default_factory=list)  # (key, surface, count)

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.analyse import align, compare, to_facts, unknown_directive_findings
-from factcheck.extract.claims import assemble, extract_document
-from factcheck.extract.entities import EntityFinder
-from factcheck.extract.parallel import extract_many, prestarted
+from factcheck.extract import EntityFinder, extract_document, extract_many, prestarted
+from factcheck.extract.corpus import assemble
 from factcheck.load import LoadResult, collect, planned_ids, read_documents, unique_ids
 from factcheck.models import (
     SEVERITY_ORDER,

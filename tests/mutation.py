@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.extract.claims import extract_document
-from factcheck.extract.entities import EntityFinder
+from factcheck.extract import EntityFinder, extract_document
 from factcheck.load import parse_document
 from factcheck.models import Claim, DocumentExtract, Report
 from factcheck.pipeline import analyse_extracts

@@ -21,9 +21,10 @@ from factcheck.analyse import categorical, numeric
 from factcheck.analyse.alignment import align_dates
 from factcheck.analyse.comparison import claim_order
 from factcheck.analyse.intervals import compatible, same_number
-from factcheck.extract import entities
-from factcheck.extract.entities import EntityFinder, EntityIndex, names_match
+from factcheck.extract import EntityFinder, EntityIndex, entity_index
 from factcheck.extract.independence import Independence
+from factcheck.extract.name_learning import learn_names
+from factcheck.extract.name_matching import key_of, names_match, variant_pairs
 from factcheck.load import load
 from factcheck.models import (
     Check,
@@ -289,7 +290,7 @@ def test_variant_pairs_hold_every_matching_pair() -> None:
         | {"HAL", "Hal Alpha Lima", "HALVORSEN", "Halvorsenn Group", "H.G."}
     )
     suffixes = frozenset({"ltd", "group", "holdings"})
-    pairs = set(entities._variant_pairs(forms, suffixes))
+    pairs = set(variant_pairs(forms, suffixes))
     for i, j in itertools.combinations(range(len(forms)), 2):
         if names_match(forms[i], forms[j], suffixes):
             assert (i, j) in pairs, (forms[i], forms[j])
@@ -300,18 +301,18 @@ def test_index_merges_variants_as_the_all_pairs_scan(ruleset: RuleSet, monkeypat
     from factcheck.extract.sentences import sentences
 
     finder = EntityFinder(ruleset.entities)
-    facts = [finder.learn(sentences(d)) for d in docs]
+    facts = [learn_names(finder, sentences(d)) for d in docs]
     rng = random.Random(10)
     extra = [
         NameFacts(
-            known=[entities.key_of(f)],
-            surfaces=[(entities.key_of(f), f, rng.randint(0, 3))],
+            known=[key_of(f)],
+            surfaces=[(key_of(f), f, rng.randint(0, 3))],
         )
         for f in ["Halvorsen Group", "Halvorsen", "HG", "Halvorsen Grp", "Orsa Motors", "Orsa Telecom", "Orsa"]
     ]
     blocked = finder.index_from([*facts, *extra])
     monkeypatch.setattr(
-        entities, "_variant_pairs", lambda forms, _s: list(itertools.combinations(range(len(forms)), 2))
+        entity_index, "variant_pairs", lambda forms, _s: list(itertools.combinations(range(len(forms)), 2))
     )
     scanned = finder.index_from([*facts, *extra])
     assert blocked.canonical == scanned.canonical

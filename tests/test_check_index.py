@@ -167,7 +167,7 @@ def test_changed_files_are_read_again_and_unchanged_ones_are_not(ruleset, tmp_pa
 def test_articles_added_to_the_corpus_update_its_name_knowledge(ruleset, tmp_path: Path, monkeypatch) -> None:
     """Added articles are merged into the latest name knowledge, unless one says who owns a name the corpus
     already gave an owner and does not come last (then it is rebuilt): the findings are the same either way."""
-    from factcheck.extract.names import NameState
+    from factcheck.extract.name_state import NameState
 
     corpus = tmp_path / "corpus"
     shutil.copytree(EVENTS, corpus)

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from factcheck.extract.entities import _POSS, EntityFinder, _bare
+from factcheck.extract import EntityFinder
+from factcheck.extract.name_matching import _POSS, without_possessive
 from factcheck.extract.sentences import _LEAD, _LINK, _normal, clean
 from factcheck.ruleset.rule_set import RuleSet
 from tests.conftest import ROOT, SEEDS
@@ -118,9 +119,9 @@ def test_name_runs_match_the_plain_reading(ruleset: RuleSet) -> None:
             assert finder._after_prep(text, start) == _plain_after_prep(finder, text, start), (text, start)
             prefix = text[:start]
             plain = finder.role_before.search(prefix)
-            fast = finder._role_before(text, start)
+            fast = finder.role_noun_before(text, start)
             assert (fast and fast.group(1)) == (plain and plain.group(1)), (text, start)
-        assert _bare(text) == _POSS.sub("", text) or "\n" in text
+        assert without_possessive(text) == _POSS.sub("", text) or "\n" in text
 
 
 # -- the quantity reader's cut-down patterns, the recorded pint factors, libyaml -----------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.entities import names_match
+from factcheck.extract.name_matching import names_match
 from factcheck.ruleset.files import default_rules_dir, read_rule_file
 
 LEX = read_rule_file(default_rules_dir() / "entities.yaml").lexicon

@@ -1,4 +1,4 @@
-"""The kept name knowledge (factcheck/names.py) equals EntityFinder.index_from, however documents are added."""
+"""The kept name knowledge (extract/name_state.py) equals EntityFinder.index_from, however documents are added."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks import corpus as bench
-from factcheck.extract.entities import EntityFinder
-from factcheck.extract.names import MAX_BLOCK, NameState
-from factcheck.extract.parallel import extract_many
+from factcheck.extract import EntityFinder, extract_many
+from factcheck.extract.entity_index import MAX_BLOCK
+from factcheck.extract.name_state import NameState
 from factcheck.load import load
 from factcheck.models import NameFacts
 from tests.conftest import ROOT, SEEDS
@@ -77,7 +77,7 @@ def test_documents_added_in_steps_and_rebuilt_with_reuse(corpora, finder) -> Non
 
 
 def _nf(surfaces: list[tuple[str, int]], owner: list[tuple[str, str]] = ()) -> NameFacts:  # type: ignore[assignment]
-    from factcheck.extract.entities import key_of
+    from factcheck.extract.name_matching import key_of
 
     keys = sorted({key_of(s) for s, _ in surfaces})
     return NameFacts(

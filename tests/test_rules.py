@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.extract.claims import assemble, extract_document
+from factcheck.extract import extract_document
+from factcheck.extract.corpus import assemble
 from factcheck.extract.quantities.reader import extract_quantities
 from factcheck.load import parse_document
 from factcheck.models import Report

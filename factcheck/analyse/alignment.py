@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, utils
 
 from factcheck.analyse.intervals import compatible
-from factcheck.extract.entities import EntityIndex
+from factcheck.extract import EntityIndex
 from factcheck.models import Claim, Fact
 from factcheck.ruleset.rule_set import RuleSet
 

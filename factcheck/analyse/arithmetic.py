@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from factcheck.analyse.comparison import Comparison, finding
 from factcheck.analyse.intervals import format_amount, tolerance
-from factcheck.extract.claims import Corpus
+from factcheck.extract.corpus import Corpus
 from factcheck.models import Check, Claim
 from factcheck.ruleset.rule_set import RuleSet
 

@@ -14,8 +14,8 @@ from rapidfuzz import fuzz, process, utils
 
 from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.comparison import Comparison, claim_order, entity_name, finding
-from factcheck.extract.claims import Corpus
-from factcheck.extract.entities import EntityIndex
+from factcheck.extract.corpus import Corpus
+from factcheck.extract.entity_index import EntityIndex
 from factcheck.models import Claim, Corroboration, Evidence, EvidenceSentence, replace
 from factcheck.ruleset.rule_set import RuleSet
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck.analyse.alignment import FactGroup
-from factcheck.extract.claims import Corpus
-from factcheck.extract.entities import EntityIndex
+from factcheck.extract.corpus import Corpus
+from factcheck.extract.entity_index import EntityIndex
 from factcheck.models import Check, Claim, Corroboration, Evidence, Finding
 from factcheck.ruleset.rule_set import RuleSet
 

@@ -12,7 +12,7 @@ from factcheck.analyse.categorical import compare_categorical
 from factcheck.analyse.comparison import Comparison, claim_order
 from factcheck.analyse.numeric import compare_quantities
 from factcheck.analyse.temporal import compare_dates
-from factcheck.extract.claims import Corpus
+from factcheck.extract.corpus import Corpus
 from factcheck.models import SEVERITY_ORDER, Claim
 from factcheck.ruleset.rule_set import RuleSet
 

@@ -16,7 +16,7 @@ from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
 from factcheck.analyse.intervals import BOUNDS, CEILINGS, FLOORS, UPPER, interval_of, usd_value
 from factcheck.analyse.temporal import update_findings, updates_by_later
-from factcheck.extract.claims import Corpus
+from factcheck.extract.corpus import Corpus
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
 

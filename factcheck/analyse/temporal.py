@@ -13,8 +13,8 @@ from collections import defaultdict
 
 from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
-from factcheck.extract.claims import Corpus
-from factcheck.extract.entities import EntityIndex
+from factcheck.extract.corpus import Corpus
+from factcheck.extract.entity_index import EntityIndex
 from factcheck.models import Claim, Finding
 from factcheck.ruleset.rule_set import RuleSet
 

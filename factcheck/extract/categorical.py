@@ -9,16 +9,13 @@ line that starts with the phrase, the list label or heading above it. Traps of `
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from factcheck.extract.entities import Mention
+from factcheck.extract.entity_finder import Mention
+from factcheck.extract.framing import Framer
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.models import Claim
 from factcheck.ruleset import saferegex
 from factcheck.ruleset.rule_set import SuperlativeLexicon, alternation, compile_any
-
-if TYPE_CHECKING:
-    from factcheck.extract.claims import _Framer
 
 _STOP_HEAD = {
     "in",
@@ -112,7 +109,7 @@ def _phrase_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def extract_categorical(s: Sentence, ms: list[Mention], framer: _Framer, counter: list[int]) -> list[Claim]:
+def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter: list[int]) -> list[Claim]:
     lex: SuperlativeLexicon = framer.rules.superlatives
     _, (sup, excl, copula, negative), phrases = _compiled(lex)
     text = s.text
@@ -189,7 +186,7 @@ def _superlative_subject(
     start: int,
     ms: list[Mention],
     copula: re.Pattern[str],
-    framer: _Framer,
+    framer: Framer,
     s: Sentence,
     at_start: bool,
     strong: bool,

@@ -16,8 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
 
-from factcheck.extract.claims import extract_document
-from factcheck.extract.entities import EntityFinder
+from factcheck.extract.document import extract_document
+from factcheck.extract.entity_finder import EntityFinder
 from factcheck.models import Claim, Document, DocumentExtract, EvidenceSentence, NameFacts
 from factcheck.ruleset.rule_set import RuleSet
 

@@ -473,7 +473,7 @@ def extract_all_cached(
         cache.hits += len(documents) - len(missing)
         cache.touch_many([keys[i] for i, e in enumerate(out) if e is not None])
     if missing:
-        from factcheck.extract.parallel import extract_many  # a process pool only when something is extracted
+        from factcheck.extract import extract_many  # a process pool only when something is extracted
 
         fresh = extract_many([documents[i] for i in missing], ruleset, jobs, progress)
         for i, extract in zip(missing, fresh, strict=True):

@@ -4,7 +4,7 @@ A draft's findings come from the facts its claims join, and a claim joins only f
 with it (factcheck/align.py): numbers by subject, dates by the names in them, superlatives by subject and its
 owner; a superlative's fact also looks at the evidence sentences that name its parties and at the uniqueness
 claims of other sources with a similar object (a rival). The rest of the corpus matters only through its name
-knowledge (variants, owners, roles), which is kept merged in the cache (factcheck/names.py), and through
+knowledge (variants, owners, roles), which is kept merged in the cache (factcheck/extract/name_state.py), and through
 document ids. So a check:
 
 1. lists the corpus and validates it against the cache without reading it: a file whose (size, mtime, ctime,
@@ -38,9 +38,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, utils
 
-from factcheck.extract.claims import CREATOR_REF
-from factcheck.extract.entities import EntityFinder, EntityIndex
-from factcheck.extract.names import NameState
+from factcheck.extract import EntityFinder, EntityIndex
+from factcheck.extract.entity_finder import CREATOR_REF
+from factcheck.extract.name_state import NameState
 from factcheck.gate.cache import (
     DATE,
     EVENT,
@@ -229,7 +229,7 @@ class Keys:
         self._inverse_plain: dict[str, list[str]] | None = None
 
     def resolve(self, raw: str | None) -> str | None:
-        """extract._resolve: a creator reference through the owners, anything else canonical."""
+        """extract.corpus.resolve_names: a creator reference through the owners, anything else canonical."""
         if raw and raw.startswith(CREATOR_REF):
             return self.index.owner_of(raw[len(CREATOR_REF) :])
         return self.index.canon(raw)
@@ -585,7 +585,7 @@ def _extract(
     extractions of the keys in `keep` (all if None) and every document's name facts."""
     if not keys:
         return {}, {}
-    from factcheck.extract.parallel import extract_many
+    from factcheck.extract import extract_many
 
     out: dict[str, DocumentExtract] = {}
     names: dict[str, NameFacts] = {}
@@ -735,11 +735,11 @@ def analyse_with_index(
     """pipeline.analyse_extracts with the name index given (the whole corpus's), not learned from these
     documents. Only what `gate.views` reads is filled in: documents, claims and findings."""
     from factcheck.analyse import align, compare
-    from factcheck.extract.claims import Corpus, _resolve
+    from factcheck.extract.corpus import Corpus, resolve_names
     from factcheck.extract.independence import Independence
     from factcheck.pipeline import numbered
 
-    claims = [_resolve(c, index) for e in extracts for c in e.claims]
+    claims = [resolve_names(c, index) for e in extracts for c in e.claims]
     documents = [e.document for e in extracts]
     corpus = Corpus(documents, extracts, index, finder, Independence(documents))
     groups = align(claims, ruleset, index)

@@ -1,12 +1,12 @@
 """The corpus's name knowledge, kept so that a few documents can be added without recomputing the rest.
 
-`EntityFinder.index_from` merges every document's NameFacts and derives the EntityIndex from the whole: the
-"Acme Widget" pass, spelling variants merged within blocks of names (pairs compared with `names_match`), short
-forms ("Pellworth" for "Pellworth Foods"), aliases and display forms. Over a large corpus that costs seconds,
-almost all of it in `names_match`. `NameState` holds the merged facts and the intermediate results (blocks,
-match edges, components) so that `add` derives the same index after more documents, recomputing only what the
-new names touch: a component's root is the best-ranked key of the names connected to it by matches (the
-union-find keeps the better root at every union), so only the components a new name joins, splits or
+`EntityFinder.index_from` (entity_index.py) merges every document's NameFacts and derives the EntityIndex from
+the whole: the "Acme Widget" pass, spelling variants merged within blocks of names (pairs compared with
+`names_match`), short forms ("Pellworth" for "Pellworth Foods"), aliases and display forms. Over a large corpus
+that costs seconds, almost all of it in `names_match`. `NameState` holds the merged facts and the intermediate
+results (blocks, match edges, components) so that `add` derives the same index after more documents, recomputing
+only what the new names touch: a component's root is the best-ranked key of the names connected to it by matches
+(the union-find keeps the better root at every union), so only the components a new name joins, splits or
 re-ranks change. The short-form pass, which depends on the order of its merges, is replayed in full; it is
 cheap.
 
@@ -24,38 +24,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from factcheck.extract.entities import EntityFinder, EntityIndex, _words, key_of, names_match
+from factcheck.extract.entity_finder import EntityFinder
+from factcheck.extract.entity_index import MAX_BLOCK, EntityIndex, group_rank, short_forms, variant_blocks
+from factcheck.extract.name_matching import key_of, names_match
 from factcheck.models import NameFacts
 
-MAX_BLOCK = 200  # as in EntityFinder._merge_variants: a block that large is a common prefix, never compared
 STATE_VERSION = 1
-
-
-def _rank(count: dict[str, int]) -> Callable[[str], tuple[int, int, str]]:
-    """The commoner, then shorter, then alphabetically first key represents a group (as _merge_variants)."""
-    return lambda k: (-count[k], len(k), k)
-
-
-def _blocks_of(key: str, form: str) -> list[str]:
-    """The blocks a name is compared within (as _merge_variants): its first letters, its initials, an acronym."""
-    out = [key[:3]]
-    initials = "".join(w[0] for w in _words(form) if w[0].isupper()).casefold()
-    if len(initials) >= 2 and initials != key[:3]:
-        out.append("#" + initials)
-    if form.isupper():
-        out.append("#" + key)
-    return out
-
-
-def _shorts_of(form: str, org_words: frozenset[str], suffixes: frozenset[str]) -> list[str]:
-    """The short forms a name stands for when its last words are organisation words ("Pellworth Foods")."""
-    words = _words(form)
-    out = []
-    for cut in range(len(words) - 1, 0, -1):
-        extra = [w.casefold() for w in words[cut:]]
-        if all(w in org_words or w in suffixes for w in extra):
-            out.append(key_of(" ".join(words[:cut])))
-    return out
 
 
 def _two_parts(bare: str) -> tuple[str, str] | None:
@@ -177,8 +151,8 @@ class NameState:
         # 4. blocks: move the names whose form changed; note the blocks that crossed the size limit
         flipped: set[str] = set()
         for k in changed_form:
-            old = _blocks_of(k, old_form[k]) if k in old_form else []
-            new = _blocks_of(k, self.form[k]) if k in self.count else []
+            old = variant_blocks(k, old_form[k]) if k in old_form else []
+            new = variant_blocks(k, self.form[k]) if k in self.count else []
             for b in old:
                 members = self.blocks[b]
                 before = len(members)
@@ -206,7 +180,7 @@ class NameState:
                         del self.edges[o]
         match = self._matcher(finder, reuse)
         for k in sorted(redo):
-            for b in _blocks_of(k, self.form[k]):
+            for b in variant_blocks(k, self.form[k]):
                 members = self.blocks[b]
                 if len(members) > MAX_BLOCK:
                     continue
@@ -233,7 +207,7 @@ class NameState:
         for k in gone:
             start.discard(k)
             self.root.pop(k, None)
-        rank = _rank(self.count)
+        rank = group_rank(self.count)
         seen: set[str] = set()
         for k in sorted(start):
             if k in seen:
@@ -253,14 +227,14 @@ class NameState:
         # 7. short forms: the names whose form changed move
         for k in changed_form:
             if k in old_form:
-                for short in _shorts_of(old_form[k], finder.org_words, finder.suffixes):
+                for short in short_forms(old_form[k], finder.org_words, finder.suffixes):
                     targets = self.longer.get(short)
                     if targets is not None:
                         targets.discard(k)
                         if not targets:
                             del self.longer[short]
             if k in self.count:
-                for short in _shorts_of(self.form[k], finder.org_words, finder.suffixes):
+                for short in short_forms(self.form[k], finder.org_words, finder.suffixes):
                     self.longer.setdefault(short, set()).add(k)
         self._finish(finder, again | changed_form | changed_count)
         return self
@@ -296,7 +270,7 @@ class NameState:
         old_form, old_edges, old_blocks = reuse.form, reuse.edges, reuse.blocks
 
         def compared(a: str, b: str) -> bool:
-            for blk in _blocks_of(a, old_form[a]):
+            for blk in variant_blocks(a, old_form[a]):
                 members = old_blocks.get(blk, ())
                 if len(members) <= MAX_BLOCK:
                     i = bisect.bisect_left(members, b)
@@ -315,7 +289,7 @@ class NameState:
     def _finish(self, finder: EntityFinder, touched: set[str]) -> None:
         """Replay the short-form merges over the components, then the canonical names and display forms."""
         up: dict[str, str] = {}
-        rank = _rank(self.count)
+        rank = group_rank(self.count)
 
         def find(k: str) -> str:
             r = self.root[k]
