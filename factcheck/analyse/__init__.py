@@ -9,17 +9,29 @@ within-document `Check`s and the `Corroboration`s. `unknown_directive_findings` 
 Nothing here reads files, prints or exits.
 """
 
-from factcheck.analyse.alignment import FactGroup, align, to_facts
-from factcheck.analyse.comparison import Comparison
-from factcheck.analyse.directives import Suppressions, unknown_directive_findings
-from factcheck.analyse.findings import compare
+# The exports load on first use: a command that needs one part of the stage does not pay for the rest.
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Comparison",
-    "FactGroup",
-    "Suppressions",
-    "align",
-    "compare",
-    "to_facts",
-    "unknown_directive_findings",
-]
+if TYPE_CHECKING:
+    from factcheck.analyse.alignment import FactGroup, align, to_facts
+    from factcheck.analyse.comparison import Comparison
+    from factcheck.analyse.directives import Suppressions, unknown_directive_findings
+    from factcheck.analyse.findings import compare
+
+_EXPORTS = {
+    "Comparison": "factcheck.analyse.comparison",
+    "FactGroup": "factcheck.analyse.alignment",
+    "Suppressions": "factcheck.analyse.directives",
+    "align": "factcheck.analyse.alignment",
+    "compare": "factcheck.analyse.findings",
+    "to_facts": "factcheck.analyse.alignment",
+    "unknown_directive_findings": "factcheck.analyse.directives",
+}
+__all__ = ["Comparison", "FactGroup", "Suppressions", "align", "compare", "to_facts", "unknown_directive_findings"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_EXPORTS[name]), name)

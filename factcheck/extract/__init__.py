@@ -9,9 +9,27 @@ the corpus. `extract_many` runs `extract_document` over many documents in a proc
 with the same result as a serial run; `prestarted` forks its workers before the corpus is read.
 """
 
-from factcheck.extract.document import extract_document
-from factcheck.extract.entity_finder import EntityFinder
-from factcheck.extract.entity_index import EntityIndex
-from factcheck.extract.parallel import extract_many, prestarted
+# The exports load on first use: a command that needs one part of the stage does not pay for the rest.
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from factcheck.extract.document import extract_document
+    from factcheck.extract.entity_finder import EntityFinder
+    from factcheck.extract.entity_index import EntityIndex
+    from factcheck.extract.parallel import extract_many, prestarted
+
+_EXPORTS = {
+    "EntityFinder": "factcheck.extract.entity_finder",
+    "EntityIndex": "factcheck.extract.entity_index",
+    "extract_document": "factcheck.extract.document",
+    "extract_many": "factcheck.extract.parallel",
+    "prestarted": "factcheck.extract.parallel",
+}
 __all__ = ["EntityFinder", "EntityIndex", "extract_document", "extract_many", "prestarted"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_EXPORTS[name]), name)
