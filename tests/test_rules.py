@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from factcheck.extract.claims import assemble, extract_document
-from factcheck.extract.quantities.reader import extract_quantities
+from factcheck.extract.quantities import extract_quantities
 from factcheck.load.documents import parse_document
 from factcheck.models import Report
 from factcheck.pipeline import analyse

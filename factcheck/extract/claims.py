@@ -19,7 +19,7 @@ from typing import Any
 from factcheck.analyse.independence import Independence
 from factcheck.extract.categorical import extract_categorical
 from factcheck.extract.entities import EntityFinder, EntityIndex, Mention
-from factcheck.extract.quantities.reader import extract_quantities
+from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.sentences import Sentence, quote_around, sentences
 from factcheck.models import Claim, DateParts, Document, DocumentExtract, EvidenceSentence, Quantity, replace
 from factcheck.ruleset.rule_set import Metric, MetricLexicon, RuleSet, SuperlativeLexicon
