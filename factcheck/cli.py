@@ -631,7 +631,7 @@ def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, 
     One record per quantity: path, line, column, text (the exact characters of the file), value, low, high
     (empty = unbounded), unit, qualifier, dimension, noun (what a count counts) and date (for dates).
     """
-    from factcheck.extract.quantities.reader import extract_quantities
+    from factcheck.extract.quantities import extract_quantities
     from factcheck.extract.sentences import sentences
     from factcheck.load import load
 

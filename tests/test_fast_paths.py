@@ -129,11 +129,12 @@ def test_name_runs_match_the_plain_reading(ruleset: RuleSet) -> None:
 
 def _quantities_with_warmup(warmup: int, texts: list[str]) -> list[str]:
     """Every text's quantities read by a fresh lexicon whose cut-down patterns compile after `warmup` uses."""
-    from factcheck.extract.quantities import reader as q
+    from factcheck.extract.quantities import QuantityLexicon, extract_quantities, load_lexicon
+    from factcheck.extract.quantities.patterns import compiled
 
-    lex = q.QuantityLexicon.model_validate(q.load_lexicon().model_dump())
-    lex._compiled.dispatch.WARMUP = warmup
-    return [repr(q.extract_quantities(t, lex)) for t in texts]
+    lex = QuantityLexicon.model_validate(load_lexicon().model_dump())
+    compiled(lex).dispatch.WARMUP = warmup
+    return [repr(extract_quantities(t, lex)) for t in texts]
 
 
 def _quantity_texts() -> list[str]:
@@ -154,22 +155,25 @@ def test_cut_down_patterns_read_what_the_whole_pattern_reads() -> None:
 
 
 def test_recorded_pint_factors_are_fresh() -> None:
-    """factcheck/unitfactors.py is what pint answers now; regenerate it with `python -m factcheck.extract.quantities.units`."""
+    """factcheck/ruleset/unitfactors.py is what pint answers now; regenerate it with
+    `python -m factcheck.extract.quantities.units`."""
     from pathlib import Path
 
-    from factcheck.extract.quantities import reader as q
-    from factcheck.extract.quantities import unitfactors
+    from factcheck.extract.quantities.units import render_unit_factors, unit_factor_table
+    from factcheck.ruleset import unitfactors
 
-    assert Path(unitfactors.__file__).read_text(encoding="utf-8") == q.render_unit_factors(*q.unit_factor_table())
+    assert Path(unitfactors.__file__).read_text(encoding="utf-8") == render_unit_factors(*unit_factor_table()), (
+        "factcheck/ruleset/unitfactors.py is stale: run `python -m factcheck.extract.quantities.units`"
+    )
 
 
 def test_units_resolve_the_same_without_the_recorded_factors(monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck.extract.quantities import reader as q
+    from factcheck.ruleset import quantity_lexicon as q
 
     lex = q.load_lexicon()
-    recorded = q._resolve_units(lex)
-    monkeypatch.setattr(q, "_known_factors", dict)
-    assert q._resolve_units(lex) == recorded
+    recorded = q.resolve_units(lex)
+    monkeypatch.setattr(q, "recorded_factors", dict)
+    assert q.resolve_units(lex) == recorded
 
 
 def _outcome(load: object, text: str) -> str:

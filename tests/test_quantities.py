@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.quantities.reader import QuantityLexicon, extract_quantities, load_lexicon
+from factcheck.extract.quantities import QuantityLexicon, extract_quantities, load_lexicon
 from factcheck.models import Quantity
 from factcheck.ruleset.files import RuleFileError, default_rules_dir, read_rule_file
 from tests.quantity_cases import ALL_CASES, Expect

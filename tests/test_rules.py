@@ -9,7 +9,7 @@ import yaml
 
 from factcheck.extract import extract_document
 from factcheck.extract.corpus import assemble
-from factcheck.extract.quantities.reader import extract_quantities
+from factcheck.extract.quantities import extract_quantities
 from factcheck.load import parse_document
 from factcheck.models import Report
 from factcheck.pipeline import analyse

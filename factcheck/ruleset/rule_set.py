@@ -24,6 +24,7 @@ from factcheck.ruleset.files import (
     read_rule_file_bytes,
     validate_lexicon,
 )
+from factcheck.ruleset.quantity_lexicon import QuantityLexicon
 
 
 class Lexicon(BaseModel):
@@ -253,7 +254,7 @@ FAMILIES: dict[str, type[Lexicon] | None] = {
     "superlatives": SuperlativeLexicon,
     "dates": DateLexicon,
     "numbers": NumbersLexicon,
-    "quantities": None,  # validated by factcheck.quantities.QuantityLexicon
+    "quantities": None,  # validated by QuantityLexicon, maybe deferred (see RuleSet)
     "directives": Lexicon,  # inline `<!-- factcheck: ... -->` comments: checks only, no lexicon
 }
 
@@ -293,8 +294,6 @@ class RuleSet:
     @property
     def quantities(self) -> object:
         if "quantities" not in self.lexicons:
-            from factcheck.extract.quantities.reader import QuantityLexicon
-
             path, data = self.deferred.pop("quantities")
             self.lexicons = {**self.lexicons, "quantities": validate_lexicon(path, QuantityLexicon, data)}
         return self.lexicons["quantities"]
@@ -356,8 +355,6 @@ def load_ruleset(extra_dirs: list[Path] | None = None, validated: Callable[[str]
             deferred[family] = (path, rf.lexicon)
             continue
         if model is None:
-            from factcheck.extract.quantities.reader import QuantityLexicon
-
             model = QuantityLexicon
         try:
             lexicons[family] = validate_lexicon(path, model, rf.lexicon, validated=defer)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.extract.quantities.reader import extract_quantities, load_lexicon
+from factcheck.extract.quantities import extract_quantities, load_lexicon
 from tests.conftest import ROOT, run_cli
 from tests.quantity_cases import ALL_CASES
 

@@ -1,7 +1,7 @@
 """pint's conversion factors for the units of the shipped rules/quantities.yaml, recorded so that a process
 need not build pint's registry (0.7 s) to read a few numbers. Used only with the pint version that gave them;
-any other unit, or another pint, asks pint. Generated: `python -m factcheck.extract.quantities.units` writes it anew, and
-a test fails when it is stale.
+any other unit, or another pint, asks pint. Generated: `python -m factcheck.extract.quantities.units` writes
+it anew, and a test fails when it is stale.
 """
 
 from __future__ import annotations
@@ -67,11 +67,3 @@ FACTORS: dict[tuple[str, str], tuple[float, float]] = {
     ("watt_hour", "watt_hour"): (1.0, 0.0),
     ("yard", "metre"): (0.9144, 0.0),
 }
-
-
-if __name__ == "__main__":
-    from pathlib import Path
-
-    from factcheck.extract.quantities.reader import render_unit_factors, unit_factor_table
-
-    Path(__file__).write_text(render_unit_factors(*unit_factor_table()), encoding="utf-8")

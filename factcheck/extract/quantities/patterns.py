@@ -1,0 +1,300 @@
+"""The compiled lexicon: every regex and lookup table the reader uses, built once per lexicon.
+
+One `re` scan (`scan_from`, word lists compiled as prefix tries) finds candidate starts (digits, currency
+symbols, number words, months, two capitals...); an anchored "master" pattern, cut down per character at the
+candidate (`dispatch`), classifies each candidate (a number with what follows it, a date, a fraction, a shape
+to skip) and small anchored regexes read what stands before it, each behind a cheap gate (`firstchars`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from factcheck.extract.quantities.dispatch import Dispatch, SkipDispatch
+from factcheck.extract.quantities.firstchars import ASCII, ahead, first_chars, gate
+from factcheck.extract.quantities.phrases import SP, SP_CHARS, alt, cased, norm, phrase, reversed_alt
+from factcheck.ruleset.files import RuleFileError, default_rules_dir
+from factcheck.ruleset.quantity_lexicon import HedgeSpec, QuantityLexicon
+from factcheck.ruleset.quantity_units import Unit
+
+
+def compiled(lex: QuantityLexicon) -> Compiled:
+    """The lexicon's patterns: built on first use and kept on the lexicon, so that every extraction over an
+    archive reuses them."""
+    c: Compiled | None = lex._compiled
+    if c is None:
+        c = lex._compiled = Compiled(lex)
+    return c
+
+
+def _is_shipped(lex: QuantityLexicon) -> bool:
+    """True when the lexicon was read from the shipped rules/quantities.yaml (not a file a user supplied)."""
+    try:
+        return Path(lex._source).resolve() == (default_rules_dir() / "quantities.yaml").resolve()
+    except (OSError, RuleFileError):
+        return False
+
+
+class Compiled:
+    """All regexes and lookup tables of one lexicon."""
+
+    def __init__(self, lex: QuantityLexicon) -> None:
+        self.lex = lex
+        sp = SP
+        self.scales = {k.lower(): v for k, v in lex.scales.items()}
+        self.short_scales = {k.lower(): v for k, v in lex.short_scales.items()}
+        self.number_words = {k.lower(): v for k, v in lex.number_words.items()}
+        self.multipliers = {k.lower(): v for k, v in lex.word_multipliers.items()}
+        self.fractions = {k.lower(): v for k, v in lex.fractions.items()}
+        self.currency_prefix = {**lex.currency_symbols, **lex.currency_codes}
+        self.currency_names = {norm(k): v for k, v in lex.currency_names.items()}
+        self.unit_symbols: dict[str, Unit] = {}
+        self.unit_words: dict[str, Unit] = {}
+        for spec, u in lex.resolved_units():
+            self.unit_symbols.update({s: u for s in spec.symbols})
+            self.unit_words.update({norm(w): u for w in spec.words})
+        self.prefix_units = {k.lower(): Unit(p.unit, p.dimension, 1.0) for k, p in lex.prefix_units.items()}
+        self.headline_verbs = {w.lower() for w in lex.headline_verbs}
+        self.year_hedge_prepositions = {norm(w) for w in lex.year_hedge_prepositions}
+        self.magnitude_adjectives = {k.lower().replace("-", ""): v for k, v in lex.magnitude_adjectives.items()}
+        self.adjective_currencies = {k.lower(): v for k, v in lex.adjective_currencies.items()}
+        self.months = {**lex.months, **lex.month_abbreviations}
+        self.year_words = {w.lower() for w in lex.year_words}
+        self.lead_words = {w.lower() for w in lex.number_lead_words}
+        self.version_words = {w.lower() for w in lex.version_words}
+        self.stopwords = {w.lower() for w in lex.noun_stopwords}
+        self.plurals = {w.lower() for w in lex.plural_nouns}
+        self.month_words = {m.lower() for m in self.months}
+        self.range_openers = dict(lex.range_openers)
+        self.hedge_of: dict[tuple[str, str], HedgeSpec] = {}
+        for h in lex.hedges:
+            self.hedge_of.update({(h.position, norm(p)): h for p in h.phrases})
+
+        # Pieces of a number.
+        digits = (
+            r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+            r"|[1-9]\d{0,2}(?: \d{3})+(?![\d.,])|\d+)"
+            r"(?:\.\d+|,\d{1,2}(?![\d,]))?"
+        )
+        nw = alt(self.number_words)
+        mult = alt(self.multipliers)
+        scale_words = alt(self.scales)
+        a_lead = rf"(?<![A-Za-z])(?i:(?:half{sp}+)?an?)(?={sp}+(?:{mult}|{scale_words}))"
+        words = rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
+        # Longest first; the prefixes that open with a letter share one look-behind, so that `re` skips each
+        # of them on its first character (a letter and a symbol never start the same prefix: same match).
+        prefixes = sorted(self.currency_prefix, key=lambda s: (-len(s), s))
+        cur_alpha = "|".join(re.escape(k) for k in prefixes if k[:1].isalpha())
+        cur_other = "|".join(re.escape(k) for k in prefixes if not k[:1].isalpha())
+        cur_parts = ([rf"(?<![A-Za-z])(?:{cur_alpha})"] if cur_alpha else []) + ([cur_other] if cur_other else [])
+        cur_prefix = "(?:" + "|".join(cur_parts) + ")"
+        amount = rf"(?:(?P<cur>{cur_prefix}){sp}?)?(?:(?P<dig>{digits})|(?P<word>{words}))"
+        self.amount = re.compile(amount)
+        self.word_token = re.compile(r"[A-Za-z]+")
+
+        # What may follow the number.
+        self.skip_after = re.compile(rf"{sp}*{alt(lex.skip_after)}")
+        scale_glued = alt(self.scales, left=False)
+        short_glued = alt(self.short_scales, left=False)
+        self.scale = re.compile(
+            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})(?![A-Za-z])|(?P<short>{short_glued})(?![A-Za-z/]))"
+        )
+        unit_syms = "|".join(
+            re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
+            for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
+        )
+        codes = "|".join(re.escape(c) for c in sorted(lex.currency_codes, key=len, reverse=True))
+        suffix_core = (
+            rf"(?:(?P<cname>{alt(self.currency_names)})|(?P<code>(?:{codes})(?![A-Za-z]))"
+            rf"|(?P<uword>{alt(self.unit_words, left=False)})|(?P<usym>{unit_syms}))"
+        )
+        self.suffix = re.compile(rf"{sp}?-?{suffix_core}")
+        # The same, without backtracking into the space and hyphen, where no suffix can start with either:
+        # then giving them back cannot make it match, and `re` no longer tries every suffix twice.
+        info = first_chars(suffix_core, ASCII + tuple(SP_CHARS))
+        no_lead = info is not None and not info[1] and not info[0] & {*SP_CHARS, "-"}
+        suffix_tail = rf"{sp}?+-?+{suffix_core}" if no_lead else self.suffix.pattern
+        self.multiple = re.compile(rf"(?:{sp}?{alt(lex.multiple_suffixes, left=False)}|x(?![A-Za-z0-9]))")
+        after = [p for h in lex.hedges if h.position == "after" for p in h.phrases]
+        self.after_hedge = re.compile(
+            "(?:"
+            + "|".join(
+                (rf"{sp}+{phrase(p)}" if p[:1].isalnum() else re.escape(p) + r"(?![A-Za-z0-9])")
+                for p in sorted(after, key=len, reverse=True)
+            )
+            + ")"
+        )
+        # Hedges before a number are matched on the reversed left context, anchored at the number, so
+        # the cost does not depend on how far back we look.
+        before = [p for h in lex.hedges if h.position == "before" for p in h.phrases] + list(lex.range_openers)
+        rev = "|".join(
+            re.escape(p[::-1]).replace("\\ ", SP + "+") + (r"(?![A-Za-z0-9])" if p[:1].isalnum() else "")
+            for p in sorted(set(before), key=lambda s: (-len(s), s))
+        )
+        self.before_hedge_rev = re.compile(rf"[\s\"“'‘]*(?P<h>(?i:{reversed_alt(before)}))")
+        self.connector = re.compile(rf"{sp}*(?P<c>{alt(lex.range_connectors)}|(?i:and)(?![A-Za-z])){sp}*")
+        # A footnote marker may sit between a number and its noun ("3,400¹ staff").
+        self.noun_word = re.compile(
+            rf"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{{1,3}}\])?{sp}+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)"
+        )
+        # The word before a number, read on the reversed left context.
+        self.prev_word_rev = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z0-9&+'’.-]*[A-Za-z])(?![A-Za-z0-9&+'’.-])")
+        self.glued_word_rev = re.compile(r"-(?P<w>[A-Za-z]+)(?![A-Za-z])")
+        self.of_after = re.compile(rf"{SP}+(?i:of)(?![A-Za-z])")
+        self.period_tail = re.compile(
+            rf"{sp}*(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
+            rf"|'(?P<ay>\d{{2}})|(?P<y>\d{{4}}))(?!\d)"
+        )
+        self.vague_tail = re.compile(rf"{sp}+(?i:of|in){sp}+(?P<cname>{alt(self.currency_names)})")
+        self.vague_of = re.compile(rf"{sp}+(?i:of)(?=[ \u00a0])")
+        prefixes = "|".join(re.escape(p[::-1]) for p in sorted(self.prefix_units, key=len, reverse=True))
+        self.prefix_rev = re.compile(rf"(?:{sp}+|-)(?P<w>(?i:{prefixes}))(?![A-Za-z])") if prefixes else None
+        self.year_pair = re.compile(rf"{sp}*(?:-|–|—|(?i:and|to|or)(?![A-Za-z])){sp}*(?P<y>\d{{4}})(?![\d.,]?\d)")
+        self.minus_rev = re.compile(rf"(?:[-−–]|{sp}*(?i:sunim))(?![A-Za-z0-9])")
+        self.year_comma = re.compile(r"(?P<y>\d{4}),(?=\d{1,2}(?!\d))")
+        # Gates: most numbers are followed (preceded) by a word that none of these patterns can start with.
+        sp_dash = "[ \u00a0\u202f\u2009-]"
+        self.g_skip_after = gate(sp, alt(lex.skip_after))
+        self.g_scale = gate(sp_dash, f"(?:{scale_glued}|{short_glued})")
+        self.g_suffix = gate(
+            sp_dash,
+            f"(?:{alt(self.currency_names)}|(?:{codes})|{alt(self.unit_words, left=False)}|(?:{unit_syms}))",
+        )
+        self.g_multiple = gate(sp, f"(?:{alt(lex.multiple_suffixes, left=False)}|x)")
+        self.g_after_hedge = gate(
+            sp, "(?:" + "|".join(phrase(p) if p[:1].isalnum() else re.escape(p) for p in after) + ")"
+        )
+        self.g_connector = gate(sp, f"(?:{alt(lex.range_connectors)}|(?i:and))")
+        self.g_minus_rev = gate(sp, "(?:[-−–]|(?i:sunim))")
+        self.g_prefix_rev = gate(sp_dash, f"(?i:{prefixes})") if prefixes else None
+        self.g_before_hedge_rev = gate("[\\s\"“'‘]", f"(?i:{rev})")
+        # The amount and everything that may follow it in one match: `read_amount` takes the common case
+        # from its groups and re-reads piece by piece (the patterns above) where a piece is not accepted.
+        # Every piece after the number is optional, so `re` never backtracks into an earlier one: each group
+        # holds what the piece's own pattern would match at the same place. Each piece opens with its gate
+        # as a look-ahead, so that `re` drops it on one character test where the gate says it cannot match.
+        # The master pattern reads the same tail after a number in digits (see on_num).
+        tail = (
+            rf"(?:{ahead(self.g_skip_after, sp)}(?P<ska>{self.skip_after.pattern})"
+            rf"|(?:{ahead(self.g_scale, sp_dash)}(?P<sc>{self.scale.pattern}))?"
+            rf"(?:{ahead(self.g_suffix, sp_dash)}(?P<sf>{suffix_tail}))?"
+            rf"(?:{ahead(self.g_multiple, sp)}(?P<mu>{self.multiple.pattern}))?(?P<gl>)(?P<glued>(?=[A-Za-z0-9_]))?"
+            rf"(?:{ahead(self.g_after_hedge, sp)}(?P<ah>{self.after_hedge.pattern}))?)"
+        )
+        self.amount_tail = re.compile(amount + tail)
+        # The patterns read leftwards from a number, and the range connector, with their gates as look-aheads.
+        self.minus_rev_g = re.compile(ahead(self.g_minus_rev, sp) + self.minus_rev.pattern)
+        self.prefix_rev_g = (
+            re.compile(ahead(self.g_prefix_rev, sp_dash) + self.prefix_rev.pattern) if self.prefix_rev else None
+        )
+        self.before_hedge_rev_g = re.compile(
+            ahead(self.g_before_hedge_rev, "[\\s\"“'‘]") + self.before_hedge_rev.pattern
+        )
+        self.connector_g = re.compile(ahead(self.g_connector, sp) + self.connector.pattern)
+
+        # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
+        months = alt(self.months, ci=False, left=False) + r"\.?"
+        ords = alt(lex.ordinals)
+        fr_num = alt([*self.number_words, "a", "an"])
+        fr_den = alt(self.fractions)
+        alts = [
+            r"(?P<marker>(?m:^)[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?\d{1,3}[.)](?=[ \t]))",
+            r"(?P<iso>(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
+            rf"(?P<quarter>(?<![A-Za-z0-9])(?:Q(?P<q>[1-4])|(?P<qo>{ords}){sp}+(?i:quarter))(?![A-Za-z0-9]))",
+            rf"(?P<fiscal>(?<![A-Za-z0-9])(?:FY{sp}?'?(?P<fy1>\d{{4}}|\d{{2}})|(?i:fiscal(?:{sp}+year)?){sp}+"
+            rf"(?P<fy2>\d{{4}}))(?!\d))",
+            rf"(?P<rel>{alt(lex.relative_dates)})",
+            rf"(?P<mdate>(?<![A-Za-z])(?P<mon>{months})(?:{sp}+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?![:,.]\d))?"
+            rf"(?:,?{sp}+(?P<my>\d{{4}})(?!\d))?)",
+            rf"(?P<ddate>(?<![\d.,])(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?{sp}+(?:of{sp}+)?(?P<dmon>{months})"
+            rf"(?:,?{sp}+(?P<dy>\d{{4}})(?!\d))?)",
+            r"(?P<frac>(?<![\w/.,])(?P<fa>\d{1,2})/(?P<fb>\d{1,3})(?![\w/]|[.,]\d))",
+            rf"(?P<wfrac>(?P<fn>{fr_num})(?P<fsep>{sp}+|-)(?P<fd>{fr_den})"
+            rf"|(?<![A-Za-z])(?i:half)(?={sp}+{alt(lex.half_followers)}))",
+            rf"(?P<vague>(?P<vw>{alt(lex.vague)})(?:{sp}+(?i:of){sp}+(?P<vs>{alt(lex.vague_scales)}))?)",
+            rf"(?P<mword>{alt(lex.multiple_words)})",
+            rf"(?P<madj>(?:(?<![A-Za-z])(?i:an?){sp}+)?(?P<ma>{alt(lex.magnitude_adjectives)})-"
+            rf"(?P<mc>{alt(lex.adjective_currencies)}))",
+            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?|(?<![\w.,/$€£¥]))(?:(?P<dig>{digits})|(?P<word>{words})){tail})",
+        ]
+        # The candidate scan: one pass of `re` over the text finds the few places where a quantity (or a
+        # shape to skip) may start: digits, currency symbols, "(", "[" or "+" before a digit, line starts,
+        # two capitals ("USD", "Q2", "FY"), month names, and the words that can open a quantity (number words,
+        # "a"/"an" only before a scale or a fraction, vague amounts, ordinals, relative dates...). Word lists
+        # are prefix tries, so each position costs one or two character tests; the anchored master pattern
+        # then runs only at those places: the work is proportional to the candidates, not to the text.
+        firsts = [
+            *self.number_words,
+            "half",
+            *lex.vague,
+            *lex.multiple_words,
+            *lex.ordinals,
+            "fiscal",
+            "isbn",
+            "zip",
+            "postcode",
+            "postal",
+            *(w.split()[0] for w in self.currency_names),
+            *(w.split("-")[0] for w in lex.magnitude_adjectives),
+        ]
+        after_a = [
+            *self.multipliers,
+            *self.scales,
+            *self.fractions,
+            "half",
+            *(w.split("-")[0] for w in lex.magnitude_adjectives),
+            *(r.split()[1] for r in lex.relative_dates if r.split()[0] in ("a", "an")),
+        ]
+        symbols = "".join(sorted({re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum()}))
+        articles = alt(cased(["a", "an"]), ci=False, left=False)
+        # The candidates are the places where this matches (`re.MULTILINE`):
+        #   [\d{symbols}] | [(\[+](?=\d) | ^ | (?<![A-Za-z])(?:[A-Z][A-Z0-9$.'] | months | words
+        #   | articles{sp}+(?=after_a) | https?: | www\.)
+        # ASCII, and the other characters a quantity often starts with (currency symbols), have a cut-down master.
+        universe = ASCII + tuple(sorted({k[0] for k in self.currency_prefix if not k[0].isascii()}))
+        # Shapes to skip (ignore_patterns) come first in the master pattern: `(?:(?P<skip>...)|marker|iso|...)`.
+        # Those of the shipped rules/quantities.yaml are part of the program (reviewed, and run on long hostile
+        # inputs by the tests): they stay in the master, in `re`. A list from a file a user supplied may hold a
+        # catastrophic pattern: it runs through `saferegex`, with a time limit, at each candidate before a master
+        # without it (see `reading`). Both dispatches compile on first use: only the one in use is built.
+        self.alts, self.skips, self.universe = alts, list(lex.ignore_patterns), universe
+        self.dispatch = Dispatch(self.skips, alts, universe)
+        self._reading: tuple[Dispatch, SkipDispatch | None] | None = None
+        # The same candidates, found faster: every candidate but the text's start is a non-letter (a digit, a
+        # symbol, "(" before a digit: group h) or comes right after one (a line start, a word: groups w, l;
+        # hw when both). A pattern that opens with a character class lets `re` skip the letters in C, so the
+        # scan starts at one non-letter and reports the candidate there and/or at the next character.
+        # Line starts where no alternative of the master (skip shapes included) can begin are left out.
+        # Case-insensitive tries are several times slower in `re` than case-sensitive ones, so the scan lists
+        # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE. Only whether some
+        # word starts here matters, so the month names and the words share one trie (`re` walks one faster).
+        month_words = alt(sorted({*cased([*firsts, *lex.relative_dates]), *self.months}), ci=False, left=False)
+        word_starts = rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.)"
+        line = r"(?<=\n)"
+        starts = self.dispatch.starts
+        if starts is not None:
+            starts = "".join(re.escape(ch) for ch in starts)
+            line += rf"(?=[{starts}]|[^\x00-\x7f])" if starts else r"(?=[^\x00-\x7f])"
+        # One look-behind first turns away the spaces and the punctuation that cannot start group h.
+        self.scan_from = re.compile(
+            rf"[^A-Za-z](?:(?<=[\d{symbols}(\[+])(?P<h>(?<=[\d{symbols}])|(?<=[(\[+])(?=\d))(?P<hw>(?={word_starts}))?"
+            rf"|(?P<w>(?={word_starts}))|(?P<l>{line}))"
+        )
+        # ASCII characters that no word start can begin with: after a digit followed by one of them, the scan
+        # from the digit would only report the digit itself (group h), so the reader scans from the next one.
+        info = first_chars(word_starts)
+        self.no_word_start = frozenset() if info is None or info[1] else frozenset(ASCII) - info[0]
+
+    def reading(self) -> tuple[Dispatch, SkipDispatch | None]:
+        """The dispatch of the master pattern and, for a user-supplied ignore_patterns, the time-limited skip."""
+        if self._reading is None:
+            if not self.skips or _is_shipped(self.lex):
+                self._reading = (self.dispatch, None)
+            else:
+                where = f"{self.lex._source}: lexicon.ignore_patterns"
+                self._reading = (
+                    Dispatch([], self.alts, self.universe),
+                    SkipDispatch(self.skips, self.universe, where),
+                )
+        return self._reading

@@ -1,0 +1,98 @@
+"""The words around a number: the word before it, whether it names or labels something ("GPT-4", "Windows
+11", "page 5") rather than counts it, and the noun it counts ("3,400 staff")."""
+
+from __future__ import annotations
+
+from factcheck.extract.quantities.amounts import Amount
+from factcheck.extract.quantities.patterns import Compiled
+
+
+def prev_word(c: Compiled, text: str, start: int, rtext: str | None = None) -> str | None:
+    """The word before start. rtext, text reversed, saves reversing a slice (the reversed patterns have no
+    look-behind, so matching them inside rtext between pos and endpos is the same as on the slice)."""
+    if rtext is None:
+        m = c.prev_word_rev.match(text[max(0, start - 30) : start][::-1])
+    else:
+        n = len(text)
+        m = c.prev_word_rev.match(rtext, n - start, n - max(0, start - 30))
+    return m.group("w")[::-1] if m else None
+
+
+def is_label(c: Compiled, text: str, start: int, a: Amount, rtext: str) -> bool:
+    """True when the number names or labels something: "GPT-4", "Windows 11", "page 5", "#1"."""
+    if start == 0:
+        return False
+    pc = text[start - 1]
+    if pc in "#@":
+        return True
+    if pc in "-–−/":
+        if start >= 2:
+            p2 = text[start - 2]
+            if p2.isdigit():
+                return True  # the tail of "2024-25" or "3-1" that did not read as a range
+            if p2.isalpha():
+                return True  # "COVID-19", "MAI-1", "GPT-5.4"
+        return False  # no space before the number: no word before it either
+    if pc != " " and pc != "\u00a0":
+        return False  # the word before a number is separated by spaces (`prev_word_rev`)
+    n = len(text)
+    m = c.prev_word_rev.match(rtext, n - start, n - max(0, start - 30))  # prev_word, written out
+    if m is None:
+        return False
+    word = m.group("w")[::-1]
+    bare = word.rstrip(".")
+    low = bare.lower()
+    if low in c.version_words and low not in c.lead_words:
+        return True
+    if a.currency or a.unit or a.scale != 1.0:
+        return False
+    # A capitalised word right before the number ("Microsoft 365", "Opus 4.1", "Boeing 737"), unless a
+    # title-case headline verb counts what follows ("Acme Hires 300 Engineers"). The word is ASCII
+    # (`prev_word_rev`), so it has a capital letter exactly when it differs from its lower case.
+    return (
+        low != bare
+        and low not in c.lead_words
+        and bare not in c.months
+        and not word.endswith(("'s", "’s"))
+        and not (low in c.headline_verbs and _capitalised_noun_follows(c, text, a.end))
+    )
+
+
+def _capitalised_noun_follows(c: Compiled, text: str, j: int) -> bool:
+    m = c.noun_word.match(text, j)
+    return bool(m) and m.group("w")[0].isupper()
+
+
+def read_noun(c: Compiled, text: str, j: int) -> tuple[str | None, int]:
+    """The counted noun after j: up to three words, stopping at function words, verbs, punctuation."""
+    words: list[str] = []
+    end = j
+    pos = j
+    for _ in range(3):
+        m = c.noun_word.match(text, pos)
+        if not m:
+            break
+        w = m.group("w")
+        low = w.lower()
+        if low in c.stopwords or low in c.month_words:
+            break
+        if words and w[0].isupper() and not words[-1][0].isupper() and not w.isupper():
+            break  # a capitalised word after a lower-case one starts a name, not the noun
+        if low.endswith("ly") and low not in ("early", "family", "supply", "daily", "weekly", "monthly"):
+            break  # adverbs
+        if words and low.endswith("ed"):
+            break  # a past-tense verb after the noun: "fans attended"; first place keeps "paid users"
+        words.append(w)
+        end = m.end()
+        pos = m.end()
+        if (
+            w.endswith(("'s", "’s"))
+            or low in c.plurals
+            or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2)
+        ):
+            break  # the plural head ends the noun phrase: "AI models", "paid users", "people"
+    if not words:
+        return None, j
+    if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper() and not words[0].endswith("s"):
+        return None, j  # "10115 Berlin", "3 Tesla": a name, not something counted
+    return " ".join(words), end

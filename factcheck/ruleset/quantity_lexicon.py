@@ -1,0 +1,187 @@
+"""The schema of rules/quantities.yaml: the `lexicon:` the quantity reader (`factcheck.extract.quantities`)
+combines with its grammar: scale words, currencies, units, hedges, months, not-a-quantity shapes.
+
+Physical units (distance, area, mass, volume, speed, temperature, data) name a pint unit; each resolves to a
+factor to its dimension's base unit once, when the lexicon is validated (`quantity_units`), never per number.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from factcheck.models import Qualifier
+from factcheck.ruleset import saferegex
+from factcheck.ruleset.files import default_rules_dir, read_rule_file, validate_lexicon
+from factcheck.ruleset.quantity_units import Unit, pint_factor, recorded_factors
+
+__all__ = [
+    "BaseUnitSpec",
+    "HedgeSpec",
+    "PrefixUnitSpec",
+    "QuantityLexicon",
+    "UnitSpec",
+    "load_lexicon",
+    "resolve_units",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class UnitSpec(_Strict):
+    """A unit after a number.
+
+    Physical units name a `pint` unit: the factor (and offset) to the dimension's base unit is computed by
+    pint once, when the lexicon is built. News-specific units (percent, basis points, durations) give
+    `unit` and value in base unit = number * factor / divide_by.
+    """
+
+    unit: str | None = None
+    pint: str | None = None
+    dimension: str
+    factor: float = 1.0
+    divide_by: float = 1.0
+    symbols: list[str] = Field(default_factory=list)  # case-sensitive, may be glued: "300MW", "12%"
+    words: list[str] = Field(default_factory=list)  # case-insensitive: "megawatts", "per cent"
+
+
+class BaseUnitSpec(_Strict):
+    """The base unit of a physical dimension: its name in Quantity.unit and its pint expression."""
+
+    unit: str
+    pint: str
+
+
+class PrefixUnitSpec(_Strict):
+    """A word before the number that gives its unit ("magnitude 7.1")."""
+
+    unit: str
+    dimension: str
+
+
+class HedgeSpec(_Strict):
+    """Phrases that bound a number; low/high are factors of the stated value (None = unbounded)."""
+
+    qualifier: Qualifier
+    phrases: list[str]
+    low: float | None
+    high: float | None
+    position: Literal["before", "after"] = "before"
+    not_for: list[str] = Field(default_factory=list)  # dimensions where the phrase is no hedge
+
+
+class QuantityLexicon(_Strict):
+    """The `lexicon:` of rules/quantities.yaml. Its units resolve to pint factors when the lexicon is built;
+    the reader compiles its regexes once per lexicon, on first use, and keeps them here (`_compiled`)."""
+
+    scales: dict[str, float]
+    short_scales: dict[str, float]
+    currency_symbols: dict[str, str]
+    currency_codes: dict[str, str]
+    currency_names: dict[str, str]
+    base_units: dict[str, BaseUnitSpec]
+    units: list[UnitSpec]
+    prefix_units: dict[str, PrefixUnitSpec]
+    number_words: dict[str, int]
+    word_multipliers: dict[str, int]
+    fractions: dict[str, int]
+    half_followers: list[str]
+    multiple_suffixes: list[str]
+    multiple_words: dict[str, float]
+    magnitude_adjectives: dict[str, tuple[float, float | None]]
+    adjective_currencies: dict[str, str]
+    headline_verbs: list[str]
+    year_hedge_prepositions: list[str]
+    hedges: list[HedgeSpec]
+    range_connectors: list[str]
+    range_openers: dict[str, str]
+    vague: dict[str, tuple[float, float]]
+    vague_scales: dict[str, float]
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    ambiguous_months: list[str]
+    year_words: list[str]
+    year_range: tuple[int, int]
+    ordinals: dict[str, int]
+    relative_dates: list[str]
+    number_lead_words: list[str]
+    version_words: list[str]
+    plural_nouns: list[str]
+    noun_stopwords: list[str]
+    skip_after: list[str]
+    ignore_patterns: list[str]
+
+    _units: list[tuple[UnitSpec, Unit]] | None = PrivateAttr(default=None)  # `units`, resolved
+    _compiled: Any = PrivateAttr(default=None)  # the reader's patterns (factcheck.extract.quantities.patterns)
+    _source: str = PrivateAttr(default="quantities.yaml")  # the rule file, set by validate_lexicon
+
+    @field_validator("ignore_patterns")
+    @classmethod
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
+        for p in value:  # as the `regex` module reads them: a user-supplied list runs there (see the reader)
+            err = saferegex.check(p)
+            if err is not None:
+                raise ValueError(f"invalid regular expression {p!r}: {err}")
+        return value
+
+    @model_validator(mode="after")
+    def _resolve_units(self) -> QuantityLexicon:
+        # Resolve here so that every extraction over an archive reuses the same pint factors; a ValueError
+        # (an unknown pint unit, a unit of the wrong dimension) names the field in the error.
+        self._units = resolve_units(self)
+        return self
+
+    def resolved_units(self) -> list[tuple[UnitSpec, Unit]]:
+        """Each of `units` with its factor to the dimension's base unit."""
+        if self._units is None:  # a lexicon built with model_construct skips the validators
+            self._units = resolve_units(self)
+        return self._units
+
+
+def resolve_units(lex: QuantityLexicon) -> list[tuple[UnitSpec, Unit]]:
+    """Each of lex.units resolved: pint's factor (recorded, or asked) or the factor it states; ValueError names
+    the unit that does not resolve."""
+    out: list[tuple[UnitSpec, Unit]] = []
+    known: dict[tuple[str, str], tuple[float, float]] | None = None
+    for i, u in enumerate(lex.units):
+        if u.pint is None:
+            if u.unit is None:
+                raise ValueError(f"units[{i}]: needs `unit` or `pint`")
+            out.append((u, Unit(u.unit, u.dimension, u.factor / u.divide_by)))
+            continue
+        base = lex.base_units.get(u.dimension)
+        if base is None:
+            raise ValueError(f"units[{i}]: dimension {u.dimension!r} has no entry in base_units")
+        if known is None:
+            known = recorded_factors()
+        found = known.get((u.pint, base.pint))
+        if found is None:
+            try:
+                found = pint_factor(u.pint, base.pint)
+            except ValueError as exc:
+                raise ValueError(f"units[{i}]: {exc}") from None
+        out.append((u, Unit(base.unit, u.dimension, *found)))
+    return out
+
+
+def load_lexicon(path: Path | None = None) -> QuantityLexicon:
+    """The quantities lexicon; the default file is read and validated once per process."""
+    if path is None:
+        return _default_lexicon()
+    return _load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> QuantityLexicon:
+    return _load(default_rules_dir() / "quantities.yaml")
+
+
+def _load(path: Path) -> QuantityLexicon:
+    rule_file = read_rule_file(path)
+    lexicon: QuantityLexicon = validate_lexicon(path, QuantityLexicon, rule_file.lexicon)
+    return lexicon
