@@ -15,6 +15,7 @@ to a temporary folder, then measures, as medians of `--runs` runs:
 
 It prints a Markdown table. Nothing here is a test: timings depend on the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -166,7 +167,8 @@ def phases(folder: Path, jobs: int, cache_dir: Path | None = None) -> dict[str, 
     """One in-process run of `report`, phase by phase (seconds); with `cache_dir`, the extractions are then
     written to a claim cache there (the cache a later `check --corpus folder` reads warm)."""
     from factcheck.extract.parallel import extract_many
-    from factcheck.gate.cache import ClaimCache, document_key, ruleset_digest
+    from factcheck.gate.cache import ClaimCache
+    from factcheck.gate.cache_keys import document_key, ruleset_digest
     from factcheck.load import load, unique_ids
     from factcheck.pipeline import analyse_extracts
     from factcheck.report import jsonout

@@ -2,54 +2,32 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
 from factcheck import __version__
-from factcheck.gate import select as gate
-from factcheck.gate.cache import ClaimCache
-from factcheck.gate.config import ConfigError, LoadedConfig, apply_tolerances, load_config
-from factcheck.load import LoadResult, collect_paths
-from factcheck.models import Report
+from factcheck.gate.check import BaselineOptions, CheckError, CheckOptions, Notice, check_drafts, record_baseline
+from factcheck.gate.select import GateResult, summary
 from factcheck.ruleset.files import RuleFileError
 from factcheck.ruleset.rule_set import RuleSet, load_ruleset
 from factcheck.ruleset.saferegex import RegexTimeout
 
 if TYPE_CHECKING:
-    from factcheck.gate.baseline import Baseline
     from factcheck.pipeline import RunResult
 
-# The formats, the whole-corpus pipeline, the baseline and git are imported where a command needs them: a
-# `check` that prints JSON never pays for the Markdown report or a process pool.
+# The formats and the whole-corpus pipeline are imported where a command needs them: a `check` that prints JSON
+# never pays for the Markdown report or a process pool.
 
 DEFAULT_CORPUS = Path("seeds")
 DEFAULT_REPORT = {"markdown": Path("reports/report.md"), "json": Path("reports/report.json")}
-
-
-class _Clock:
-    """Phase timings for `check --timings`: each lap is the time since the previous one."""
-
-    def __init__(self) -> None:
-        self.t = time.perf_counter()
-        self.laps: dict[str, float] = {}
-        self.analysed: int | str = "all"  # documents analysed with the drafts
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.laps[name] = self.laps.get(name, 0.0) + now - self.t
-        self.t = now
 
 
 class ExitCode(IntEnum):
@@ -64,14 +42,9 @@ file), after processing every file that could be read.
 """
 
 
-def _ruleset(extra: tuple[Path, ...], cache_dir: Path | None = None) -> RuleSet:
-    """The rules; with a cache folder, rule files that validated there before are trusted: the quantity
-    lexicon is then built only if something is extracted."""
-    from factcheck.gate.cache import rules_validated
-
-    validated = None if cache_dir is None else (lambda digest: rules_validated(cache_dir, digest))
+def _ruleset(extra: tuple[Path, ...]) -> RuleSet:
     try:
-        return load_ruleset(list(extra), validated)
+        return load_ruleset(list(extra))
     except RuleFileError as exc:
         for line in str(exc).splitlines():
             click.echo(f"factcheck: error: {line}", err=True)
@@ -125,7 +98,6 @@ def _emit(text: str | Callable[[TextIO], None], output: Path | None) -> None:
 
 rules_option = click.option(
     "--rules",
-    "rule_dirs",
     multiple=True,
     type=click.Path(path_type=Path, file_okay=False),
     help="An extra folder of rule files; a file of the same family replaces the shipped one.",
@@ -159,14 +131,14 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @rules_option
 @jobs_option
-def report(paths: tuple[str, ...], output: Path | None, fmt: str, rule_dirs: tuple[Path, ...], jobs: int) -> None:
+def report(paths: tuple[str, ...], output: Path | None, fmt: str, rules: tuple[Path, ...], jobs: int) -> None:
     """Report where the articles in PATH... (files or folders; default: seeds/) agree and disagree."""
     if not paths:
         paths = (str(DEFAULT_CORPUS),)
         output = output or DEFAULT_REPORT[fmt]
     from factcheck.report import jsonout, markdown
 
-    ruleset = _ruleset(rule_dirs)
+    ruleset = _ruleset(rules)
     result = _run(paths, ruleset, jobs or None)
     analysed = result.report
     if fmt == "json":
@@ -207,34 +179,24 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(ExitCode.INPUT_ERROR)
 
 
-def _config(path: Path | None) -> LoadedConfig:
+def _say(notices: list[Notice]) -> None:
+    for notice in notices:
+        click.echo(f"factcheck: {notice}", err=True)
+
+
+Run = TypeVar("Run")
+
+
+def _gate(call: Callable[..., Run], options: CheckOptions | BaselineOptions) -> Run:
+    """One library call of the gate, with a progress bar; its notices go to standard error, its bad input
+    to exit 2."""
     try:
-        return load_config(path)
-    except ConfigError as exc:
-        _fail(str(exc))
-
-
-def _gate_ruleset(cfg: LoadedConfig, rule_dirs: tuple[Path, ...], cache: ClaimCache | None = None) -> RuleSet:
-    dirs = rule_dirs or tuple(cfg.resolve(d) for d in cfg.config.rules)
-    ruleset = _ruleset(dirs, cache.path.parent if cache is not None else None)
-    apply_tolerances(ruleset, cfg.config.tolerances)
-    return ruleset
-
-
-def _disabled(cfg: LoadedConfig, cli: tuple[str, ...], ruleset: RuleSet) -> list[str]:
-    ids = list(cli) if cli else cfg.config.disable
-    prefix = "tool.factcheck." if cfg.path and cfg.path.name == "pyproject.toml" else ""
-    where = "--disable" if cli else f"{cfg.path}: {prefix}disable"
-    unknown = [r for r in ids if r not in ruleset.rules]
-    if unknown:
-        _fail(f"{where}: unknown rule {', '.join(repr(r) for r in unknown)} (`factcheck rules` lists them)")
-    return ids
-
-
-def _cache(cfg: LoadedConfig, no_cache: bool, cache_dir: Path | None) -> ClaimCache | None:
-    if no_cache or not cfg.config.cache:
-        return None
-    return ClaimCache(cache_dir or cfg.resolve(cfg.config.cache_dir))
+        run = call(options, progress=_progress)
+    except CheckError as exc:
+        _say(exc.notices)
+        _fail(exc.message)
+    _say(run.notices)
+    return run
 
 
 def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
@@ -251,29 +213,7 @@ def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
     return bar()
 
 
-def _index(
-    paths: list[str], ruleset: RuleSet, cache: ClaimCache | None, jobs: int | None = None
-) -> tuple[LoadResult, Report]:
-    try:
-        if cache is None:
-            return gate.index(paths, ruleset, None, _progress, jobs)
-        with cache:
-            result = gate.index(paths, ruleset, cache, _progress, jobs)
-    except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
-        _fail(str(exc))
-    if cache.rebuilt:
-        click.echo(f"factcheck: warning: claim cache {cache.path} was rebuilt ({cache.rebuilt})", err=True)
-    return result
-
-
-def _report_load(loaded: LoadResult) -> None:
-    for w in loaded.warnings:
-        click.echo(f"factcheck: warning: {w}", err=True)
-    for e in loaded.errors:
-        click.echo(f"factcheck: error: {e}", err=True)
-
-
-def _render_check(fmt: str, result: gate.GateResult, ruleset: RuleSet) -> str:
+def _render_check(fmt: str, result: GateResult, ruleset: RuleSet) -> str:
     if fmt == "json":
         from factcheck.report import gate_json
 
@@ -304,7 +244,6 @@ cache_options = [
     ),
     click.option(
         "--config",
-        "config_file",
         type=click.Path(path_type=Path, dir_okay=False),
         help="A configuration file (default: the nearest .factcheck.toml or pyproject.toml with [tool.factcheck]).",
     ),
@@ -333,7 +272,6 @@ def _with(options: list[Callable[[Callable], Callable]]) -> Callable[[Callable],
 )
 @click.option(
     "--changed-since",
-    "ref",
     metavar="REF",
     help="Also check the article files in the corpus that git reports as added or modified since REF "
     "(renames followed, untracked files included).",
@@ -346,76 +284,22 @@ def _with(options: list[Callable[[Callable], Callable]]) -> Callable[[Callable],
 )
 @click.option(
     "--baseline",
-    "baseline_file",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Report only findings that are not in this baseline (see `factcheck baseline`).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not to stdout.")
 @click.option("--timings", is_flag=True, hidden=True, help="Print the time of each phase (for the benchmark).")
 @_with(cache_options)
-def check(
-    drafts: tuple[str, ...],
-    corpus: tuple[str, ...],
-    ref: str | None,
-    fmt: str | None,
-    fail_on: str | None,
-    baseline_file: Path | None,
-    output: Path | None,
-    no_cache: bool,
-    cache_dir: Path | None,
-    config_file: Path | None,
-    disable: tuple[str, ...],
-    rule_dirs: tuple[Path, ...],
-    jobs: int,
-    timings: bool,
-) -> None:
+def check(fmt: str | None, output: Path | None, timings: bool, **options: Any) -> None:
     """Check DRAFT... (files or folders) against the corpus: only the findings that involve a draft.
 
     Each finding points at the draft's line, with the corpus sources' quotes beside it; the corpus's own
     disagreements are left out. A draft may be inside the corpus or outside it.
     """
-    clock = _Clock()
-    cfg = _config(config_file)
-    conf = cfg.config
-    fmt = fmt or conf.format or "markdown"
-    fail_on = fail_on or conf.fail_on
-    cache = _cache(cfg, no_cache, cache_dir)
-    ruleset = _gate_ruleset(cfg, rule_dirs, cache)
-    disabled = _disabled(cfg, disable, ruleset)
-    corpus_paths = list(corpus) or [gate.display_path(cfg.resolve(p)) for p in conf.corpus]
-    if not corpus_paths:
-        _fail("no corpus: give --corpus PATH (or set corpus in [tool.factcheck] / .factcheck.toml)")
-    if not drafts and not ref:
-        _fail("nothing to check: give DRAFT... or --changed-since REF")
-    draft_files, errors = collect_paths(list(drafts))
-    if ref:
-        from factcheck.gate.git import GitError, changed_files
-
-        try:
-            changed = changed_files(ref)
-        except GitError as exc:
-            _fail(str(exc))
-        draft_files += gate.article_files(changed, corpus_paths)
-        if not draft_files and not errors:
-            click.echo(f"factcheck: no article in the corpus changed since {ref}; nothing to check", err=True)
-    base = None
-    base_path = baseline_file or (cfg.resolve(conf.baseline) if conf.baseline else None)
-    if base_path is not None and (baseline_file is not None or base_path.is_file()):
-        base = _baseline(base_path)
-    clock.lap("start")
-    if draft_files:
-        loaded, report, documents = _check_index(draft_files, corpus_paths, ruleset, cache, jobs or None, clock)
-        _report_load(loaded)
-        focus = gate.focus_documents(report, draft_files)
-        result = gate.select(report, focus, fail_on=fail_on, disabled=disabled, baseline=base)
-        result.corpus = documents
-        result.errors = errors + loaded.errors
-    else:
-        for e in errors:
-            click.echo(f"factcheck: error: {e}", err=True)
-        result = gate.GateResult(findings=[], drafts=[], corpus=0, fail_on=fail_on, errors=errors)
-    _emit(_render_check(fmt, result, ruleset), output)
-    click.echo(f"factcheck: {gate.summary(result).replace('`', '')}", err=True)
+    run = _gate(check_drafts, CheckOptions(**options))
+    result, clock = run.result, run.clock
+    _emit(_render_check(fmt or run.config.config.format or "markdown", result, run.ruleset), output)
+    click.echo(f"factcheck: {summary(result).replace('`', '')}", err=True)
     clock.lap("output")
     if timings:
         laps = ", ".join(f"{k} {v:.3f} s" for k, v in clock.laps.items())
@@ -423,55 +307,6 @@ def check(
     if result.errors:
         raise SystemExit(ExitCode.INPUT_ERROR)
     raise SystemExit(ExitCode.FINDINGS if result.failing else ExitCode.OK)
-
-
-def _baseline(path: Path) -> Baseline:
-    from factcheck.gate.baseline import BaselineError
-    from factcheck.gate.baseline import read as read_baseline
-
-    try:
-        return read_baseline(path)
-    except BaselineError as exc:
-        _fail(str(exc))
-
-
-def _check_index(
-    draft_files: list[Path],
-    corpus_paths: list[str],
-    ruleset: RuleSet,
-    cache: ClaimCache | None,
-    jobs: int | None,
-    clock: _Clock,
-) -> tuple[LoadResult, Report, int]:
-    """The drafts against the corpus: with the cache, only the documents the drafts can meet are read
-    (factcheck/index.py); without it, the whole corpus is analysed."""
-    paths = [str(p) for p in draft_files] + corpus_paths
-    if cache is None:
-        loaded, report = _index(paths, ruleset, None, jobs)
-        clock.lap("index")
-        return loaded, report, len(report.documents)
-    from factcheck.gate import index
-
-    clock.lap("imports")
-    try:
-        with cache:
-            if not cache.usable:
-                loaded, report = gate.index(paths, ruleset, None, _progress, jobs)
-                documents = len(report.documents)
-            else:
-                cache.mark_rules_validated(ruleset.digest)  # loaded without error (see _ruleset)
-                clock.lap("open cache")
-                checked = index.check(draft_files, corpus_paths, ruleset, cache, jobs, _progress)
-                loaded, report, documents = checked.loaded, checked.report, checked.documents
-                clock.laps.update(checked.timings)
-                clock.analysed = len(draft_files) + checked.selected
-                clock.t = time.perf_counter()
-    except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
-        _fail(str(exc))
-    clock.lap("close cache")
-    if cache.rebuilt:
-        click.echo(f"factcheck: warning: claim cache {cache.path} was rebuilt ({cache.rebuilt})", err=True)
-    return loaded, report, documents
 
 
 @main.command(epilog=BASELINE_HELP)
@@ -483,114 +318,39 @@ def _check_index(
     help="The baseline file to write (default: baseline in the config).",
 )
 @_with(cache_options)
-def baseline(
-    paths: tuple[str, ...],
-    output: Path | None,
-    no_cache: bool,
-    cache_dir: Path | None,
-    config_file: Path | None,
-    disable: tuple[str, ...],
-    rule_dirs: tuple[Path, ...],
-    jobs: int,
-) -> None:
+def baseline(**options: Any) -> None:
     """Record today's findings in PATH... (default: the configured corpus), so `check --baseline` reports
     only new ones.
 
     Findings are recorded by a fingerprint of the rule, the file and the claim's sentence, so moving lines or
     editing other paragraphs keeps them matched. Findings silenced by ignore comments are not recorded.
     """
-    cfg = _config(config_file)
-    ruleset = _gate_ruleset(cfg, rule_dirs)
-    disabled = _disabled(cfg, disable, ruleset)
-    target = output or (cfg.resolve(cfg.config.baseline) if cfg.config.baseline else None)
-    if target is None:
-        _fail("give -o FILE (or set baseline in [tool.factcheck] / .factcheck.toml)")
-    targets = list(paths) or [gate.display_path(cfg.resolve(p)) for p in cfg.config.corpus]
-    if not targets:
-        _fail("nothing to record: give PATH... (or set corpus in the config)")
-    loaded, report = _index(targets, ruleset, _cache(cfg, no_cache, cache_dir), jobs or None)
-    _report_load(loaded)
-    if loaded.errors or not report.documents:
-        _fail("baseline not written: fix the input errors above first")
-    result = gate.select(report, report.documents, disabled=disabled)
-    from factcheck.gate.baseline import build as build_baseline
+    run = _gate(record_baseline, BaselineOptions(**options))
     from factcheck.gate.baseline import dumps as dump_baseline
 
-    write_atomic(target, dump_baseline(build_baseline(result.findings)))
-    click.echo(
-        f"factcheck: recorded {len(result.findings)} findings from {len(report.documents)} articles in {target}",
-        err=True,
-    )
+    write_atomic(run.target, dump_baseline(run.baseline))
+    click.echo(f"factcheck: recorded {run.findings} findings from {run.documents} articles in {run.target}", err=True)
     raise SystemExit(ExitCode.OK)
-
-
-CLAIM_COLUMNS = ["where", "kind", "subject", "metric", "object", "text", "value", "low", "high", "unit", "qualifier"]
 
 
 @main.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @rules_option
-def claims(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, ...]) -> None:
+def claims(paths: tuple[str, ...], fmt: str, rules: tuple[Path, ...]) -> None:
     """List every claim found in PATH...: its raw text, normalised value, interval and qualifier."""
-    from factcheck.report import jsonout
+    from factcheck.report.listings import render_claims
 
-    result = _run(paths, _ruleset(rule_dirs))
-    rep = result.report
-    docs = {d.id: d.path for d in rep.documents}
-    if fmt == "json":
-        out = [{"path": docs[c.document], **jsonout.claim_dict(c)} for c in rep.claims]
-        sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
-    else:
-        rows = [
-            {
-                "where": f"{docs[c.document]}:{c.line}",
-                "kind": c.kind,
-                "subject": c.subject or "",
-                "metric": c.metric or "",
-                "object": c.object or "",
-                "text": c.text,
-                "value": _fmt(c.value),
-                "low": _fmt(c.low),
-                "high": _fmt(c.high),
-                "unit": c.unit or "",
-                "qualifier": c.qualifier or "",
-            }
-            for c in rep.claims
-        ]
-        if fmt == "csv":
-            buf = io.StringIO()
-            writer = csv.DictWriter(buf, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-            sys.stdout.write(buf.getvalue())
-        else:
-            sys.stdout.write(_table(rows, CLAIM_COLUMNS))
+    result = _run(paths, _ruleset(rules))
+    sys.stdout.write(render_claims(result.report, fmt))
     raise SystemExit(ExitCode.INPUT_ERROR if result.errors else ExitCode.OK)
-
-
-def _fmt(x: float | str | None) -> str:
-    if x is None:
-        return ""
-    if isinstance(x, float):
-        return f"{x:.6g}" if abs(x) < 1e6 else f"{x:.4g}"
-    return str(x)
-
-
-def _table(rows: list[dict[str, str]], columns: list[str], cap: int = 48) -> str:
-    cells = [[(r[c] if len(r[c]) <= cap else r[c][: cap - 1] + "…") for c in columns] for r in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    out = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip()]
-    out.append("  ".join("-" * w for w in widths))
-    out += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)).rstrip() for row in cells]
-    return "\n".join(out) + "\n"
 
 
 @main.command("rules")
 @rules_option
-def list_rules(rule_dirs: tuple[Path, ...]) -> None:
+def list_rules(rules: tuple[Path, ...]) -> None:
     """List the loaded rule files, their checks and their lexicons."""
-    ruleset = _ruleset(rule_dirs)
+    ruleset = _ruleset(rules)
     click.echo("checks:")
     for rid in sorted(ruleset.rules):
         r = ruleset.rules[rid]
@@ -603,29 +363,12 @@ def list_rules(rule_dirs: tuple[Path, ...]) -> None:
 
 # ---- factcheck quantities: the extractor's own view (issue 3) -------------------------------------------
 
-QUANTITY_COLUMNS = ["where", "text", "value", "low", "high", "unit", "qualifier", "dimension", "noun"]
-
-
-def _date_text(q: object) -> str | None:
-    parts = getattr(q, "date", None)
-    if parts is None:
-        return None
-    if parts.relative:
-        return parts.relative
-    out = "FY" if parts.fiscal else ""
-    out += f"{parts.year:04d}" if parts.year else "????"
-    if parts.quarter:
-        out += f"-Q{parts.quarter}"
-    if parts.month:
-        out += f"-{parts.month:02d}" + (f"-{parts.day:02d}" if parts.day else "")
-    return out
-
 
 @main.command("quantities", epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @rules_option
-def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, ...]) -> None:
+def quantities_command(paths: tuple[str, ...], fmt: str, rules: tuple[Path, ...]) -> None:
     """List every quantity the extractor finds in PATH..., not only the check-worthy claims.
 
     One record per quantity: path, line, column, text (the exact characters of the file), value, low, high
@@ -634,8 +377,9 @@ def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, 
     from factcheck.extract.quantities import extract_quantities
     from factcheck.extract.sentences import sentences
     from factcheck.load import load
+    from factcheck.report.listings import quantity_record, render_quantities
 
-    ruleset = _ruleset(rule_dirs)
+    ruleset = _ruleset(rules)
     loaded = load(list(paths), ruleset.boilerplate)
     for w in loaded.warnings:
         click.echo(f"factcheck: warning: {w}", err=True)
@@ -644,7 +388,6 @@ def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, 
     if not loaded.documents:
         click.echo("factcheck: error: no article could be read; nothing to list", err=True)
         raise SystemExit(ExitCode.INPUT_ERROR)
-    records: list[dict[str, object]] = []
     try:  # a user's ignore pattern that ran out of time is a malformed rule: exit 2
         found = [
             (doc, s, q)
@@ -654,42 +397,7 @@ def quantities_command(paths: tuple[str, ...], fmt: str, rule_dirs: tuple[Path, 
         ]
     except RegexTimeout as exc:
         _fail(str(exc))
-    for doc, s, q in found:
-        a, b = s.file_span(q.start, q.end)
-        records.append(
-            {
-                "path": doc.path,
-                "line": s.line,
-                "column": s.column(q.start),
-                "text": doc.text[a:b],
-                "value": q.value,
-                "low": q.low,
-                "high": q.high,
-                "unit": q.unit,
-                "qualifier": q.qualifier,
-                "dimension": q.dimension,
-                "noun": q.noun,
-                "date": _date_text(q),
-            }
-        )
-    if fmt == "json":
-        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-    else:
-        rows = [
-            {
-                "where": f"{r['path']}:{r['line']}:{r['column']}",
-                "text": " ".join(str(r["text"]).split()),
-                "value": _fmt(r["value"]) if r["date"] is None else str(r["date"]),  # type: ignore[arg-type]
-                "low": _fmt(r["low"]),  # type: ignore[arg-type]
-                "high": _fmt(r["high"]),  # type: ignore[arg-type]
-                "unit": str(r["unit"]),
-                "qualifier": str(r["qualifier"]),
-                "dimension": str(r["dimension"]),
-                "noun": str(r["noun"] or ""),
-            }
-            for r in records
-        ]
-        sys.stdout.write(_table(rows, QUANTITY_COLUMNS))
+    sys.stdout.write(render_quantities([quantity_record(doc, s, q) for doc, s, q in found], fmt))
     raise SystemExit(ExitCode.INPUT_ERROR if loaded.errors else ExitCode.OK)
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.gate.cache import ClaimCache, extract_all_cached
+from factcheck.gate.cache import ClaimCache
+from factcheck.gate.extracts import extract_all_cached
 from factcheck.load import load
 from factcheck.pipeline import analyse, analyse_extracts
 from tests.conftest import SEEDS, run_cli
@@ -97,7 +98,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
 def test_a_replaced_row_takes_its_old_terms_and_rivals_away(tmp_path: Path, ruleset) -> None:
     """`put` deletes a key's terms and rivals only when the key was stored (deleting by key reads the whole
     terms table): a replaced row leaves none of its old ones, a new row none of anyone else's."""
-    from factcheck.gate.cache import rival_claims, terms_of
+    from factcheck.gate.terms import rival_claims, terms_of
     from factcheck.pipeline import extract_all
 
     extracts = extract_all(_docs(ruleset, SEEDS), ruleset)

@@ -1,5 +1,5 @@
-"""`check` with a warm cache reads only what the drafts can meet (factcheck/index.py): its findings are those of
-the whole corpus analysed, and the cache stays valid when files, rules or the code change."""
+"""`check` with a warm cache reads only what the drafts can meet (factcheck/gate/index.py): its findings are
+those of the whole corpus analysed, and the cache stays valid when files, rules or the code change."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import corpus as bench
-from factcheck.gate import index
+from factcheck.gate import extracts, index, listing, validate
 from factcheck.gate import select as gate
 from factcheck.gate.cache import ClaimCache
 from factcheck.load import collect
@@ -125,7 +125,8 @@ def test_changed_files_are_read_again_and_unchanged_ones_are_not(ruleset, tmp_pa
         reads.append(path.name)
         return real(path, lexicon)
 
-    monkeypatch.setattr(index, "read_document", spy)
+    for module in (index, validate, extracts):  # the drafts, the files hashed again, those extracted
+        monkeypatch.setattr(module, "read_document", spy)
     _compare([draft], [str(corpus)], ruleset, cache)
     # just written: too close to when they were recorded to be trusted (a later edit in the same clock tick
     # would keep the stat), so they are hashed again, and recorded again
@@ -139,7 +140,7 @@ def test_changed_files_are_read_again_and_unchanged_ones_are_not(ruleset, tmp_pa
     reads.clear()
     run = _compare([draft], [str(corpus)], ruleset, cache)
     assert reads == [draft.name] and run.extracted == 0  # only the draft is read
-    monkeypatch.setattr(index, "RACY_NS", 0)
+    monkeypatch.setattr(validate, "RACY_NS", 0)
     # an edit that keeps the size and puts the modification time back is still seen (the ctime moved)
     target = sorted(corpus.iterdir())[2]
     text = target.read_text(encoding="utf-8")
@@ -221,14 +222,14 @@ def test_listing_is_load_collect(tmp_path: Path) -> None:
     os.chdir(tmp_path)
     try:
         for paths in cases:
-            entries, errors, warnings = index.list_files(paths)
+            entries, errors, warnings = listing.list_files(paths)
             want, want_errors, want_warnings = collect(paths)
             assert [(e.path, e.named) for e in entries] == [(str(p), n) for p, n in want]
             assert (errors, warnings) == (want_errors, want_warnings)
         # a symbolic link or a missing path: load.collect does the listing and words the messages
         (root / "link.md").symlink_to(root / "b.md")
         for paths in ([str(root)], [str(root), "missing"]):
-            entries, errors, warnings = index.list_files(paths)
+            entries, errors, warnings = listing.list_files(paths)
             want, want_errors, want_warnings = collect(paths)
             assert [(e.path, e.named) for e in entries] == [(str(p), n) for p, n in want]
             assert (errors, warnings) == (want_errors, want_warnings)
@@ -245,7 +246,7 @@ def test_document_ids_are_those_of_load_and_gate(ruleset, tmp_path: Path) -> Non
         p.write_text("Acme said it would pay $5 billion.\n", encoding="utf-8")
     paths = [str(tmp_path)]
     docs = gate.unique_ids(load(paths, ruleset.boilerplate).documents)
-    assert index.document_ids([d.path for d in docs]) == [d.id for d in docs]
+    assert listing.document_ids([d.path for d in docs]) == [d.id for d in docs]
 
 
 def test_rule_files_that_change_are_validated_again(tmp_path: Path) -> None:

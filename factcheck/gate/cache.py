@@ -1,147 +1,37 @@
-"""The claim cache: each document's extraction, stored by what it depends on, in SQLite.
+"""The claim cache: each document's extraction, stored in SQLite by what it depends on (the key:
+factcheck/gate/cache_keys.py).
 
-Extraction (`extract_document`) is a pure function of one document and the rules, so its result can be
-reused while neither changes. The key covers a digest of the document's text (and load warnings), its id and
-path as given, a digest of every loaded rule file (and configured overrides), the factcheck version, a digest
-of the package's own source and the cache schema version. The store is `.factcheck/cache.db` by default; it is
-written only there (or in the folder given), never beside the inputs. A cache that cannot be opened, is corrupt
-or has another schema version is deleted and rebuilt; a row that does not validate is ignored and replaced.
-Nothing here prints.
+The store is `.factcheck/cache.db` by default; it is written only there (or in the folder given), never beside
+the inputs. A cache that cannot be opened, is corrupt or has another schema version is deleted and rebuilt; a
+row that does not validate is ignored and replaced. Nothing here prints.
 
 Beside each extraction the store keeps what `factcheck check` needs to avoid reading the rest of the corpus
-(see factcheck/index.py): the document's name facts, its blocking terms (`terms`: the names its claims and
-evidence sentences are about, by kind), its uniqueness claims with an object (`rivals`), the last seen
-(size, mtime, ctime, inode) of each file with its text digest (`files`, trusted as git trusts its index), the
-keys of recent corpus listings whose every file was trusted (`listings`: the same listing with the same stats
-needs no further look), and the merged name knowledge of recent corpora (`snapshots`).
+(see factcheck/gate/index.py): the document's name facts, its blocking terms (`terms`: the names its claims and
+evidence sentences are about, by kind: factcheck/gate/terms.py), its uniqueness claims with an object
+(`rivals`), the last seen (size, mtime, ctime, inode) of each file with its text digest (`files`, trusted as git
+trusts its index), the keys of recent corpus listings whose every file was trusted (`listings`: the same listing
+with the same stats needs no further look), and the merged name knowledge of recent corpora (`snapshots`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
-from factcheck import __version__
-from factcheck.models import Claim, Document, DocumentExtract
-from factcheck.ruleset.rule_set import RuleSet
+from factcheck.gate.cache_keys import DB_NAME, SCHEMA_VERSION, TABLES, code_digest
+from factcheck.gate.terms import rival_claims, terms_of
+from factcheck.models import Document, DocumentExtract
 
-SCHEMA_VERSION = 2
-DB_NAME = "cache.db"
 PRUNE_AFTER = 30 * 24 * 3600  # entries unused for 30 days are dropped
 REFRESH_AFTER = 24 * 3600  # the corpus's entries are marked used at most once a day
 KEEP_SNAPSHOTS = 8
 CHUNK = 900  # keys per IN (...) query: below SQLite's variable limit on old builds
-
-_code_digest: str | None = None
-
-UNIQUE = ("superlative:unique", "exclusivity:unique")
-
-_TABLES = [
-    "CREATE TABLE extracts (key TEXT PRIMARY KEY, data TEXT NOT NULL)",
-    # small per-document rows, so that marking use and reading name facts never touches the big ones
-    "CREATE TABLE docs (key TEXT PRIMARY KEY, path TEXT NOT NULL, used REAL NOT NULL, names TEXT NOT NULL)",
-    "CREATE TABLE terms (term TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (term, key)) WITHOUT ROWID",
-    "CREATE TABLE rivals (key TEXT NOT NULL, object TEXT NOT NULL, scope TEXT NOT NULL)",
-    "CREATE INDEX rivals_key ON rivals (key)",
-    "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
-    " ctime INTEGER NOT NULL, ino INTEGER NOT NULL, digest TEXT NOT NULL, warnings TEXT NOT NULL,"
-    " seen INTEGER NOT NULL, used REAL NOT NULL)",
-    "CREATE TABLE snapshots (id TEXT PRIMARY KEY, state TEXT NOT NULL, keys TEXT NOT NULL, used REAL NOT NULL)",
-    "CREATE TABLE listings (id TEXT PRIMARY KEY, data TEXT NOT NULL, used REAL NOT NULL)",
-]
-
-
-def code_digest() -> str:
-    """A digest of the package's Python source: a development checkout never reuses stale extractions."""
-    global _code_digest
-    if _code_digest is None:
-        h = hashlib.sha256(__version__.encode())
-        pkg = Path(__file__).resolve().parents[1]
-        for f in sorted(pkg.rglob("*.py")):
-            h.update(f.relative_to(pkg).as_posix().encode())
-            h.update(f.read_bytes())
-        _code_digest = h.hexdigest()
-    return _code_digest
-
-
-def ruleset_digest(ruleset: RuleSet) -> str:
-    h = hashlib.sha256()
-    for family, (path, _) in sorted(ruleset.files.items()):
-        h.update(family.encode() + b"\0")
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(b"<unreadable>")
-    h.update(json.dumps(getattr(ruleset, "overrides", {}), sort_keys=True).encode())
-    return h.hexdigest()
-
-
-def text_digest(text: str, warnings: list[str]) -> str:
-    """What a document's content contributes to its key: the text as loaded and the load warnings."""
-    h = hashlib.sha256(text.encode("utf-8", errors="surrogatepass"))
-    for w in warnings:
-        h.update(b"\x1f" + w.encode("utf-8", errors="surrogatepass"))
-    return h.hexdigest()
-
-
-def prefix_digest(rules: str) -> Any:
-    """The part of every key shared by all documents under these rules (a hash object to copy)."""
-    h = hashlib.sha256()
-    for part in (str(SCHEMA_VERSION), __version__, code_digest(), rules):
-        h.update(part.encode("utf-8"))
-        h.update(b"\x1f")
-    return h
-
-
-def key_of(prefix: Any, doc_id: str, path: str, digest: str) -> str:
-    h = prefix.copy()
-    for part in (doc_id, path, digest):
-        h.update(part.encode("utf-8", errors="surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()
-
-
-def document_key(doc: Document, rules: str) -> str:
-    return key_of(prefix_digest(rules), doc.id, doc.path, text_digest(doc.text, doc.warnings))
-
-
-# -- what check needs besides the extraction ---------------------------------------------------------------
-
-QUANTITY, DATE, EVENT, SUPERLATIVE, EVIDENCE = "q", "d", "v", "s", "e"
-
-
-def terms_of(extract: DocumentExtract) -> set[str]:
-    """The blocking terms of a document: `kind \\0 raw name key` for the subjects of its numbers (q), the names
-    in its dates (d) and their event words (v), the subjects of its superlatives (s) and the names of its
-    evidence sentences (e). Raw keys, as extracted: the corpus's name knowledge is applied when they are
-    looked up, since it changes with the corpus."""
-    out: set[str] = set()
-    for c in extract.claims:
-        if c.kind == "quantity":
-            if c.subject is not None:
-                out.add(f"{QUANTITY}\0{c.subject}")
-        elif c.kind == "date":
-            if not c.teaser:
-                out.update(f"{DATE}\0{e}" for e in c.entities)
-                out.update(f"{EVENT}\0{ev}" for ev in (c.event or "").split("|"))
-        elif c.subject is not None:
-            out.add(f"{SUPERLATIVE}\0{c.subject}")
-    for s in extract.evidence:
-        out.update(f"{EVIDENCE}\0{k}" for k in s.keys)
-    return out
-
-
-def rival_claims(claims: Iterable[Claim]) -> list[Claim]:
-    """The claims another source's uniqueness claim can be contradicted by (see compare._rival)."""
-    return [c for c in claims if c.metric in UNIQUE and c.object and not c.teaser]
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
@@ -196,7 +86,7 @@ class ClaimCache:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if tables - {"meta"}:
                 raise sqlite3.DatabaseError("no schema version")
-            for statement in _TABLES:
+            for statement in TABLES:
                 db.execute(statement)
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             db.commit()
@@ -441,44 +331,3 @@ class ClaimCache:
             db.execute("DELETE FROM snapshots")  # a snapshot promises that its documents are stored
             db.execute("DELETE FROM listings")
         db.execute("DELETE FROM files WHERE used < ?", (cutoff,))
-
-
-def extract_all_cached(
-    documents: list[Document],
-    ruleset: RuleSet,
-    cache: ClaimCache | None,
-    progress: Callable[[int], None] | None = None,
-    jobs: int | None = 1,
-) -> list[DocumentExtract]:
-    """`extract_document` for each document, reusing the cache where the key matches; the documents not in
-    the cache are extracted in `jobs` processes (None = all cores). The result is in input order."""
-    rules = ruleset_digest(ruleset) if cache is not None else ""
-    prefix = prefix_digest(rules)
-    keys = [
-        key_of(prefix, d.id, d.path, text_digest(d.text, d.warnings)) if cache is not None else "" for d in documents
-    ]
-    found = cache.load(keys) if cache is not None else {}
-    out: list[DocumentExtract | None] = []
-    missing: list[int] = []
-    for i, doc in enumerate(documents):
-        extract = found.get(keys[i])
-        if extract is not None and extract.document != doc:
-            extract = None
-        out.append(extract)
-        if extract is None:
-            missing.append(i)
-        elif progress is not None:
-            progress(1)
-    if cache is not None:
-        cache.hits += len(documents) - len(missing)
-        cache.touch_many([keys[i] for i, e in enumerate(out) if e is not None])
-    if missing:
-        from factcheck.extract import extract_many  # a process pool only when something is extracted
-
-        fresh = extract_many([documents[i] for i in missing], ruleset, jobs, progress)
-        for i, extract in zip(missing, fresh, strict=True):
-            out[i] = extract
-            if cache is not None:
-                cache.misses += 1
-                cache.put(keys[i], extract)
-    return [e for e in out if e is not None]

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from factcheck.gate.cache import ClaimCache, extract_all_cached
+from factcheck.gate.cache import ClaimCache
+from factcheck.gate.extracts import extract_all_cached
+from factcheck.gate.progress import ProgressFactory
 from factcheck.load import ARTICLE_SUFFIXES, LoadResult, load
 from factcheck.models import SEVERITY_ORDER, Claim, Document, Frozen, Report, Severity
 from factcheck.ruleset.rule_set import RuleSet
@@ -250,9 +251,6 @@ def focus_documents(report: Report, draft_files: Iterable[Path]) -> list[Documen
     """The report's documents that are the given files (compared by resolved path)."""
     wanted = {p.resolve() for p in draft_files}
     return [d for d in report.documents if Path(d.path).resolve() in wanted]
-
-
-ProgressFactory = Callable[[int], AbstractContextManager[Callable[[int], None]]]
 
 
 def index(
