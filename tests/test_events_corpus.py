@@ -10,7 +10,7 @@ import yaml
 
 from tests.conftest import run_cli
 
-CORPUS = Path(__file__).parent / "corpora" / "events"
+CORPUS = Path(__file__).resolve().parent / "corpora" / "events"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
 
 

@@ -12,7 +12,7 @@ cheap.
 
 `NameState.build(facts).index()` and `state.add(more).index()` equal `finder.index_from(facts + more)` with
 one difference in order: documents given to `add(..., first=True)` (the drafts) come before the corpus, as in
-`factcheck check`, where the drafts are read first. tests/test_names.py compares them on real and synthetic
+`factcheck check`, where the drafts are read first. tests/extract/test_names.py compares them on real and synthetic
 name facts.
 """
 

@@ -18,7 +18,7 @@ and through document ids. So a check:
 4. analyses the drafts and those documents, in corpus order, with the whole corpus's name index.
 
 The drafts come first, as in a full run, so every fact a draft's claim starts or joins is formed from the same
-claims in the same order, and its findings are those of the full analysis (tests/test_check_index.py compares
+claims in the same order, and its findings are those of the full analysis (tests/gate/test_check_index.py compares
 them on several corpora).
 """
 

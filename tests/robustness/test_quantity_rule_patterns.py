@@ -18,7 +18,7 @@ import pytest
 
 from factcheck.extract.quantities import extract_quantities, load_lexicon
 from tests.conftest import ROOT, run_cli
-from tests.quantity_cases import ALL_CASES
+from tests.extract.quantity_cases import ALL_CASES
 
 SHIPPED = ROOT / "rules" / "quantities.yaml"
 PATTERNS = "  ignore_patterns:\n"

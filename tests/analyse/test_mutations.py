@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.ruleset.rule_set import RuleSet
+from tests.analyse.mutation import Corpus, run
 from tests.conftest import SEEDS
-from tests.mutation import Corpus, run
 
-EVENTS = Path(__file__).parent / "corpora" / "events"
+EVENTS = Path(__file__).resolve().parents[1] / "corpora" / "events"
 
 
 @pytest.mark.parametrize("folder", [SEEDS, EVENTS], ids=["seeds", "events"])

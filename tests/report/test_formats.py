@@ -8,7 +8,7 @@ from pathlib import Path
 from factcheck.gate.select import GateFinding, GateResult, Place
 from factcheck.report import github, sarif, text
 from tests.conftest import run_cli
-from tests.gate_corpus import GRID_DEAL, NEW_ARTICLE, validate_sarif
+from tests.gate.gate_corpus import GRID_DEAL, NEW_ARTICLE, validate_sarif
 
 
 def _result(path: str = "articles/a b,c:d.md", message: str = "Sources disagree: 100% sure\nnext") -> GateResult:

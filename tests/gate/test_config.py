@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.gate.config import ConfigError, find, load_config
 from tests.conftest import run_cli
-from tests.gate_corpus import GRID_DEAL, NEW_ARTICLE
+from tests.gate.gate_corpus import GRID_DEAL, NEW_ARTICLE
 
 
 @pytest.fixture()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.gate_corpus import (
+from tests.gate.gate_corpus import (
     NEW_ARTICLE,
     NEW_COLUMN,
     NEW_LINE,

@@ -1,4 +1,4 @@
-"""The case table for tests/test_quantities.py: invented news sentences and every quantity they state.
+"""The case table for tests/extract/test_quantities.py: invented news sentences and every quantity they state.
 
 Each case lists *all* quantities the sentence should yield, in order; a case with none is a negative.
 `X` is an exact amount, `H` a hedged one, `R` a range, `V` a vague order of magnitude, `D` a date.

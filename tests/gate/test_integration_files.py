@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT, run_cli
-from tests.gate_corpus import NEW_ARTICLE, NEW_LINE, commit_all, make_repo, validate_sarif
+from tests.gate.gate_corpus import NEW_ARTICLE, NEW_LINE, commit_all, make_repo, validate_sarif
 
 WORKFLOW = ROOT / "docs" / "factcheck-gate.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -76,7 +76,7 @@ def _readme_commands() -> list[str]:
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_readme_commands_work(tmp_path: Path) -> None:
-    from tests.gate_corpus import git
+    from tests.gate.gate_corpus import git
 
     repo = make_repo(tmp_path / "repo")
     (repo / "articles" / "grid-new.md").write_text(NEW_ARTICLE, encoding="utf-8")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from factcheck.extract.quantities import QuantityLexicon, extract_quantities, load_lexicon
 from factcheck.models import Quantity
 from factcheck.ruleset.files import RuleFileError, default_rules_dir, read_rule_file
-from tests.quantity_cases import ALL_CASES, Expect
+from tests.extract.quantity_cases import ALL_CASES, Expect
 
 LEX = load_lexicon()
 RULE_FILE = read_rule_file(default_rules_dir() / "quantities.yaml")

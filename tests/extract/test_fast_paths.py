@@ -138,7 +138,7 @@ def _quantities_with_warmup(warmup: int, texts: list[str]) -> list[str]:
 
 
 def _quantity_texts() -> list[str]:
-    from tests.quantity_cases import ALL_CASES
+    from tests.extract.quantity_cases import ALL_CASES
 
     texts = [p.values[0] for p in ALL_CASES]
     texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]

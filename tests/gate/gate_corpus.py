@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = json.loads((ROOT / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 GRID_DEAL = """\

@@ -12,7 +12,7 @@ from factcheck.gate.extracts import extract_all_cached
 from factcheck.load import load
 from factcheck.pipeline import analyse, analyse_extracts
 from tests.conftest import SEEDS, run_cli
-from tests.gate_corpus import GRID_DEAL, NEW_ARTICLE
+from tests.gate.gate_corpus import GRID_DEAL, NEW_ARTICLE
 
 
 def _docs(ruleset, *paths):
