@@ -214,6 +214,7 @@ class Claim(Frozen):
     total: bool = False  # a stated total ("combined", "in total")
     scope: str | None = None  # superlatives: what the claim ranks ("cloud platform offering both X and Y")
     word: str | None = None  # superlatives: the trigger word ("only", "first", "exclusive")
+    weak: bool = False  # superlatives: a weaker form ("one of the most", "a record fee"): info when unsupported
     entities: list[str] = Field(default_factory=list)  # names in the sentence, normalised
     event: str | None = None  # date claims: the event word ("deal", "partnership")
 

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process, utils
 
 from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.comparison import Comparison, claim_order, entity_name, finding
+from factcheck.analyse.support import merge_supporting
 from factcheck.extract.corpus import Corpus
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.models import Claim, Corroboration, Evidence, EvidenceSentence, replace
@@ -24,6 +25,7 @@ MAX_EVIDENCE = 10
 
 def compare_categorical(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
     index = corpus.index
+    merge_supporting(groups, index, ruleset.superlatives)
     props = [g for g in groups if g.kind in ("superlative", "exclusivity")]
     evidence = EvidenceIndex(corpus) if props else None
     # a rival needs a uniqueness claim with an object on both sides (see _rival): only those are looked at
@@ -83,7 +85,8 @@ def compare_categorical(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSe
             )
             continue
         rule = "unsupported_exclusivity" if g.kind == "exclusivity" else "unsupported_superlative"
-        attributed = all(c.attributed for c in g.claims)
+        # attributed ("positioned as", a quotation) or a weaker form ("one of the most", "a record fee")
+        attributed = all(c.attributed or c.weak for c in g.claims)
         severity = "info" if attributed else None
         out.findings.append(
             finding(

@@ -10,6 +10,17 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.categorical_forms import (
+    Form,
+    FormFinder,
+    adverbial_only,
+    attribution_spans,
+    idiom_head,
+    negated,
+    outside,
+    small_scope,
+    topic_label,
+)
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Framer
 from factcheck.extract.sentences import Sentence, quote_around
@@ -78,7 +89,10 @@ def _build_patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
     prefixes = "|".join(re.escape(p) for p in lex.strong_prefixes)
     words = alternation(lex.ranking + lex.unique)
     sup = saferegex.compile(
-        rf"(?:\b(?P<the>the)\s+)?(?:(?P<prefix>{prefixes})\s+)?\b(?P<word>{words})\b", re.I, lex._where("ranking")
+        rf"(?:\b(?P<the>the)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten)\s+)?)?(?:(?P<prefix>{prefixes})\s+)?"
+        rf"\b(?P<word>{words})\b",
+        re.I,
+        lex._where("ranking"),
     )
     rel = "|".join(lex.relation_nouns)
     excl = saferegex.compile(  # rule-file patterns: run with a time limit
@@ -112,13 +126,74 @@ def _phrase_end(text: str, start: int) -> int:
 def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter: list[int]) -> list[Claim]:
     lex: SuperlativeLexicon = framer.rules.superlatives
     _, (sup, excl, copula, negative), phrases = _compiled(lex)
+    forms = _finder(lex)
     text = s.text
     out: list[Claim] = []
-    if not phrases.any_possible(text):  # most sentences name no "only", "first", "exclusive"...
+    plain = phrases.any_possible(text)  # most sentences name no "only", "first", "exclusive"...
+    extra = forms.possible(text.casefold())
+    if not plain and not extra:
         return out
+    # the names a sentence is attributed to (", AFP reported") are its source, never its subject
+    spans = attribution_spans(text)
+    subjects = outside(ms, spans)
     taken: list[tuple[int, int]] = []
     label_end = text.find(": ") + 2 if s.label and text.find(": ") >= 0 else 0
-    for kind, rx in (("exclusivity", excl), ("superlative", sup)):
+    prose = s.role in ("body", "teaser")
+
+    def add(
+        kind: str,
+        start: int,
+        word_end: int,
+        after: int,
+        word: str,
+        subject: str,
+        obj: str | None,
+        weak: bool,
+        record: bool = False,
+    ) -> None:
+        end = _phrase_end(text, after)
+        scope_end = min(len(text), _phrase_end(text, end + 1) if end < len(text) and text[end] == "," else len(text))
+        scope = text[word_end:scope_end].strip(" \"“”'")
+        phrase_end = end
+        if phrase_end - after > 60:  # a long phrase is cut at a word boundary
+            cut = text.rfind(" ", after, after + 60)
+            phrase_end = cut if cut > after else phrase_end
+        while phrase_end > start and text[phrase_end - 1] in " \"“”'’":
+            phrase_end -= 1
+        counter[0] += 1
+        attributed = (
+            bool(lex.attribution_re.search(text[:start]))
+            or s.quoted(start, word_end)
+            or any(a >= word_end for a, _ in spans)
+        )
+        unique = word in lex.unique or kind == "exclusivity"
+        metric = f"{kind}:{'unique' if unique else word}"
+        if record:
+            metric = "superlative:record"
+        out.append(
+            Claim(
+                id=f"{framer.doc.id}:{s.line}:{counter[0]}",
+                document=framer.doc.id,
+                line=s.line,
+                column=s.column(start),
+                text=text[start:phrase_end],
+                quote=quote_around(text, start, phrase_end),
+                kind=kind,  # type: ignore[arg-type]
+                subject=subject,
+                metric=metric,
+                object=obj,
+                attributed=attributed,
+                teaser=s.role == "teaser",
+                quoted=s.quoted(start, word_end),
+                word=word,
+                weak=weak,
+                scope=scope[:200],
+                entities=sorted({mm.key for mm in ms}),
+            )
+        )
+        taken.append((start, phrase_end))
+
+    for kind, rx in (("exclusivity", excl), ("superlative", sup)) if plain else ():
         for m in rx.finditer(text):
             start = m.start()
             word_start = m.start("word") if m.group("word") else m.start()
@@ -129,56 +204,87 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
                 for n in negative.finditer(text, max(0, start - 60), min(len(text), m.end() + 60))
             ):
                 continue
+            if negated(lex, text, start, m.end(), subjects) or topic_label(s, start, m.end()):
+                continue
             word = (m.group("word") or m.groupdict().get("adv") or m.groupdict().get("noun") or "").casefold()
             strong = kind == "superlative" and bool(m.group("prefix"))
             if kind == "superlative":
+                if idiom_head(lex, text[m.end() :]) or small_scope(lex, text, m.end()):
+                    continue
                 at_start = start <= label_end + 1 and start <= _NON_WORD.match(text, label_end).end()  # type: ignore[union-attr]
                 if not (m.group("the") or strong or at_start):
                     continue
-                subject = _superlative_subject(text, start, ms, copula, framer, s, at_start, strong, m.end())
+                if word == "only" and not m.group("the") and adverbial_only(lex, text, m.end()):
+                    continue
+                if at_start and prose and not label_end and not strong:
+                    # a prose sentence that opens "The largest X ..." ranks X: its subject follows a copula
+                    subject = _named_after_copula(text, m.end(), subjects)
+                else:
+                    subject = _superlative_subject(text, start, subjects, copula, framer, s, at_start, strong, m.end())
             else:
-                subject = _exclusive_subject(text, start, m.end(), ms, bool(m.groupdict().get("adv")))
+                subject = _exclusive_subject(text, start, m.end(), subjects, bool(m.groupdict().get("adv")))
                 at_start = start <= label_end + 1 and not text[label_end:start].strip()
                 if subject is None and at_start:
                     subject = framer.heading_subject(s)
             if subject is None:
                 continue
-            end = _phrase_end(text, m.end())
-            scope_end = min(
-                len(text), _phrase_end(text, end + 1) if end < len(text) and text[end] == "," else len(text)
-            )
-            scope = text[m.end("word") if m.group("word") else m.end() : scope_end].strip(" \"“”'")
-            phrase_end = end
-            if phrase_end - m.end() > 60:  # a long phrase is cut at a word boundary
-                cut = text.rfind(" ", m.end(), m.end() + 60)
-                phrase_end = cut if cut > m.end() else phrase_end
-            while phrase_end > start and text[phrase_end - 1] in " \"“”'’":
-                phrase_end -= 1
-            counter[0] += 1
-            pre = text[:start]
-            attributed = bool(lex.attribution_re.search(pre)) or s.quoted(start, m.end())
-            out.append(
-                Claim(
-                    id=f"{framer.doc.id}:{s.line}:{counter[0]}",
-                    document=framer.doc.id,
-                    line=s.line,
-                    column=s.column(start),
-                    text=text[start:phrase_end],
-                    quote=quote_around(text, start, phrase_end),
-                    kind=kind,
-                    subject=subject,
-                    metric=f"{kind}:{'unique' if word in lex.unique or kind == 'exclusivity' else word}",
-                    object=_object_of(kind, text, m),
-                    attributed=attributed,
-                    teaser=s.role == "teaser",
-                    quoted=s.quoted(start, m.end()),
-                    word=word,
-                    scope=scope[:200],
-                    entities=sorted({mm.key for mm in ms}),
-                )
-            )
-            taken.append((start, phrase_end))
+            word_end = m.end("word") if m.group("word") else m.end()
+            add(kind, start, word_end, m.end(), word, subject, _object_of(kind, text, m), False)
+    for f in forms.find(text) if extra else ():
+        if any(a <= f.start < b or f.start <= a < f.end for a, b in taken):
+            continue
+        if negated(lex, text, f.start, f.end, subjects) or topic_label(s, f.start, f.end):
+            continue
+        if f.word != "never before" and (idiom_head(lex, text[f.end :]) or small_scope(lex, text, f.end)):
+            continue
+        subject = _form_subject(text, f, subjects) or framer.heading_subject(s) or "?"
+        add("superlative", f.start, f.end, f.end, f.word, subject, _head(text[f.end :]) or None, f.weak, f.record)
     return out
+
+
+_COPULA_AFTER = re.compile(
+    r"^[^,;]*?\b(?:is|was|are|were|remains|remained|became|has\s+been|had\s+been)\s+(?:now\s+|still\s+)?", re.I
+)
+
+
+def _named_after_copula(text: str, end: int, ms: list[Mention]) -> str | None:
+    """ "The only carmaker building trucks here is Veltrix": the name right after the copula."""
+    m = _COPULA_AFTER.match(text[end:])
+    if not m:
+        return None
+    at = end + m.end()
+    after = [mm for mm in ms if at <= mm.start <= at + 1]
+    return after[0].key if after else None
+
+
+def _form_subject(text: str, f: Form, ms: list[Mention]) -> str | None:
+    """What an extra form is about: for "never before has a French club..." the name in the phrase, else the
+    sentence's subject (its first name that is not the object of a preposition), else the first name after."""
+    which = _WHICH_IS.search(text, max(0, f.start - 80), f.start)
+    if which:  # "Avatar, which at $2.78 billion is the highest-grossing film ever": the name before ", which"
+        named = [m for m in ms if which.start() - 2 <= m.end <= which.start()]
+        if named:
+            return named[-1].key
+    if f.own_subject:
+        inside = [m for m in ms if f.end <= m.start <= f.end + 40 and not m.after_prep]
+        if inside:
+            return inside[0].key
+    before = [m for m in ms if m.end <= f.start and not m.after_prep]
+    if before:
+        return before[0].key
+    after = [m for m in ms if m.start >= f.end and not m.after_prep]
+    return after[0].key if after else None
+
+
+_WHICH_IS = re.compile(r",\s*(?:which|who)\b[^;.]*?\b(?:is|was|are|were|remains|became)\s+(?:now\s+|still\s+)?$", re.I)
+_FINDERS: dict[int, tuple[SuperlativeLexicon, FormFinder]] = {}
+
+
+def _finder(lex: SuperlativeLexicon) -> FormFinder:
+    hit = _FINDERS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _FINDERS[id(lex)] = (lex, FormFinder(lex))
+    return hit[1]
 
 
 def _superlative_subject(

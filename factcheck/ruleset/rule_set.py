@@ -186,6 +186,46 @@ class SuperlativeLexicon(PatternList):
     relation_cues: list[str]  # words that make another source's sentence related evidence
     alternative_cues: list[str]  # "also available on", "as well as": another party offers the same
     contradiction_cues: list[str] = Field(default_factory=list)  # "is also available from X": X offers it too
+    negation: list[str] = Field(default_factory=list)  # "no longer", "ends its": between subject and trigger
+    ending_after: list[str] = Field(default_factory=list)  # "the exclusivity ended": right after the trigger
+    idiom_heads: list[str] = Field(default_factory=list)  # "the greatest challenge", "the only way": no ranking
+    small_scopes: list[str] = Field(default_factory=list)  # "the first time in two weeks": no record
+    adverbial_only: list[str] = Field(default_factory=list)  # "only hours before": "only" of time or amount
+    record_words: list[str] = Field(default_factory=list)  # "record", "all-time", "unprecedented"
+    ever_cues: list[str] = Field(default_factory=list)  # "ever", "in history", "on record": after a superlative
+    synonyms: list[list[str]] = Field(default_factory=list)  # words that rank alike: largest, biggest
+    scope_equivalents: dict[str, str] = Field(default_factory=dict)  # "windfarm" -> "wind farm"
+    precedent_forms: list[str] = Field(default_factory=list)  # "never before", "a sum never seen before"
+    record_idioms: list[str] = Field(default_factory=list)  # "track record", "record books", "the previous record"
+    not_superlative: list[str] = Field(default_factory=list)  # words in -est that rank nothing: interest, forest
+
+    @cached_property
+    def precedent_re(self) -> saferegex.SafePattern:
+        return compile_any(self.precedent_forms, where=self._where("precedent_forms"))
+
+    @cached_property
+    def record_idiom_re(self) -> saferegex.SafePattern:
+        return compile_any(self.record_idioms, where=self._where("record_idioms"))
+
+    @cached_property
+    def negation_re(self) -> saferegex.SafePattern:
+        return compile_any(self.negation, where=self._where("negation"))
+
+    @cached_property
+    def ending_after_re(self) -> saferegex.SafePattern:
+        return compile_any(self.ending_after, where=self._where("ending_after"))
+
+    @cached_property
+    def small_scope_re(self) -> saferegex.SafePattern:
+        return compile_any(self.small_scopes, where=self._where("small_scopes"))
+
+    @cached_property
+    def adverbial_only_re(self) -> saferegex.SafePattern:
+        return compile_any(self.adverbial_only, where=self._where("adverbial_only"))
+
+    @cached_property
+    def ever_re(self) -> saferegex.SafePattern:
+        return compile_any(self.ever_cues, where=self._where("ever_cues"))
 
     @cached_property
     def negative_re(self) -> saferegex.SafePattern:
