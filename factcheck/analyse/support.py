@@ -75,7 +75,10 @@ _STOP = frozenset(
         "this",
     ]
 )
-_NUMBERISH = re.compile(r"^[\d.,$€£%]+$|^(?:million|billion|trillion|bn|m)$", re.I)
+_NUMBERISH = re.compile(
+    r"^[\d.,$€£%]+$|^(?:million|billion|trillion|bn|m|euros?|dollars?|pounds?|usd|eur|gbp|us|rs|crores?|lakhs?)$", re.I
+)
+_PAREN = re.compile(r"\([^)]*\)")
 
 
 class _Words:
@@ -104,7 +107,7 @@ class _Words:
         return "record" if metric == "superlative:record" else self.canon.get(word, word)
 
     def normal(self, text: str) -> str:
-        low = text.casefold().replace("’", "'").replace("'s ", " ")
+        low = _PAREN.sub(" ", text.casefold().replace("’", "'").replace("'s ", " "))
         for rx, v in self.spell:
             low = rx.sub(v, low)
         return low
@@ -149,6 +152,8 @@ def _supports(words: _Words, a: Claim, b: Claim, heads: dict[str, str]) -> bool:
         return False
     if len(ha.split()) >= 2 and len(hb.split()) >= 2:
         return True
+    if words.cls(a) == "record" and ha == hb:
+        return True  # "a record fine", "the record-breaking fine": a record is of its head noun
     # a one-word head ("carmaker") ranks many things: the rest of the scope must agree too, word for word
     return fuzz.token_sort_ratio(words.normal(a.scope or ""), words.normal(b.scope or ""), processor=p) >= 70
 

@@ -135,7 +135,7 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
         return out
     # the names a sentence is attributed to (", AFP reported") are its source, never its subject
     spans = attribution_spans(text)
-    subjects = outside(ms, spans)
+    subjects = outside(ms, spans, text if s.role == "body" and not s.label else "")
     taken: list[tuple[int, int]] = []
     label_end = text.find(": ") + 2 if s.label and text.find(": ") >= 0 else 0
     prose = s.role in ("body", "teaser")

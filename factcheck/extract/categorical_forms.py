@@ -86,8 +86,15 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def outside(ms: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+def outside(ms: list[Mention], spans: list[tuple[int, int]], text: str = "") -> list[Mention]:
+    """The mentions outside the attribution spans and outside a dateline ("BRUSSELS -", "London:")."""
+    dateline = _DATELINE.match(text)
+    if dateline:
+        spans = [*spans, (0, dateline.end())]
     return [m for m in ms if not any(a <= m.start < b for a, b in spans)] if spans else ms
+
+
+_DATELINE = re.compile(r"^[^\s,.;:]+(?:\s+[^\s,.;:]+){0,3}?\s*(?:\([\w\s.]+\)\s*)?(?:[-–—:]\s)", re.I)
 
 
 def negated(lex: SuperlativeLexicon, text: str, start: int, end: int, ms: list[Mention]) -> bool:
