@@ -229,7 +229,9 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
             if subject is None:
                 continue
             word_end = m.end("word") if m.group("word") else m.end()
-            add(kind, start, word_end, m.end(), word, subject, _object_of(kind, text, m), False)
+            # "the biggest opening ever": a record over all time, weaker than a ranking (see categorical_forms)
+            weak = kind == "superlative" and bool(lex.ever_re.search(text[m.end() : m.end() + 60]))
+            add(kind, start, word_end, m.end(), word, subject, _object_of(kind, text, m), weak)
     for f in forms.find(text) if extra else ():
         if any(a <= f.start < b or f.start <= a < f.end for a, b in taken):
             continue
@@ -273,7 +275,10 @@ def _form_subject(text: str, f: Form, ms: list[Mention]) -> str | None:
     if before:
         return before[0].key
     after = [m for m in ms if m.start >= f.end and not m.after_prep]
-    return after[0].key if after else None
+    if after:
+        return after[0].key
+    anywhere = [m for m in ms if m.end <= f.start] or [m for m in ms if m.start >= f.end]  # "Shares of Acme hit..."
+    return anywhere[0].key if anywhere else None
 
 
 _WHICH_IS = re.compile(r",\s*(?:which|who)\b[^;.]*?\b(?:is|was|are|were|remains|became)\s+(?:now\s+|still\s+)?$", re.I)

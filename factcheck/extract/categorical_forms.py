@@ -165,13 +165,13 @@ class FormFinder:
         self.first_to = re.compile(
             r"\b(?P<det>the|a)\s+(?P<word>first|last|only)\s+(?:(?!(?:that|which|who|whom|whose|is|was|were|are|has|have|had|and|or|of|in|on|at|for|with|by|from|it|they)\b)[\w'’-]+\s+){1,3}?"
             r"(?:to|ever\s+to)\s+\w+"
-            r"|\bthe\s+(?P<word2>first)\s+time\s+(?:that\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+            r"|\bthe\s+(?P<word2>first)\s+time\s+(?:that\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}\s+"
             r"(?:has|have)\s+(?:ever\s+)?\w+",
             re.I,
         )
 
     def possible(self, low: str) -> bool:
-        cues = ("ever", "histor", "record", "never", "all time", "unprecedent", "first", "one of", "among")
+        cues = ("ever", "histor", "record", "never", "all time", "all-time", "unprecedent", "first", "one of", "among")
         return any(w in low for w in cues)
 
     def find(self, text: str) -> list[Form]:
