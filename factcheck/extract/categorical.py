@@ -65,7 +65,8 @@ _SAYS = re.compile(
 _HEAD_WORD = re.compile(r"[\w'’-]+")
 _NON_WORD = re.compile(r"\W*")
 _EXCLUSIVE_WORD = re.compile(r"(?i)^(?:exclusive|sole)\s+")
-_END = re.compile(r"[,;:.!?()\[\]]|\s[–—-]\s|\s(?:that|which|who|while|but)\s")
+_END = re.compile(r",(?!\d{3})|\.(?!\d)|[;:!?()\[\]]|\s[–—-]\s|\s(?:that|which|who|while|but)\s")
+_AMOUNT = re.compile(r"\s*(?:[$€£¥]|[A-Z]{1,3}\$|\d)")
 
 
 _CACHE: dict[int, tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...], saferegex.LiteralScan]] = {}
@@ -155,6 +156,8 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
         scope_end = min(len(text), _phrase_end(text, end + 1) if end < len(text) and text[end] == "," else len(text))
         scope = text[word_end:scope_end].strip(" \"“”'")
         phrase_end = end
+        if record and _AMOUNT.match(text, word_end):  # "a record €4.3 billion fine": the amount is its own claim
+            phrase_end = word_end
         if phrase_end - after > 60:  # a long phrase is cut at a word boundary
             cut = text.rfind(" ", after, after + 60)
             phrase_end = cut if cut > after else phrase_end

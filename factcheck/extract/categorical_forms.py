@@ -32,10 +32,12 @@ _ORDINALS = "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:s
 # a clause break before a trigger: the negation window starts after it
 _CLAUSE = re.compile(r"[;:()\[\]]|,\s+(?:but|while|although|though|whereas|and)\b|\s[–—-]\s|\.\s")
 # a speaker or outlet the sentence is attributed to: ", AFP reported", "according to Reuters", "Reuters said that"
+_VERBS = r"(?:reported|reports|said|says|told\s+[\w\s]{1,30}?|added|wrote|announced|confirmed|noted|estimated|stated)"
+_WHEN = r"(?:\s+(?:on|in|late|early)\s+[\w\s]{1,25}?|\s+\w+day|\s+in\s+a\s+statement)?"
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|said|says|reported|reports)\b[^;]*$"
-    r"|,\s*[^,;]{1,60}?\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|told|added|wrote|announced|confirmed|noted|"
-    r"estimated|quoted|stated)\b[^;]*$",
+    rf",\s*(?:according\s+to|citing|as\s+reported\s+by|reported\s+by)\s+[^,;]{{1,60}}?[.!?\"”']*\s*$"
+    rf"|,\s*{_VERBS}\s+[^,;]{{1,50}}?[.!?\"”']*\s*$"
+    rf"|,\s*[^,;]{{1,50}}?\s+(?:has\s+|had\s+)?{_VERBS}{_WHEN}[.!?\"”']*\s*$",
     re.I,
 )
 _LEADING_ATTRIBUTION = re.compile(
