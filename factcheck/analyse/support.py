@@ -76,7 +76,8 @@ _STOP = frozenset(
     ]
 )
 _NUMBERISH = re.compile(
-    r"^[\d.,$€£%]+$|^(?:million|billion|trillion|bn|m|euros?|dollars?|pounds?|usd|eur|gbp|us|rs|crores?|lakhs?)$", re.I
+    r"^[\d.,$€£%]+(?:m|bn|k|million|billion)?$|^(?:million|billion|trillion|bn|m|euros?|dollars?|pounds?|usd|eur|gbp|us|rs|crores?|lakhs?)$",
+    re.I,
 )
 _PAREN = re.compile(r"\([^)]*\)")
 
@@ -89,6 +90,8 @@ class _Words:
         for group in lex.synonyms:
             for w in group:
                 self.canon[w.casefold()] = group[0].casefold()
+        self.prices = {w.casefold() for w in lex.price_heads}
+        self.costliest = self.canon.get("most expensive", "")
         self.spell = [
             (re.compile(rf"(?<![\w-]){re.escape(k)}(?![\w-])", re.I), v.casefold())
             for k, v in sorted(lex.scope_equivalents.items(), key=lambda kv: -len(kv[0]))
@@ -104,7 +107,11 @@ class _Words:
         first = (c.object or "").split()[:1]
         if first and f"{word} {first[0].casefold()}" in self.canon:  # "the highest gross" as "highest-grossing"
             word = f"{word} {first[0].casefold()}"
-        return "record" if metric == "superlative:record" else self.canon.get(word, word)
+        if metric == "superlative:record":
+            # "a world-record fee", "a record deal": a record on a price is a claim of the costliest
+            head = self.head(c).split()[:1]
+            return self.costliest if head and head[0] in self.prices and self.costliest else "record"
+        return self.canon.get(word, word)
 
     def normal(self, text: str) -> str:
         low = _PAREN.sub(" ", text.casefold().replace("’", "'").replace("'s ", " "))
@@ -144,6 +151,8 @@ def _same_party(index: EntityIndex, a: Claim, b: Claim) -> bool:
 
 
 def _supports(words: _Words, a: Claim, b: Claim, heads: dict[str, str]) -> bool:
+    if a.weak and b.weak and words.costliest and words.cls(a) == words.cls(b) == words.costliest:
+        return True  # one party's costliest deal: "a world-record fee", "the most expensive signing ever"
     ha, hb = heads[a.id], heads[b.id]
     if not ha or not hb:
         return False

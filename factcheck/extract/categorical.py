@@ -66,7 +66,7 @@ _HEAD_WORD = re.compile(r"[\w'’-]+")
 _NON_WORD = re.compile(r"\W*")
 _EXCLUSIVE_WORD = re.compile(r"(?i)^(?:exclusive|sole)\s+")
 _END = re.compile(r",(?!\d{3})|\.(?!\d)|[;:!?()\[\]]|\s[–—-]\s|\s(?:that|which|who|while|but)\s")
-_AMOUNT = re.compile(r"\s*(?:[$€£¥]|[A-Z]{1,3}\$|\d)")
+_AMOUNT_IN = re.compile(r"(?<![\w-])\s*(?:[$€£¥]|[A-Z]{1,3}\$|\d)")
 
 
 _CACHE: dict[int, tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...], saferegex.LiteralScan]] = {}
@@ -156,8 +156,9 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
         scope_end = min(len(text), _phrase_end(text, end + 1) if end < len(text) and text[end] == "," else len(text))
         scope = text[word_end:scope_end].strip(" \"“”'")
         phrase_end = end
-        if record and _AMOUNT.match(text, word_end):  # "a record €4.3 billion fine": the amount is its own claim
-            phrase_end = word_end
+        amount = _AMOUNT_IN.search(text, word_end, phrase_end)
+        if amount:  # "a record €4.3 billion fine", "a record move for $A331million": the amount is its own claim
+            phrase_end = amount.start()
         if phrase_end - after > 60:  # a long phrase is cut at a word boundary
             cut = text.rfind(" ", after, after + 60)
             phrase_end = cut if cut > after else phrase_end
@@ -212,7 +213,11 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
             word = (m.group("word") or m.groupdict().get("adv") or m.groupdict().get("noun") or "").casefold()
             strong = kind == "superlative" and bool(m.group("prefix"))
             if kind == "superlative":
-                if idiom_head(lex, text[m.end() :]) or small_scope(lex, text, m.end()):
+                if (
+                    idiom_head(lex, text[m.end() :])
+                    or small_scope(lex, text, m.end())
+                    or lex.self_relative_re.search(text[m.end() : m.end() + 60])
+                ):
                     continue
                 at_start = start <= label_end + 1 and start <= _NON_WORD.match(text, label_end).end()  # type: ignore[union-attr]
                 if not (m.group("the") or strong or at_start):
@@ -274,16 +279,21 @@ def _form_subject(text: str, f: Form, ms: list[Mention]) -> str | None:
         inside = [m for m in ms if f.end <= m.start <= f.end + 40 and not m.after_prep]
         if inside:
             return inside[0].key
-    before = [m for m in ms if m.end <= f.start and not m.after_prep]
-    if before:
-        return before[0].key
+    # "it makes Acme the most expensive ... ever": the name right before the phrase, after a verb of naming
+    adjacent = [m for m in ms if m.end <= f.start and not text[m.end : f.start].strip(" '’s")]
+    if adjacent and _MAKE.search(text[: adjacent[-1].start]):
+        return adjacent[-1].key
+    # the subject of the claim's own clause: ", and it makes..." starts a new one
+    lo = max((c.end() for c in _CLAUSE_START.finditer(text, 0, f.start)), default=0)
+    before = [m for m in ms if lo <= m.start and m.end <= f.start]
+    plain = [m for m in before if not m.after_prep]
+    if plain or before:  # "Shares of Acme hit an all-time high": the name after a preposition, failing any other
+        return (plain or before)[0].key
     after = [m for m in ms if m.start >= f.end and not m.after_prep]
-    if after:
-        return after[0].key
-    anywhere = [m for m in ms if m.end <= f.start] or [m for m in ms if m.start >= f.end]  # "Shares of Acme hit..."
-    return anywhere[0].key if anywhere else None
+    return after[0].key if after and lo == 0 else None
 
 
+_CLAUSE_START = re.compile(r",\s*(?:and|but|while|whereas|although|though)\b|;", re.I)
 _WHICH_IS = re.compile(r",\s*(?:which|who)\b[^;.]*?\b(?:is|was|are|were|remains|became)\s+(?:now\s+|still\s+)?$", re.I)
 _FINDERS: dict[int, tuple[SuperlativeLexicon, FormFinder]] = {}
 

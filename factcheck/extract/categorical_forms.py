@@ -45,6 +45,8 @@ _LEADING_ATTRIBUTION = re.compile(
     r"|^\s*[^,;]{1,60}?\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|told|wrote|announced|quoted)\s+(?:on\s+\w+\s+)?that\b",
     re.I,
 )
+_POSSESSIVE = ("its", "their", "his", "her", "our")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)
 _ONE_OF = re.compile(r"\b(?:one\s+of|among)\s*$", re.I)
 _TOPIC_ROLES = ("heading", "title", "list_item", "description")
 
@@ -190,7 +192,8 @@ class FormFinder:
                 text, max(0, m.start() - 12), m.start()
             ):
                 continue
-            if (m.group("det") or "").casefold() in ("its", "their", "his", "her"):
+            det = (m.group("det") or "").casefold()
+            if det in _POSSESSIVE or lex.self_relative_re.search(text[m.end() : m.end() + 60]):
                 continue
             # a record over all time is hard to corroborate word for word: for review (info) when unsupported
             word = m.group("word").casefold()
@@ -210,8 +213,10 @@ class FormFinder:
             rel = m.start() - max(0, m.start() - 40)
             idioms = lex.record_idiom_re.finditer(low)
             idiom = any(i.start() <= rel + len(m.group(0)) and rel <= i.end() for i in idioms)
+            own = _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())  # "their record low"
             if (
                 idiom
+                or own
                 or text[m.end() : m.end() + 1] == "s"
                 or (m.group(0).casefold() == "record" and _old_record(text, m))
             ):

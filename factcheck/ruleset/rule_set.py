@@ -198,6 +198,12 @@ class SuperlativeLexicon(PatternList):
     precedent_forms: list[str] = Field(default_factory=list)  # "never before", "a sum never seen before"
     record_idioms: list[str] = Field(default_factory=list)  # "track record", "record books", "the previous record"
     not_superlative: list[str] = Field(default_factory=list)  # words in -est that rank nothing: interest, forest
+    self_relative: list[str] = Field(default_factory=list)  # "in its history": a ranking against its own past
+    price_heads: list[str] = Field(default_factory=list)  # "a record fee" is the costliest: fee, deal, transfer
+
+    @cached_property
+    def self_relative_re(self) -> saferegex.SafePattern:
+        return compile_any(self.self_relative, where=self._where("self_relative"))
 
     @cached_property
     def precedent_re(self) -> saferegex.SafePattern:

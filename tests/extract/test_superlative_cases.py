@@ -199,6 +199,9 @@ TRAPS = [
     "Redcliffe United broke the record that Torvik Rovers had held since 1990, the club said... no claim of ours.",
     "Nordvik Mobile kept its records of customers in Oslo.",
     "The first party that comes to mind may be the Greens, said Ostfold Bank.",
+    "The Greens, left with four seats, are heading for the worst result in their history.",
+    "The Liberals fell to their record low of 12 seats in the Halden City vote.",
+    "Shares of Calder Steel doubled the previous world transfer record for a steel stock, analysts at Brannock said.",
 ]
 
 
@@ -256,6 +259,16 @@ SUPPORT = [
         {("unsupported_superlative", "info")},
         2,
         id="widest-and-biggest-are-two-records",
+    ),
+    pytest.param(
+        [
+            "Torvik Rovers signed Jens Holm in a world-record deal on Friday.",
+            "Torvik Rovers paid a world-record fee for Jens Holm, the Danish striker.",
+            "The move makes Jens Holm the most expensive player there has ever been, said Torvik Rovers.",
+        ],
+        set(),
+        0,
+        id="record-fee-and-most-expensive-ever-support",
     ),
     pytest.param(
         [
