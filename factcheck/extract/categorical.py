@@ -3,7 +3,12 @@
 A claim needs a subject it is about: a name joined to the phrase by a copula ("X is the only ...",
 "makes X the first ...", "X as the premier ...", a title's "X: The Only ..."), or, for a list item or
 line that starts with the phrase, the list label or heading above it. Traps of `rules/superlatives.yaml`
-("choose the best", "the first signs", "for the first time", "its first", "a leading") stay silent.
+("choose the best", "the first signs", "for the first time", "its first", "a leading") stay silent, and so
+does a claim under a negation or ending, a topic heading, an idiom head, a small scope or an adverbial "only"
+(see categorical_forms.py, which also finds the forms of a record: "the widest release ever", "a club-record
+fee", "never before"). A prose sentence that opens "The largest X ..." ranks X: its subject is the name after a
+copula, or none. The names of an attribution (", Reuters reported", "according to AFP") or a dateline are never
+the subject; a trailing attribution makes the claim attributed.
 """
 
 from __future__ import annotations
