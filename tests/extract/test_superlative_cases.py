@@ -147,6 +147,13 @@ FORMS = [
         id="highest-grossing-of-all-time",
     ),
     pytest.param(
+        "Brightline Retail is not only the largest grocer in Sweden but also the cheapest.",
+        "Brightline Retail",
+        "largest",
+        False,
+        id="not-only-the-largest",
+    ),
+    pytest.param(
         "Shares of Calder Steel hit an all-time high on Friday.",
         "Calder Steel",
         "all-time",
