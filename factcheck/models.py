@@ -216,6 +216,8 @@ class Claim(Frozen):
     word: str | None = None  # superlatives: the trigger word ("only", "first", "exclusive")
     entities: list[str] = Field(default_factory=list)  # names in the sentence, normalised
     event: str | None = None  # date claims: the event word ("deal", "partnership")
+    # -- time and status (extract/status.py) --
+    status: str | None = None  # "target", "forecast", "earlier" (bid), "previous" (record), "report", "part"
 
 
 class NameFacts(Frozen):

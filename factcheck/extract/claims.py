@@ -15,6 +15,7 @@ from datetime import date
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
 from factcheck.extract.sentences import Sentence, quote_around
+from factcheck.extract.status import statuses
 from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.rule_set import MetricLexicon
 
@@ -41,6 +42,13 @@ def quantity_claims(
     basis = [q for q in primaries if _is_basis(framer.metrics, text, q)]
     primaries = [q for q in primaries if q not in basis]
     respectively = _respectively(text, ms, primaries)
+    status = dict(
+        zip(
+            map(id, primaries),
+            statuses(text, [(q.start, q.end) for q in primaries], clauses, framer.rules.numbers),
+            strict=True,
+        )
+    )
     sentence_subject: str | None = None
     last: Claim | None = None
     for q in primaries:
@@ -88,6 +96,7 @@ def quantity_claims(
             period=period,
             total=bool(framer.metrics.total_re.search(text, a, b)),
             mentions=ms,
+            status=status[id(q)],
         )
         out.append(claim)
         last = claim
@@ -209,6 +218,7 @@ def _claim(
     period: Quantity | None = None,
     total: bool = False,
     event: str | None = None,
+    status: str | None = None,
 ) -> Claim:
     counter[0] += 1
     fs, fe = s.file_span(q.start, q.end)
@@ -240,6 +250,7 @@ def _claim(
         total=total,
         entities=sorted({m.key for m in mentions}),
         event=event,
+        status=status,
     )
 
 
