@@ -105,15 +105,16 @@ def usd_value(c: Claim, ruleset: RuleSet, year: int | None = None) -> tuple[floa
     return v, tolerance(c, ruleset) * factor + abs(v) * slack
 
 
-def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+def compatible(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, int | None] = (None, None)) -> bool:
     """Can both claims hold? Intervals must meet; two bounds of one kind must state the same bound; a
-    ceiling and a floor ("up to X" against "more than X") meet only if the floor is below the ceiling."""
-    if not interval_of(a, ruleset).overlaps(interval_of(b, ruleset)):
+    ceiling and a floor ("up to X" against "more than X") meet only if the floor is below the ceiling.
+    `years`: the years of the claims' documents, for the rates of their time."""
+    if not interval_of(a, ruleset, years[0]).overlaps(interval_of(b, ruleset, years[1])):
         return False
     if a.value is None or b.value is None:
         return True
-    va, ta = usd_value(a, ruleset)
-    vb, tb = usd_value(b, ruleset)
+    va, ta = usd_value(a, ruleset, years[0])
+    vb, tb = usd_value(b, ruleset, years[1])
     if a.qualifier == b.qualifier and a.qualifier in BOUNDS:
         return abs(va - vb) <= max(ta, tb)
     pair = {a.qualifier, b.qualifier}
@@ -123,8 +124,8 @@ def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
     return True
 
 
-def same_number(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+def same_number(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, int | None] = (None, None)) -> bool:
     """The stated numbers agree within their precision (whatever the hedges)."""
-    va, ta = usd_value(a, ruleset)
-    vb, tb = usd_value(b, ruleset)
+    va, ta = usd_value(a, ruleset, years[0])
+    vb, tb = usd_value(b, ruleset, years[1])
     return abs(va - vb) <= max(ta, tb) + 1e-9

@@ -97,7 +97,12 @@ def _conflicts(active: list[Claim], first: Sequence[int], second: Sequence[int])
 
 
 def _ranked(pairs: list[tuple[Claim, Claim]]) -> list[Claim]:
-    load = Counter(c.id for pair in pairs for c in pair)
+    """The claims of the pairs, those that conflict with the most other documents first: a document that states
+    its figure twice (a headline and its body) is one source, not two."""
+    load = Counter(
+        cid
+        for cid, _ in {**{(x.id, y.document): None for x, y in pairs}, **{(y.id, x.document): None for x, y in pairs}}
+    )
     unique = {c.id: c for pair in pairs for c in pair}.values()
     return sorted(unique, key=lambda c: (-load[c.id], claim_order(c)))
 
@@ -105,7 +110,11 @@ def _ranked(pairs: list[tuple[Claim, Claim]]) -> list[Claim]:
 def _ranked_numpy(active: list[Claim], a: np.ndarray, b: np.ndarray) -> list[Claim]:
     if not len(a):
         return []
-    load = (np.bincount(a, minlength=len(active)) + np.bincount(b, minlength=len(active))).tolist()
+    doc_codes: dict[str, int] = {}
+    doc = np.asarray([doc_codes.setdefault(c.document, len(doc_codes)) for c in active], dtype=np.int64)
+    # (claim, other document) once each: a document that states its figure twice is one source, not two
+    keys = np.unique(np.concatenate([a * len(doc_codes) + doc[b], b * len(doc_codes) + doc[a]]))
+    load = np.bincount(keys // len(doc_codes), minlength=len(active)).tolist()
     seen = np.empty(2 * len(a), dtype=np.int64)
     seen[0::2], seen[1::2] = a, b  # the claims in the order the pairs name them
     members, at = np.unique(seen, return_index=True)

@@ -20,19 +20,44 @@ from factcheck.ruleset.rule_set import RuleSet
 
 
 def compare_dates(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
+    """Two dates of one fact disagree only when they are from different documents, their days cannot meet,
+    the event word nearest to each date is of the same kind (the day a deal was signed against the day it
+    was signed, not the day it was announced) and they share the names an event needs."""
+    index = corpus.index
     for g in groups:
         if g.kind != "date":
             continue
+        events = {c.id: _event_near(c, ruleset) for c in g.claims}
+        need = max(0, ruleset.dates.min_shared_entities)
         conflicts = [
             (a, b)
             for a, b in itertools.combinations(g.claims, 2)
-            if a.document != b.document and (str(a.high) < str(b.low) or str(b.high) < str(a.low))
+            if a.document != b.document
+            and (str(a.high) < str(b.low) or str(b.high) < str(a.low))
+            and events[a.id] is not None
+            and events[a.id] == events[b.id]
+            and len({index.canon(e) for e in a.entities} & {index.canon(e) for e in b.entities}) >= need
         ]
         out.statuses[id(g)] = fact_status(g, bool(conflicts), corpus)
         if conflicts:
             flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=claim_order)
             dates = "; ".join(f"{c.text} ({location(c)})" for c in flagged)
             out.findings.append(finding(ruleset, "date_disagreement", "date_disagreement", flagged, g, dates=dates))
+
+
+def _event_near(c: Claim, ruleset: RuleSet) -> str | None:
+    """The kind of the event word nearest to the date in its sentence (None when the sentence names none)."""
+    at = c.quote.find(c.text)
+    if at < 0:
+        return None
+    mid = at + len(c.text) // 2
+    best: tuple[int, str] | None = None
+    for kind, rx in ruleset.dates.event_res:
+        for m in rx.finditer(c.quote):
+            d = min(abs(m.start() - mid), abs(m.end() - mid))
+            if best is None or d < best[0]:
+                best = (d, kind)
+    return best[1] if best else None
 
 
 def updates_by_later(active: list[Claim], pairs: list[tuple[int, int]]) -> list[tuple[Claim, list[Claim]]]:

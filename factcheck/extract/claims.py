@@ -15,7 +15,7 @@ from datetime import date
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
 from factcheck.extract.sentences import Sentence, quote_around
-from factcheck.extract.status import statuses
+from factcheck.extract.status import relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.rule_set import MetricLexicon
 
@@ -36,6 +36,7 @@ def quantity_claims(
     out: list[Claim] = []
     durations = [q for q in qs if q.dimension == "duration"]
     dates = [q for q in qs if q.dimension == "date"]
+    dates += weekday_dates(text, qs)  # "on Friday": the last such day up to the document's date
     numbers = [q for q in qs if q.dimension not in ("duration", "date")]
     primaries, equivalents = _parenthetical_pairs(text, numbers)
     clauses = Clauses(text) if primaries else None
@@ -260,17 +261,7 @@ def resolve_date(parts: DateParts, doc_date: str | None) -> tuple[date, date] | 
     ref = date.fromisoformat(doc_date) if doc_date else None
     year = parts.year
     if parts.relative:
-        if ref is None:
-            return None
-        rel = parts.relative.casefold()
-        if "this year" in rel:
-            return date(ref.year, 1, 1), ref
-        if "last year" in rel:
-            return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
-        if "last month" in rel:
-            y, m = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
-            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        return None
+        return relative_span(parts.relative, ref) if ref is not None else None
     if parts.fiscal:
         return None
     if year is None:

@@ -6,13 +6,21 @@ stated as such). The cue words are data (`status_cues` in rules/numbers.yaml). A
 ("…, people familiar with the matter said") applies to every number of it; any other cue applies to the
 number of its clause that sits nearest to it. The comparison (analyse/numeric.py) never makes a loud
 disagreement of two numbers of different status, and a target never disagrees with a current figure.
+
+The days a relative date means are read against the document's date (`relative_span`: "last year" in an
+article of 2025 is 2024, "next month", "yesterday"), and "on Friday" in a dated article is the last Friday up
+to that date (`weekday_dates`), unless the sentence speaks of what will come.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Protocol
 
+from factcheck.models import DateParts, Quantity
 from factcheck.ruleset.rule_set import NumbersLexicon
 
 SENTENCE_WIDE = ("report",)  # statuses whose cue speaks for the whole sentence (an attribution)
@@ -52,3 +60,86 @@ def _distance(span: tuple[int, int], start: int, end: int) -> int:
     if e <= start:
         return start - e
     return 0
+
+
+def relative_span(relative: str, ref: date) -> tuple[date, date] | None:
+    """The days a relative date ("last year", "next month", "earlier this week", "yesterday", "friday") can mean
+    in a document dated `ref`; None when it is not read (a fiscal year, a season)."""
+    rel = " ".join(relative.casefold().split())
+    if "fiscal" in rel:
+        return None
+    if rel in _WEEKDAYS:
+        back = (ref.weekday() - _WEEKDAYS.index(rel)) % 7
+        day = ref - timedelta(days=back)
+        return day, day
+    if rel == "yesterday":
+        return ref - timedelta(days=1), ref - timedelta(days=1)
+    if rel in ("today", "tonight"):
+        return ref, ref
+    y = ref.year
+    if rel.endswith("year"):
+        shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
+        span = date(y + shift, 1, 1), date(y + shift, 12, 31)
+        return _part(rel, span, ref)
+    if rel in ("a year ago", "a month ago", "a week ago"):
+        back = {"year": 365, "month": 30, "week": 7}[rel.split()[1]]
+        mid = ref - timedelta(days=back)
+        return mid - timedelta(days=back // 4), mid + timedelta(days=back // 4)
+    if rel.endswith("month"):
+        shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
+        m = ref.month - 1 + shift
+        yy, mm = y + m // 12, m % 12 + 1
+        return _part(rel, (date(yy, mm, 1), date(yy, mm, calendar.monthrange(yy, mm)[1])), ref)
+    if rel.endswith("week"):
+        shift = {"last": -7, "next": 7}.get(rel.split()[0], 0)
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(days=shift)
+        return _part(rel, (monday, monday + timedelta(days=6)), ref)
+    if rel.endswith("quarter"):
+        shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
+        q = (ref.month - 1) // 3 + shift
+        yy, q0 = y + q // 4, q % 4
+        end_month = 3 * q0 + 3
+        return date(yy, 3 * q0 + 1, 1), date(yy, end_month, calendar.monthrange(yy, end_month)[1])
+    return None
+
+
+def _part(rel: str, span: tuple[date, date], ref: date) -> tuple[date, date]:
+    """ "earlier this year" ends at the document's date; "later this month" starts there."""
+    if rel.startswith("earlier") and span[0] <= ref <= span[1]:
+        return span[0], ref
+    if rel.startswith("later") and span[0] <= ref <= span[1]:
+        return ref, span[1]
+    return span
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_ON_WEEKDAY = re.compile(r"\b(?:on|late|early|last)\s+(?P<day>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|due|scheduled|set\s+to|next|plans?|expected)\b", re.I)
+
+
+def weekday_dates(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
+    """ "on Friday", "late Monday": a date of the last such day up to the document's date (resolved with
+    `relative_span`), where no other number or date of the sentence covers the words; none in a sentence
+    that speaks of what will come."""
+    if _FUTURE.search(text):
+        return []
+    out = []
+    for m in _ON_WEEKDAY.finditer(text):
+        a, b = m.start("day"), m.end("day")
+        if any(q.start < b and a < q.end for q in qs):
+            continue
+        parts = DateParts(relative=m.group("day").casefold())
+        out.append(
+            Quantity(
+                start=a,
+                end=b,
+                text=text[a:b],
+                value=None,
+                low=None,
+                high=None,
+                unit="date",
+                dimension="date",
+                date=parts,
+            )
+        )
+    return out
