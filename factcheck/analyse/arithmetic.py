@@ -59,9 +59,10 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
         ]
         # each group of parts once, with its sum; a total is tried only against groups whose sum is near it
         # (or, for a stated total, a few groups), so the work stays near-linear in the amounts of a document
+        totals = _stated_totals(mine, ruleset)
         groups: list[tuple[list[Claim], float, bool]] = []
         for group, is_list in _part_groups(mine, roles):
-            base = [p for p in group if p.qualifier != "range" and not p.total]
+            base = [p for p in group if p.qualifier != "range" and p.id not in totals]
             if 2 <= len(base) <= MAX_PARTS + 1:
                 groups.append((base, sum(p.value or 0.0 for p in base), is_list))
         if not groups:
@@ -82,10 +83,14 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
                 )
                 consistent = abs(s - (total.value or 0.0)) <= tol
                 # a sum that does not add up is a finding only for a stated total whose parts are of its kind
-                stated = _presented_as_parts(total, parts, is_list, ruleset) and all(
-                    p.metric == "value"  # a part with no cue word ("- **Acme**: $2 billion") is any kind of amount
-                    or any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
-                    for p in parts
+                stated = (
+                    total.id in totals
+                    and _presented_as_parts(total, parts, is_list)
+                    and all(
+                        p.metric == "value"  # a part with no cue word ("- **Acme**: $2 billion") is any kind of amount
+                        or any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
+                        for p in parts
+                    )
                 )
                 if consistent or stated:
                     status = "consistent" if consistent else "mismatch"
@@ -106,13 +111,36 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
                     )
 
 
-def _presented_as_parts(total: Claim, parts: list[Claim], is_list: bool, ruleset: RuleSet) -> bool:
+def _stated_totals(claims: list[Claim], ruleset: RuleSet) -> set[str]:
+    """The claims that are a stated total: of the amounts of a clause with a total word ("a total of", "a
+    combined"), the one nearest to each such word; the others of the clause may be its parts."""
+    by_sentence: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.total:
+            by_sentence[(c.line, c.quote)].append(c)
+    out: set[str] = set()
+    for (_, quote), flagged in by_sentence.items():
+        if len(flagged) == 1:
+            out.add(flagged[0].id)
+            continue
+        spans = {c.id: _span(quote, c) for c in flagged}
+        for m in ruleset.metrics.total_re.finditer(quote):
+            near = min(flagged, key=lambda c: (_gap(spans[c.id], m.start(), m.end()), spans[c.id]))
+            out.add(near.id)
+    return out
+
+
+def _gap(span: tuple[int, int], start: int, end: int) -> int:
+    return max(span[0] - end, start - span[1], 0)
+
+
+def _presented_as_parts(total: Claim, parts: list[Claim], is_list: bool) -> bool:
     """Whether the text presents the amounts as the parts of that total: a stated total ("combined", "a total
     of", "in all"; not a share "of the total" or an amount added "to the total") and either a list of amounts
     or its own sentence, whose amounts are each below it and joined as parts ("A and B", "A plus B", "of which
     A and B"), not as one amount that changes ("€60 million, rising to €75 million with bonuses", "A or B",
     "up from A"). When unsure, no check."""
-    if not total.total or _SHARE_OF_TOTAL.search(total.quote):
+    if _SHARE_OF_TOTAL.search(total.quote):
         return False
     if is_list:
         return True

@@ -33,6 +33,8 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
         facts = _ClaimTable(active, dates, ruleset) if len(active) >= 2 else None
         first, second, update_pairs = facts.pairs() if facts is not None else ([], [], [])
         updates = updates_by_later(active, update_pairs)
+        if facts is not None and len(first) and len(active) <= MAX_STATED_ELSEWHERE:
+            first, second = facts.not_stated_elsewhere(first, second)
         loud, quiet = _conflicts(active, first, second)
         out.statuses[id(g)] = fact_status(g, bool(loud), corpus, updated=bool(updates))
         for flagged, strong in ((loud, True), (quiet, False)):
@@ -142,6 +144,7 @@ TARGET = "target"  # a target never disagrees with a figure of another status (w
 # pair outcomes of `_ClaimTable`
 _COMPATIBLE, _CONFLICT, _UPDATE_FORWARD, _UPDATE_BACKWARD = 0, 1, 2, 3
 VECTOR_PAIRS = 300  # from this many pairs on, a fact's pairs are judged in numpy
+MAX_STATED_ELSEWHERE = 200  # a fact of more claims (a name that recurs across a corpus) skips that look
 
 
 class _ClaimTable:
@@ -187,6 +190,28 @@ class _ClaimTable:
     def same_number(self, a: int, b: int) -> bool:
         """`same_number(claims[a], claims[b])`."""
         return abs(self.usd[a] - self.usd[b]) <= max(self.tol[a], self.tol[b]) + 1e-9
+
+    def not_stated_elsewhere(self, first: Sequence[int], second: Sequence[int]) -> tuple[list[int], list[int]]:
+        """The conflicting pairs less those where each document also states the other's number: two sources
+        that both give both numbers ("took 11 days to reach $1 billion ... ended with $2.04 billion") agree;
+        the two numbers measure two things."""
+        by_doc: dict[int, list[int]] = {}
+        for i, d in enumerate(self.doc):
+            by_doc.setdefault(d, []).append(i)
+        memo: dict[tuple[int, int], bool] = {}
+
+        def stated_in(i: int, doc: int) -> bool:
+            key = (i, doc)
+            if key not in memo:
+                memo[key] = any(self._compatible(i, k) for k in by_doc[doc])
+            return memo[key]
+
+        kept = [
+            (a, b)
+            for a, b in zip(first, second, strict=True)
+            if not (stated_in(a, self.doc[b]) and stated_in(b, self.doc[a]))
+        ]
+        return [a for a, _ in kept], [b for _, b in kept]
 
     def pairs(self) -> tuple[Sequence[int], Sequence[int], list[tuple[int, int]]]:
         """The conflicting pairs (first[k], second[k]) and the updates (earlier, later), each in pair order."""

@@ -3,8 +3,9 @@ before the deal, a target or forecast, a previous record, a part of a larger who
 
 `statuses(text, spans, clauses, lexicon)` gives each number of a sentence its status (None: a current figure
 stated as such). The cue words are data (`status_cues` in rules/numbers.yaml). A cue of the whole sentence
-("…, people familiar with the matter said") applies to every number of it; any other cue applies to the
-number of its clause that sits nearest to it. The comparison (analyse/numeric.py) never makes a loud
+("was reported to be in talks") applies to every number of it; any other cue applies to the nearest number
+of its clause after it ("a target of 50 GW"), or, for a status written with a trailing `<`, before it ("50 GW
+by 2030"); failing that, on the other side. The comparison (analyse/numeric.py) never makes a loud
 disagreement of two numbers of different status, and a target never disagrees with a current figure.
 
 The days a relative date means are read against the document's date (`relative_span`: "last year" in an
@@ -42,13 +43,18 @@ def statuses(
         return out
     bounds = [clauses.around(s, e) for s, e in spans]
     for status, start, end in hits:
+        before = status.endswith("<")  # a cue that follows its number ("by 2030", "in Ludian alone")
+        status = status.rstrip("<")
         if status in SENTENCE_WIDE:
             out = [o or status for o in out]
             continue
         near = [i for i, (a, b) in enumerate(bounds) if a <= start and end <= b]
-        if not near:
+        after_cue = [i for i in near if spans[i][0] >= end]
+        before_cue = [i for i in near if spans[i][1] <= start]
+        side = (before_cue or after_cue) if before else (after_cue or before_cue)
+        if not side:
             continue
-        best = min(near, key=lambda i: (_distance(spans[i], start, end), i))
+        best = min(side, key=lambda i: (_distance(spans[i], start, end), i))
         out[best] = out[best] or status
     return out
 
