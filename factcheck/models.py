@@ -217,7 +217,7 @@ class Claim(Frozen):
     entities: list[str] = Field(default_factory=list)  # names in the sentence, normalised
     event: str | None = None  # date claims: the event word ("deal", "partnership")
     # -- time and status (extract/status.py) --
-    status: str | None = None  # "target", "forecast", "earlier" (bid), "previous" (record), "report", "part"
+    status: str | None = None  # "target", "forecast", "earlier" (bid), "previous", "report", "part", "increment"
 
 
 class NameFacts(Frozen):

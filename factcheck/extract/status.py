@@ -1,11 +1,12 @@
 """The time and status of a claim's number, from the words around it: an earlier or rejected bid, a report
-before the deal, a target or forecast, a previous record, a part of a larger whole.
+before the deal, a target or forecast, a previous record, a part of a larger whole, an amount added.
 
 `statuses(text, spans, clauses, lexicon)` gives each number of a sentence its status (None: a current figure
 stated as such). The cue words are data (`status_cues` in rules/numbers.yaml). A cue of the whole sentence
 ("was reported to be in talks") applies to every number of it; any other cue applies to the nearest number
 of its clause after it ("a target of 50 GW"), or, for a status written with a trailing `<`, before it ("50 GW
-by 2030"); failing that, on the other side. The comparison (analyse/numeric.py) never makes a loud
+by 2030"); failing that, on the other side. A cue that holds a number is that number's; one written with a
+trailing `=` ("88 of the 275") is that number's only. The comparison (analyse/numeric.py) never makes a loud
 disagreement of two numbers of different status, and a target never disagrees with a current figure.
 
 The days a relative date means are read against the document's date (`relative_span`: "last year" in an
@@ -44,11 +45,17 @@ def statuses(
     bounds = [clauses.around(s, e) for s, e in spans]
     for status, start, end in hits:
         before = status.endswith("<")  # a cue that follows its number ("by 2030", "in Ludian alone")
-        status = status.rstrip("<")
+        holds = status.endswith("=")  # a cue that holds its number ("88 of the 275"): no other number takes it
+        status = status.rstrip("<=")
         if status in SENTENCE_WIDE:
             out = [o or status for o in out]
             continue
         near = [i for i, (a, b) in enumerate(bounds) if a <= start and end <= b]
+        inside = [i for i in near if spans[i][0] < end and start < spans[i][1]]  # a cue that holds its number
+        if inside or holds:
+            if inside:
+                out[inside[0]] = out[inside[0]] or status
+            continue
         after_cue = [i for i in near if spans[i][0] >= end]
         before_cue = [i for i in near if spans[i][1] <= start]
         side = (before_cue or after_cue) if before else (after_cue or before_cue)

@@ -109,6 +109,24 @@ STATUS = [
         quiet=[ND],
     ),
     case(
+        "the-whole-of-a-part-is-not-the-part",
+        "Tarrow Rail said 40 of the 120 bodies from the Tarrow Express crash were identified.",
+        "Tarrow Rail said the Tarrow Express crash left 120 bodies at the site.",
+        silent=[ND],
+    ),
+    case(
+        "an-amount-added-against-the-running-figure",
+        "Solvay Pictures' Night Harbour took $150 million on Friday, Solvay Pictures said.",
+        "On Saturday Solvay Pictures' Night Harbour added a further $95 million, Solvay Pictures said.",
+        quiet=[ND],
+    ),
+    case(
+        "whether-it-can-reach-is-a-forecast",
+        "Solvay Pictures' Night Harbour has taken $1.2 billion worldwide, Solvay Pictures said.",
+        "Analysts wonder whether Solvay Pictures' Night Harbour can go past $2 billion worldwide.",
+        quiet=[ND],
+    ),
+    case(
         "part-of-a-toll-against-the-toll",
         "The Tarrow Dam flood killed 120 people, Dunmore officials said.",
         "In Dunmore County alone, the Tarrow Dam flood killed 40 people.",
