@@ -85,6 +85,18 @@ STATUS = [
         loud=[ND],
     ),
     case(
+        "a-takeover-target-is-no-target",
+        "Halvorsen Group agreed to buy its takeover target Pellworth Foods for $6 billion.",
+        "Halvorsen Group agreed to buy Pellworth Foods for $9 billion.",
+        loud=[ND],
+    ),
+    case(
+        "added-as-a-speech-verb-is-no-increment",
+        "Brightwater Energy is investing $4 billion in Kestrel Grid, its chief executive added.",
+        "Brightwater Energy is investing $7 billion in Kestrel Grid, the company said.",
+        loud=[ND],
+    ),
+    case(
         "target-against-current-capacity",
         "Marlow Wind has 3 gigawatts of offshore capacity.",
         "Marlow Wind aims to reach 9 gigawatts of offshore capacity by 2030.",
