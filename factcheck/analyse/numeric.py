@@ -135,11 +135,13 @@ def _loud(a: Claim, b: Claim) -> bool:
 
 def _status_codes(claims: list[Claim]) -> list[int]:
     """Each claim's status as a small number: 0 for a current figure, -1 for a target."""
-    codes: dict[str | None, int] = {None: 0, TARGET: -1}
+    codes: dict[str | None, int] = {None: 0, **{s: -i for i, s in enumerate(APART, 1)}}
     return [codes.setdefault(c.status, len(codes)) for c in claims]
 
 
-TARGET = "target"  # a target never disagrees with a figure of another status (what is, against what is aimed at)
+# statuses that never disagree with a figure of another status: what is aimed at against what is, a part against
+# the whole, an amount added against the running figure
+APART = ("target", "part", "increment")
 
 # pair outcomes of `_ClaimTable`
 _COMPATIBLE, _CONFLICT, _UPDATE_FORWARD, _UPDATE_BACKWARD = 0, 1, 2, 3
@@ -240,7 +242,7 @@ class _ClaimTable:
         than contradicting it when it says so ("rose to", "revised", "raised its offer") or the metric grows by
         nature (a toll, a count of users) and it grew. Without two dates, a sentence that says the number
         changed is still an update."""
-        if self.doc[a] == self.doc[b] or self._compatible(a, b) or self._target_apart(a, b):
+        if self.doc[a] == self.doc[b] or self._compatible(a, b) or self._apart(a, b):
             return _COMPATIBLE
         da, db = self.day[a], self.day[b]
         if da >= 0 and db >= 0 and da != db:
@@ -255,8 +257,8 @@ class _ClaimTable:
             return _UPDATE_BACKWARD
         return _CONFLICT
 
-    def _target_apart(self, a: int, b: int) -> bool:
-        """A target against a figure of another status: what is aimed at is not what is."""
+    def _apart(self, a: int, b: int) -> bool:
+        """A target, a part or an increment against a figure of another status: they measure other things."""
         sa, sb = self.status[a], self.status[b]
         return sa != sb and (sa < 0 or sb < 0)
 
@@ -302,8 +304,8 @@ class _ClaimTable:
             by_cross = floor < ceiling - (ta + tb) * 0.5
         by_value = np.where(same_bound, by_bound, np.where(crossed, by_cross, True))
         status_a, status_b = col(self.status)
-        target_apart = (status_a != status_b) & ((status_a < 0) | (status_b < 0))
-        compatible = (overlap & (~(valued_a & valued_b) | by_value)) | target_apart
+        apart = (status_a != status_b) & ((status_a < 0) | (status_b < 0))
+        compatible = (overlap & (~(valued_a & valued_b) | by_value)) | apart
         doc_a, doc_b = col(self.doc)
         judged = (doc_a != doc_b) & ~compatible
         day_a, day_b = col(self.day)

@@ -105,7 +105,7 @@ def _random_quantity_claims(rng: random.Random, n: int) -> tuple[list[Claim], di
                 precision=rng.choice([0.0, 5e8, 5e7]),
                 metric=rng.choice(["value", "users", "investment"]),
                 quoted=rng.random() < 0.2,
-                status=rng.choice([None, None, None, "target", "earlier", "report"]),
+                status=rng.choice([None, None, None, "target", "earlier", "report", "part"]),
             )
         )
     return claims, dates
@@ -124,8 +124,8 @@ def test_claim_table_judges_pairs_as_the_pairwise_scan(
         for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
             if a.document == b.document or compatible(a, b, ruleset, (years[a.document], years[b.document])):
                 continue
-            if a.status != b.status and "target" in (a.status, b.status):
-                continue  # a target never disagrees with a figure of another status
+            if a.status != b.status and {a.status, b.status} & {"target", "part", "increment"}:
+                continue  # a target, a part, an increment never disagree with a figure of another status
             update = _temporal_reference(a, b, dates, ruleset)
             if update is None:
                 conflicts.append((i, j))

@@ -130,7 +130,7 @@ STATUS = [
         "an-amount-added-against-the-running-figure",
         "Solvay Pictures' Night Harbour took $150 million on Friday, Solvay Pictures said.",
         "On Saturday Solvay Pictures' Night Harbour added a further $95 million, Solvay Pictures said.",
-        quiet=[ND],
+        silent=[ND],
     ),
     case(
         "whether-it-can-reach-is-a-forecast",
@@ -142,7 +142,7 @@ STATUS = [
         "part-of-a-toll-against-the-toll",
         "The Tarrow Dam flood killed 120 people, Dunmore officials said.",
         "In Dunmore County alone, the Tarrow Dam flood killed 40 people.",
-        quiet=[ND],
+        silent=[ND],
     ),
 ]
 
