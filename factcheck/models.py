@@ -217,6 +217,8 @@ class Claim(Frozen):
     weak: bool = False  # superlatives: a weaker form ("one of the most", "a record fee"): info when unsupported
     entities: list[str] = Field(default_factory=list)  # names in the sentence, normalised
     event: str | None = None  # date claims: the event word ("deal", "partnership")
+    # -- time and status (extract/status.py) --
+    status: str | None = None  # "target", "forecast", "earlier" (bid), "previous", "report", "part", "increment"
 
 
 class NameFacts(Frozen):

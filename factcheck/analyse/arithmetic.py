@@ -9,6 +9,8 @@ rates of one document must agree with each other and with the dated reference ra
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections import defaultdict
 
 from factcheck.analyse.comparison import Comparison, finding
@@ -18,8 +20,9 @@ from factcheck.models import Check, Claim
 from factcheck.ruleset.rule_set import RuleSet
 
 
-def _part_groups(doc_claims: list[Claim], lines_role: dict[int, str]) -> list[list[Claim]]:
-    """Runs of consecutive list items, and single sentences, that each give one amount."""
+def _part_groups(doc_claims: list[Claim], lines_role: dict[int, str]) -> list[tuple[list[Claim], bool]]:
+    """Runs of consecutive list items that each give one amount, and single sentences that give a few, each
+    with whether it is a list."""
     groups: list[list[Claim]] = []
     run: list[Claim] = []
     last_line = -10
@@ -36,8 +39,7 @@ def _part_groups(doc_claims: list[Claim], lines_role: dict[int, str]) -> list[li
     by_sentence: dict[tuple[int, str], list[Claim]] = defaultdict(list)
     for c in doc_claims:
         by_sentence[(c.line, c.quote)].append(c)
-    groups.extend(v for v in by_sentence.values() if len(v) >= 2)
-    return groups
+    return [(g, True) for g in groups] + [(v, False) for v in by_sentence.values() if len(v) >= 2]
 
 
 def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
@@ -57,17 +59,18 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
         ]
         # each group of parts once, with its sum; a total is tried only against groups whose sum is near it
         # (or, for a stated total, a few groups), so the work stays near-linear in the amounts of a document
-        groups: list[tuple[list[Claim], float, set[str]]] = []
-        for group in _part_groups(mine, roles):
-            base = [p for p in group if p.qualifier != "range" and not p.total]
+        totals = _stated_totals(mine, ruleset)
+        groups: list[tuple[list[Claim], float, bool]] = []
+        for group, is_list in _part_groups(mine, roles):
+            base = [p for p in group if p.qualifier != "range" and p.id not in totals]
             if 2 <= len(base) <= MAX_PARTS + 1:
-                groups.append((base, sum(p.value or 0.0 for p in base), {p.id for p in base}))
+                groups.append((base, sum(p.value or 0.0 for p in base), is_list))
         if not groups:
             continue
         order = sorted(range(len(groups)), key=lambda i: groups[i][1])
         sums = [groups[i][1] for i in order]
         for total in mine:
-            for parts in (groups[i][0] for i in _near_sums(total, order, sums)):
+            for parts, is_list in ((groups[i][0], groups[i][2]) for i in _near_sums(total, order, sums)):
                 parts = [p for p in parts if p.id != total.id]
                 if len(parts) < 2 or any(p.unit != total.unit for p in parts):
                     continue
@@ -80,10 +83,14 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
                 )
                 consistent = abs(s - (total.value or 0.0)) <= tol
                 # a sum that does not add up is a finding only for a stated total whose parts are of its kind
-                stated = total.total and all(
-                    p.metric == "value"  # a part with no cue word ("- **Acme**: $2 billion") is any kind of amount
-                    or any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
-                    for p in parts
+                stated = (
+                    total.id in totals
+                    and _presented_as_parts(total, parts, is_list)
+                    and all(
+                        p.metric == "value"  # a part with no cue word ("- **Acme**: $2 billion") is any kind of amount
+                        or any(ruleset.metrics.compatible(p.metric or "", m) for m in _metrics_named(total, ruleset))
+                        for p in parts
+                    )
                 )
                 if consistent or stated:
                     status = "consistent" if consistent else "mismatch"
@@ -103,6 +110,64 @@ def check_arithmetic(corpus: Corpus, claims: list[Claim], ruleset: RuleSet, out:
                         )
                     )
 
+
+def _stated_totals(claims: list[Claim], ruleset: RuleSet) -> set[str]:
+    """The claims that are a stated total: of the amounts of a clause with a total word ("a total of", "a
+    combined"), the one nearest to each such word; the others of the clause may be its parts."""
+    by_sentence: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.total:
+            by_sentence[(c.line, c.quote)].append(c)
+    out: set[str] = set()
+    for (_, quote), flagged in by_sentence.items():
+        if len(flagged) == 1:
+            out.add(flagged[0].id)
+            continue
+        spans = {c.id: _span(quote, c) for c in flagged}
+        for m in ruleset.metrics.total_re.finditer(quote):
+            near = min(flagged, key=lambda c: (_gap(spans[c.id], m.start(), m.end()), spans[c.id]))
+            out.add(near.id)
+    return out
+
+
+def _gap(span: tuple[int, int], start: int, end: int) -> int:
+    return max(span[0] - end, start - span[1], 0)
+
+
+def _presented_as_parts(total: Claim, parts: list[Claim], is_list: bool) -> bool:
+    """Whether the text presents the amounts as the parts of that total: a stated total ("combined", "a total
+    of", "in all"; not a share "of the total" or an amount added "to the total") and either a list of amounts
+    or its own sentence, whose amounts are each below it and joined as parts ("A and B", "A plus B", "of which
+    A and B"), not as one amount that changes ("€60 million, rising to €75 million with bonuses", "A or B",
+    "up from A"). When unsure, no check."""
+    if _SHARE_OF_TOTAL.search(total.quote):
+        return False
+    if is_list:
+        return True
+    if any(p.line != total.line or p.quote != total.quote for p in parts):
+        return False
+    if any(abs(p.value or 0.0) >= abs(total.value or 0.0) for p in parts):
+        return False
+    text = total.quote
+    spans = sorted(_span(text, c) for c in [total, *parts])
+    return all(a[1] <= b[0] and not _NOT_PARTS.search(text, a[1], b[0]) for a, b in itertools.pairwise(spans))
+
+
+def _span(text: str, c: Claim) -> tuple[int, int]:
+    at = text.find(c.text)
+    return (at, at + len(c.text)) if at >= 0 else (len(text), len(text))
+
+
+# an amount that is a share of a total or added to it is not the total
+_SHARE_OF_TOTAL = re.compile(
+    r"\b(?:to|of|toward|towards|into|from|in)\s+(?:the|its|their|a|this|that)\s+(?:[\w-]+\s+){0,2}total\b", re.I
+)
+# words between two amounts that make them one amount changing or two alternatives, not parts of a sum
+_NOT_PARTS = re.compile(
+    r"\b(?:ris(?:e|es|ing)|rose|climb\w*|increas\w*|grow\w*|jump\w*|fall\w*|fell|drop\w*|up\s+to|or|than"
+    r"|compared|against|versus|vs|instead|(?:up|down)\s+from|potentially|could|previous\w*|earlier|before|after|last|per|each)\b",
+    re.I,
+)
 
 MAX_PARTS = 12  # a breakdown has a handful of parts; a long run of amounts is not the parts of one total
 MAX_TRIES = 50  # groups one stated total is compared with

@@ -30,12 +30,14 @@ def tolerance(c: Claim, ruleset: RuleSet) -> float:
     return max(stated, value * ruleset.numbers.min_relative_tolerance)
 
 
-def usd_factor(unit: str | None, ruleset: RuleSet) -> float | None:
-    return ruleset.numbers.usd_per_unit.get(unit or "")
+def usd_factor(unit: str | None, ruleset: RuleSet, year: int | None = None) -> float | None:
+    """US dollars per unit: at that year's approximate rate when the rule file lists it, else today's."""
+    return ruleset.numbers.rate(unit or "", year)
 
 
-def interval_of(c: Claim, ruleset: RuleSet) -> Interval:
-    """What a claim's words allow, in a comparable unit (US dollars for money)."""
+def interval_of(c: Claim, ruleset: RuleSet, year: int | None = None) -> Interval:
+    """What a claim's words allow, in a comparable unit (US dollars for money, at the rate of `year`, the year
+    of the claim's document, when known)."""
     if c.kind != "quantity":
         return Interval(-math.inf, math.inf)
     low = c.low if isinstance(c.low, (int, float)) else -math.inf
@@ -45,17 +47,17 @@ def interval_of(c: Claim, ruleset: RuleSet) -> Interval:
         low = high = c.value
     tol = tolerance(c, ruleset)
     low, high = low - tol, high + tol
-    if c.dimension == "currency" and usd_factor(c.unit, ruleset) is None:
+    if c.dimension == "currency" and usd_factor(c.unit, ruleset, year) is None:
         return Interval(-math.inf, math.inf)  # a currency without a rate cannot be compared
-    factor, slack = _conversion(c, ruleset)
+    factor, slack = _conversion(c, ruleset, year)
     return Interval(low * factor * (1 - slack), high * factor * (1 + slack))
 
 
-def _conversion(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
+def _conversion(c: Claim, ruleset: RuleSet, year: int | None = None) -> tuple[float, float]:
     """(factor to comparable units, relative slack of that conversion): US dollars at the dated rates."""
     if c.dimension != "currency":
         return 1.0, 0.0
-    factor = usd_factor(c.unit, ruleset)
+    factor = usd_factor(c.unit, ruleset, year)
     slack = 0.0 if c.unit == "USD" else ruleset.numbers.rate_tolerance
     return (factor if factor is not None else 1.0), slack
 
@@ -96,22 +98,23 @@ FLOORS = {"over", "at_least"}
 UPPER = {"up_to", "under"}
 
 
-def usd_value(c: Claim, ruleset: RuleSet) -> tuple[float, float]:
+def usd_value(c: Claim, ruleset: RuleSet, year: int | None = None) -> tuple[float, float]:
     """The stated number in comparable units, and its tolerance there."""
-    factor, slack = _conversion(c, ruleset)
+    factor, slack = _conversion(c, ruleset, year)
     v = (c.value or 0.0) * factor
     return v, tolerance(c, ruleset) * factor + abs(v) * slack
 
 
-def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+def compatible(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, int | None] = (None, None)) -> bool:
     """Can both claims hold? Intervals must meet; two bounds of one kind must state the same bound; a
-    ceiling and a floor ("up to X" against "more than X") meet only if the floor is below the ceiling."""
-    if not interval_of(a, ruleset).overlaps(interval_of(b, ruleset)):
+    ceiling and a floor ("up to X" against "more than X") meet only if the floor is below the ceiling.
+    `years`: the years of the claims' documents, for the rates of their time."""
+    if not interval_of(a, ruleset, years[0]).overlaps(interval_of(b, ruleset, years[1])):
         return False
     if a.value is None or b.value is None:
         return True
-    va, ta = usd_value(a, ruleset)
-    vb, tb = usd_value(b, ruleset)
+    va, ta = usd_value(a, ruleset, years[0])
+    vb, tb = usd_value(b, ruleset, years[1])
     if a.qualifier == b.qualifier and a.qualifier in BOUNDS:
         return abs(va - vb) <= max(ta, tb)
     pair = {a.qualifier, b.qualifier}
@@ -121,8 +124,8 @@ def compatible(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
     return True
 
 
-def same_number(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+def same_number(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, int | None] = (None, None)) -> bool:
     """The stated numbers agree within their precision (whatever the hedges)."""
-    va, ta = usd_value(a, ruleset)
-    vb, tb = usd_value(b, ruleset)
+    va, ta = usd_value(a, ruleset, years[0])
+    vb, tb = usd_value(b, ruleset, years[1])
     return abs(va - vb) <= max(ta, tb) + 1e-9

@@ -33,11 +33,14 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
         facts = _ClaimTable(active, dates, ruleset) if len(active) >= 2 else None
         first, second, update_pairs = facts.pairs() if facts is not None else ([], [], [])
         updates = updates_by_later(active, update_pairs)
-        strong, flagged = _conflicts(active, first, second)
-        out.statuses[id(g)] = fact_status(g, strong, corpus, updated=bool(updates))
-        if flagged:
+        if facts is not None and len(first) and len(active) <= MAX_STATED_ELSEWHERE:
+            first, second = facts.not_stated_elsewhere(first, second)
+        loud, quiet = _conflicts(active, first, second)
+        out.statuses[id(g)] = fact_status(g, bool(loud), corpus, updated=bool(updates))
+        for flagged, strong in ((loud, True), (quiet, False)):
+            if not flagged:
+                continue
             values = "; ".join(f"{c.text} ({location(c)})" for c in flagged)
-            severity = None if strong else "info"
             out.findings.append(
                 finding(
                     ruleset,
@@ -45,7 +48,7 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
                     "numeric_disagreement",
                     flagged,
                     g,
-                    severity=severity,
+                    severity=None if strong else "info",
                     weak=not strong,
                     fact=fact_label(index, g),
                     values=values,
@@ -56,7 +59,7 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
         for f, firm in enumerate(active):
             if facts is None or firm.qualifier != "exact" or firm.value is None:
                 continue
-            match = [active[i] for i in ceilings if facts.same_number(i, f)]
+            match = [active[i] for i in ceilings if facts.same_number(i, f) and active[i].status == firm.status]
             if match:
                 out.findings.append(
                     finding(
@@ -71,32 +74,79 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
                 )
 
 
-def _conflicts(active: list[Claim], first: Sequence[int], second: Sequence[int]) -> tuple[bool, list[Claim]]:
-    """For the conflicting pairs (active[first[k]], active[second[k]]), in pair order: whether one of them rests on
-    no quotation (a quotation alone never turns a fact into a disagreement: it is reported, weakly, as info),
-    and the claims in conflicts, those in the most conflicts first (the odd one out is where to look)."""
+def _conflicts(active: list[Claim], first: Sequence[int], second: Sequence[int]) -> tuple[list[Claim], list[Claim]]:
+    """For the conflicting pairs (active[first[k]], active[second[k]]), in pair order: the claims of the loud
+    conflicts (`_loud`), and the claims of the quiet ones that name a claim no loud conflict names (a quotation
+    alone, a vague magnitude or two statuses never turn a fact into a disagreement: they are shown as info);
+    each list with the claims in the most conflicts first (the odd one out is where to look)."""
     if len(first) < VECTOR_PAIRS or len({c.id for c in active}) != len(active):
-        conflicts = [(active[i], active[j]) for i, j in zip(first, second, strict=True)]
-        strong = any(not (a.quoted or b.quoted) for a, b in conflicts)
-        load = Counter(c.id for pair in conflicts for c in pair)
-        unique = {c.id: c for pair in conflicts for c in pair}.values()
-        return strong, sorted(unique, key=lambda c: (-load[c.id], claim_order(c)))
+        pairs = [(active[i], active[j]) for i, j in zip(first, second, strict=True)]
+        loud_pairs = [p for p in pairs if _loud(*p)]
+        loud = _ranked(loud_pairs)
+        named = {c.id for c in loud}
+        quiet = _ranked([p for p in pairs if not _loud(*p) and not (p[0].id in named and p[1].id in named)])
+        return loud, quiet
     # the same in numpy, for a fact of many claims (ids are unique here, so a claim is its index)
     a, b = np.asarray(first), np.asarray(second)
-    quoted = np.asarray([c.quoted for c in active])
-    strong = bool(np.any(~quoted[a] & ~quoted[b]))
-    load = (np.bincount(a, minlength=len(active)) + np.bincount(b, minlength=len(active))).tolist()
+    quiet_claim = np.asarray([c.quoted or c.qualifier == "vague" for c in active])
+    status = np.asarray(_status_codes(active))
+    is_loud = ~quiet_claim[a] & ~quiet_claim[b] & (status[a] == status[b])
+    loud = _ranked_numpy(active, a[is_loud], b[is_loud])
+    named = np.zeros(len(active), dtype=bool)
+    named[np.concatenate([a[is_loud], b[is_loud]])] = True
+    keep = ~is_loud & ~(named[a] & named[b])
+    return loud, _ranked_numpy(active, a[keep], b[keep])
+
+
+def _ranked(pairs: list[tuple[Claim, Claim]]) -> list[Claim]:
+    """The claims of the pairs, those that conflict with the most other documents first: a document that states
+    its figure twice (a headline and its body) is one source, not two."""
+    load = Counter(
+        cid
+        for cid, _ in {**{(x.id, y.document): None for x, y in pairs}, **{(y.id, x.document): None for x, y in pairs}}
+    )
+    unique = {c.id: c for pair in pairs for c in pair}.values()
+    return sorted(unique, key=lambda c: (-load[c.id], claim_order(c)))
+
+
+def _ranked_numpy(active: list[Claim], a: np.ndarray, b: np.ndarray) -> list[Claim]:
+    if not len(a):
+        return []
+    doc_codes: dict[str, int] = {}
+    doc = np.asarray([doc_codes.setdefault(c.document, len(doc_codes)) for c in active], dtype=np.int64)
+    # (claim, other document) once each: a document that states its figure twice is one source, not two
+    keys = np.unique(np.concatenate([a * len(doc_codes) + doc[b], b * len(doc_codes) + doc[a]]))
+    load = np.bincount(keys // len(doc_codes), minlength=len(active)).tolist()
     seen = np.empty(2 * len(a), dtype=np.int64)
     seen[0::2], seen[1::2] = a, b  # the claims in the order the pairs name them
     members, at = np.unique(seen, return_index=True)
     unique = members[np.argsort(at, kind="stable")].tolist()
     ranked = sorted(unique, key=lambda i: (-load[i], claim_order(active[i])))
-    return strong, [active[i] for i in ranked]
+    return [active[i] for i in ranked]
 
+
+def _loud(a: Claim, b: Claim) -> bool:
+    """Whether a conflict of the two claims is loud: neither rests on a quotation alone or on a vague magnitude
+    ("a multibillion-pound contract", "hundreds of people"), and both have one status (an earlier bid against
+    the agreed price, a report before the deal against its terms, a forecast against the result, a part against
+    the whole are shown, as info)."""
+    return not (a.quoted or b.quoted) and a.qualifier != "vague" != b.qualifier and a.status == b.status
+
+
+def _status_codes(claims: list[Claim]) -> list[int]:
+    """Each claim's status as a small number: 0 for a current figure, -1 for a target."""
+    codes: dict[str | None, int] = {None: 0, **{s: -i for i, s in enumerate(APART, 1)}}
+    return [codes.setdefault(c.status, len(codes)) for c in claims]
+
+
+# statuses that never disagree with a figure of another status: what is aimed at against what is, a part against
+# the whole, an amount added against the running figure
+APART = ("target", "part", "increment")
 
 # pair outcomes of `_ClaimTable`
 _COMPATIBLE, _CONFLICT, _UPDATE_FORWARD, _UPDATE_BACKWARD = 0, 1, 2, 3
 VECTOR_PAIRS = 300  # from this many pairs on, a fact's pairs are judged in numpy
+MAX_STATED_ELSEWHERE = 200  # a fact of more claims (a name that recurs across a corpus) skips that look
 
 
 class _ClaimTable:
@@ -112,17 +162,18 @@ class _ClaimTable:
         self.n = len(claims)
         doc_ids: dict[str, int] = {}
         self.doc = [doc_ids.setdefault(c.document, len(doc_ids)) for c in claims]
-        intervals = [interval_of(c, ruleset) for c in claims]
+        day = [dates.get(c.document) or "" for c in claims]
+        years = [int(d[:4]) if d[:4].isdigit() else None for d in day]
+        intervals = [interval_of(c, ruleset, y) for c, y in zip(claims, years, strict=True)]
         self.low = [iv.low for iv in intervals]
         self.high = [iv.high for iv in intervals]
         self.valued = [c.value is not None for c in claims]
-        usd = [usd_value(c, ruleset) for c in claims]
+        usd = [usd_value(c, ruleset, y) for c, y in zip(claims, years, strict=True)]
         self.usd = [u[0] for u in usd]
         self.tol = [u[1] for u in usd]
         self.bound = [c.qualifier if c.qualifier in BOUNDS else None for c in claims]
         self.floor = [c.qualifier in FLOORS for c in claims]
         self.upper = [c.qualifier in UPPER for c in claims]
-        day = [dates.get(c.document) or "" for c in claims]
         ranks = {d: r for r, d in enumerate(sorted(set(day)))}
         self.day = [ranks[d] if d else -1 for d in day]  # the order of the documents' ISO dates; -1: none
         self.claims = claims
@@ -130,6 +181,7 @@ class _ClaimTable:
         self._cue: list[bool | None] = [None] * self.n  # the sentence says the number changed; read when needed
         self.grows = [c.metric in lex.cumulative_metrics for c in claims]
         self.value = [c.value or 0 for c in claims]
+        self.status = _status_codes(claims)
 
     def cue(self, i: int) -> bool:
         found = self._cue[i]
@@ -140,6 +192,28 @@ class _ClaimTable:
     def same_number(self, a: int, b: int) -> bool:
         """`same_number(claims[a], claims[b])`."""
         return abs(self.usd[a] - self.usd[b]) <= max(self.tol[a], self.tol[b]) + 1e-9
+
+    def not_stated_elsewhere(self, first: Sequence[int], second: Sequence[int]) -> tuple[list[int], list[int]]:
+        """The conflicting pairs less those where each document also states the other's number: two sources
+        that both give both numbers ("took 11 days to reach $1 billion ... ended with $2.04 billion") agree;
+        the two numbers measure two things."""
+        by_doc: dict[int, list[int]] = {}
+        for i, d in enumerate(self.doc):
+            by_doc.setdefault(d, []).append(i)
+        memo: dict[tuple[int, int], bool] = {}
+
+        def stated_in(i: int, doc: int) -> bool:
+            key = (i, doc)
+            if key not in memo:
+                memo[key] = any(self._compatible(i, k) for k in by_doc[doc])
+            return memo[key]
+
+        kept = [
+            (a, b)
+            for a, b in zip(first, second, strict=True)
+            if not (stated_in(a, self.doc[b]) and stated_in(b, self.doc[a]))
+        ]
+        return [a for a, _ in kept], [b for _, b in kept]
 
     def pairs(self) -> tuple[Sequence[int], Sequence[int], list[tuple[int, int]]]:
         """The conflicting pairs (first[k], second[k]) and the updates (earlier, later), each in pair order."""
@@ -168,7 +242,7 @@ class _ClaimTable:
         than contradicting it when it says so ("rose to", "revised", "raised its offer") or the metric grows by
         nature (a toll, a count of users) and it grew. Without two dates, a sentence that says the number
         changed is still an update."""
-        if self.doc[a] == self.doc[b] or self._compatible(a, b):
+        if self.doc[a] == self.doc[b] or self._compatible(a, b) or self._apart(a, b):
             return _COMPATIBLE
         da, db = self.day[a], self.day[b]
         if da >= 0 and db >= 0 and da != db:
@@ -182,6 +256,11 @@ class _ClaimTable:
         if cue_a and not cue_b:
             return _UPDATE_BACKWARD
         return _CONFLICT
+
+    def _apart(self, a: int, b: int) -> bool:
+        """A target, a part or an increment against a figure of another status: they measure other things."""
+        sa, sb = self.status[a], self.status[b]
+        return sa != sb and (sa < 0 or sb < 0)
 
     def _compatible(self, a: int, b: int) -> bool:
         """`numbers.compatible` on the precomputed columns."""
@@ -224,7 +303,9 @@ class _ClaimTable:
             ceiling = np.where(floor_a, vb, va)
             by_cross = floor < ceiling - (ta + tb) * 0.5
         by_value = np.where(same_bound, by_bound, np.where(crossed, by_cross, True))
-        compatible = overlap & (~(valued_a & valued_b) | by_value)
+        status_a, status_b = col(self.status)
+        apart = (status_a != status_b) & ((status_a < 0) | (status_b < 0))
+        compatible = (overlap & (~(valued_a & valued_b) | by_value)) | apart
         doc_a, doc_b = col(self.doc)
         judged = (doc_a != doc_b) & ~compatible
         day_a, day_b = col(self.day)

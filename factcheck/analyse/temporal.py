@@ -9,7 +9,7 @@ growing metric does, is a `temporal_update` rather than a disagreement (the pair
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
@@ -20,19 +20,51 @@ from factcheck.ruleset.rule_set import RuleSet
 
 
 def compare_dates(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
+    """Two dates of one fact disagree only when they are from different documents, their days cannot meet,
+    they share an event kind (a sentence of several dates gives each the kind of the event word before it:
+    "announced in 2019 and completed in 2022") and the names an event needs."""
+    index = corpus.index
+    per_sentence = Counter((c.document, c.line, c.quote) for g in groups if g.kind == "date" for c in g.claims)
     for g in groups:
         if g.kind != "date":
             continue
+        events = {c.id: _events_of(c, per_sentence[(c.document, c.line, c.quote)], ruleset) for c in g.claims}
+        need = max(0, ruleset.dates.min_shared_entities)
         conflicts = [
             (a, b)
             for a, b in itertools.combinations(g.claims, 2)
-            if a.document != b.document and (str(a.high) < str(b.low) or str(b.high) < str(a.low))
+            if a.document != b.document
+            and (str(a.high) < str(b.low) or str(b.high) < str(a.low))
+            and events[a.id] & events[b.id]
+            and len({index.canon(e) for e in a.entities} & {index.canon(e) for e in b.entities}) >= need
         ]
         out.statuses[id(g)] = fact_status(g, bool(conflicts), corpus)
         if conflicts:
             flagged = sorted({c.id: c for pair in conflicts for c in pair}.values(), key=claim_order)
             dates = "; ".join(f"{c.text} ({location(c)})" for c in flagged)
             out.findings.append(finding(ruleset, "date_disagreement", "date_disagreement", flagged, g, dates=dates))
+
+
+def _events_of(c: Claim, dates_in_sentence: int, ruleset: RuleSet) -> set[str]:
+    """The event kinds a date claim speaks of: those its sentence names, or, in a sentence of several dates,
+    the kind of the event word nearest before it (failing that, after it)."""
+    kinds = set((c.event or "").split("|")) - {""}
+    if dates_in_sentence < 2 or len(kinds) < 2:
+        return kinds
+    at = c.quote.find(c.text)
+    if at < 0:
+        return kinds
+    end = at + len(c.text)
+    before: tuple[int, str] | None = None  # the nearest event word before the date ("completed it in 2022")
+    after: tuple[int, str] | None = None  # else the nearest after it ("On March 3, Acme signed")
+    for kind, rx in ruleset.dates.event_res:
+        for m in rx.finditer(c.quote):
+            if m.end() <= at and (before is None or at - m.end() < before[0]):
+                before = (at - m.end(), kind)
+            elif m.start() >= end and (after is None or m.start() - end < after[0]):
+                after = (m.start() - end, kind)
+    best = before or after
+    return {best[1]} if best else kinds
 
 
 def updates_by_later(active: list[Claim], pairs: list[tuple[int, int]]) -> list[tuple[Claim, list[Claim]]]:

@@ -15,6 +15,7 @@ from datetime import date
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
 from factcheck.extract.sentences import Sentence, quote_around
+from factcheck.extract.status import relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.rule_set import MetricLexicon
 
@@ -35,12 +36,20 @@ def quantity_claims(
     out: list[Claim] = []
     durations = [q for q in qs if q.dimension == "duration"]
     dates = [q for q in qs if q.dimension == "date"]
+    dates += weekday_dates(text, qs)  # "on Friday": the last such day up to the document's date
     numbers = [q for q in qs if q.dimension not in ("duration", "date")]
     primaries, equivalents = _parenthetical_pairs(text, numbers)
     clauses = Clauses(text) if primaries else None
     basis = [q for q in primaries if _is_basis(framer.metrics, text, q)]
     primaries = [q for q in primaries if q not in basis]
     respectively = _respectively(text, ms, primaries)
+    status = dict(
+        zip(
+            map(id, primaries),
+            statuses(text, [(q.start, q.end) for q in primaries], clauses, framer.rules.numbers),
+            strict=True,
+        )
+    )
     sentence_subject: str | None = None
     last: Claim | None = None
     for q in primaries:
@@ -88,6 +97,7 @@ def quantity_claims(
             period=period,
             total=bool(framer.metrics.total_re.search(text, a, b)),
             mentions=ms,
+            status=status[id(q)],
         )
         out.append(claim)
         last = claim
@@ -209,6 +219,7 @@ def _claim(
     period: Quantity | None = None,
     total: bool = False,
     event: str | None = None,
+    status: str | None = None,
 ) -> Claim:
     counter[0] += 1
     fs, fe = s.file_span(q.start, q.end)
@@ -240,6 +251,7 @@ def _claim(
         total=total,
         entities=sorted({m.key for m in mentions}),
         event=event,
+        status=status,
     )
 
 
@@ -249,17 +261,7 @@ def resolve_date(parts: DateParts, doc_date: str | None) -> tuple[date, date] | 
     ref = date.fromisoformat(doc_date) if doc_date else None
     year = parts.year
     if parts.relative:
-        if ref is None:
-            return None
-        rel = parts.relative.casefold()
-        if "this year" in rel:
-            return date(ref.year, 1, 1), ref
-        if "last year" in rel:
-            return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
-        if "last month" in rel:
-            y, m = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
-            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        return None
+        return relative_span(parts.relative, ref) if ref is not None else None
     if parts.fiscal:
         return None
     if year is None:

@@ -3,7 +3,8 @@
 `views(report, focus)` turns each finding into one record per flagged claim in a focus document (a total and
 its parts, or a document's currency pairs, once per document): the record points at that claim and carries the
 other sources' claims and sentences beside it.
-A finding whose flagged claims are all outside the focus (the corpus's own disagreement) is left out.
+A finding whose flagged claims are all outside the focus (the corpus's own disagreement) is left out; so is a
+`hedge_mismatch` seen from the draft that holds only the ceiling (the firm statement is the place to fix).
 Each record has a fingerprint that survives line moves and unrelated edits: the rule, the document's path and
 the whitespace-normalised text of the claim and of its sentence, never a line number.
 
@@ -89,6 +90,13 @@ def _claim_place(c: Claim, path: str, relation: str) -> Place:
 WITHIN_DOCUMENT = {"arithmetic_mismatch", "conversion_mismatch"}
 
 
+# A `hedge_mismatch` is about the firm amount: a draft that hedges ("up to $10 billion") what a corpus article
+# states firm is not where the fix is, and is not told so at its own line ("$10 billion here" would blame it
+# for the corpus). The corpus's firm statement is reported where it stands, by `factcheck report`.
+FIRM_IS_THE_PLACE = frozenset({"hedge_mismatch"})
+CEILING_QUALIFIERS = frozenset({"up_to"})  # as analyse.intervals.CEILINGS (not imported: the CLI starts light)
+
+
 def views(report: Report, focus: set[str] | None = None) -> list[GateFinding]:
     """Each finding once per flagged claim in a focus document (a document id); a within-document check once
     per document, at its first claim. Every other source's claim and sentence goes beside it.
@@ -128,6 +136,7 @@ def views(report: Report, focus: set[str] | None = None) -> list[GateFinding]:
             for i, c in enumerate(flagged)
             if (focus is None or c.document in focus)
             and (f.kind not in WITHIN_DOCUMENT or all(o.document != c.document for o in flagged[:i]))
+            and not (f.rule in FIRM_IS_THE_PLACE and c.qualifier in CEILING_QUALIFIERS)
         ]
         for primary in targets:
             path = paths.get(primary.document, primary.document)

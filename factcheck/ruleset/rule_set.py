@@ -279,10 +279,36 @@ class NumbersLexicon(Lexicon):
     min_relative_tolerance: float = 0.005  # below the stated precision, numbers still agree within this
     update_cues: list[str] = Field(default_factory=list)  # "rose to", "revised": a later number updates an earlier
     cumulative_metrics: list[str] = Field(default_factory=list)  # metrics that grow by nature (tolls, users)
+    # a number's status from the words near it: status -> cue regexes ("target": ["by 20\\d\\d", "aims to"])
+    status_cues: dict[str, list[str]] = Field(default_factory=dict)
+    # approximate yearly rates: an amount is converted at its document's year's rate when the year is listed
+    usd_per_unit_by_year: dict[int, dict[str, float]] = Field(default_factory=dict)
 
     @cached_property
     def update_re(self) -> saferegex.SafePattern:
         return compile_any(self.update_cues, where=self._where("update_cues"))
+
+    @field_validator("status_cues", mode="after")
+    @classmethod
+    def _status_compile(cls, value: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        _check_patterns(value, info)
+        return value
+
+    @cached_property
+    def status_res(self) -> list[tuple[str, saferegex.SafePattern]]:
+        return [(k, compile_any(v, where=self._where(f"status_cues.{k}"))) for k, v in self.status_cues.items()]
+
+    def status_hits(self, text: str) -> list[tuple[str, int, int]]:
+        """Every status cue in `text`: (status, start, end), in the order of the statuses, then of the text."""
+        return [(k, m.start(), m.end()) for k, rx in self.status_res for m in rx.finditer(text)]
+
+    def rate(self, unit: str, year: int | None) -> float | None:
+        """US dollars per unit in that year (in the listed year nearest to it), else at today's rate."""
+        if year is not None and self.usd_per_unit_by_year:
+            near = min(self.usd_per_unit_by_year, key=lambda y: (abs(y - year), y))
+            if unit in self.usd_per_unit_by_year[near]:
+                return self.usd_per_unit_by_year[near][unit]
+        return self.usd_per_unit.get(unit)
 
     @field_validator("usd_per_unit")
     @classmethod
@@ -290,6 +316,15 @@ class NumbersLexicon(Lexicon):
         for code, rate in v.items():
             if rate <= 0:
                 raise ValueError(f"rate for {code} must be positive")
+        return v
+
+    @field_validator("usd_per_unit_by_year")
+    @classmethod
+    def _positive_by_year(cls, v: dict[int, dict[str, float]]) -> dict[int, dict[str, float]]:
+        for year, rates in v.items():
+            for code, rate in rates.items():
+                if rate <= 0:
+                    raise ValueError(f"rate for {code} in {year} must be positive")
         return v
 
 

@@ -13,7 +13,6 @@ import json
 import math
 import pickle
 import random
-from collections import Counter
 
 import pytest
 
@@ -106,6 +105,7 @@ def _random_quantity_claims(rng: random.Random, n: int) -> tuple[list[Claim], di
                 precision=rng.choice([0.0, 5e8, 5e7]),
                 metric=rng.choice(["value", "users", "investment"]),
                 quoted=rng.random() < 0.2,
+                status=rng.choice([None, None, None, "target", "earlier", "report", "part"]),
             )
         )
     return claims, dates
@@ -120,9 +120,12 @@ def test_claim_table_judges_pairs_as_the_pairwise_scan(
     for _ in range(60):
         claims, dates = _random_quantity_claims(rng, rng.randint(2, 30))
         conflicts, updates = [], []
+        years = {d: int(v[:4]) if v else None for d, v in dates.items()}
         for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
-            if a.document == b.document or compatible(a, b, ruleset):
+            if a.document == b.document or compatible(a, b, ruleset, (years[a.document], years[b.document])):
                 continue
+            if a.status != b.status and {a.status, b.status} & {"target", "part", "increment"}:
+                continue  # a target, a part, an increment never disagree with a figure of another status
             update = _temporal_reference(a, b, dates, ruleset)
             if update is None:
                 conflicts.append((i, j))
@@ -134,16 +137,26 @@ def test_claim_table_judges_pairs_as_the_pairwise_scan(
         assert got_updates == updates
         # the summary of the conflicts, in numpy or not, is the one the pairwise code made
         pairs = [(claims[i], claims[j]) for i, j in conflicts]
-        load = Counter(c.id for pair in pairs for c in pair)
-        unique = {c.id: c for pair in pairs for c in pair}.values()
-        expected = (
-            any(not (a.quoted or b.quoted) for a, b in pairs),
-            sorted(unique, key=lambda c: (-load[c.id], claim_order(c))),
-        )
-        assert numeric._conflicts(claims, first, second) == expected
+
+        def loud(a: Claim, b: Claim) -> bool:
+            return not (a.quoted or b.quoted) and a.qualifier != "vague" != b.qualifier and a.status == b.status
+
+        def ranked(pairs: list[tuple[Claim, Claim]]) -> list[Claim]:
+            others: dict[str, set[str]] = {}
+            for a, b in pairs:
+                others.setdefault(a.id, set()).add(b.document)
+                others.setdefault(b.id, set()).add(a.document)
+            unique = {c.id: c for pair in pairs for c in pair}.values()
+            return sorted(unique, key=lambda c: (-len(others[c.id]), claim_order(c)))
+
+        loud_pairs = [p for p in pairs if loud(*p)]
+        named = {c.id for p in loud_pairs for c in p}
+        quiet_pairs = [p for p in pairs if not loud(*p) and not (p[0].id in named and p[1].id in named)]
+        assert numeric._conflicts(claims, first, second) == (ranked(loud_pairs), ranked(quiet_pairs))
         for i, j in itertools.product(range(len(claims)), repeat=2):
             if claims[i].value is not None and claims[j].value is not None:
-                assert table.same_number(i, j) == same_number(claims[i], claims[j], ruleset)
+                ys = (years[claims[i].document], years[claims[j].document])
+                assert table.same_number(i, j) == same_number(claims[i], claims[j], ruleset, ys)
 
 
 # -- independent sources -----------------------------------------------------------------------------------
