@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, utils
 from factcheck.analyse.alignment import FactGroup
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.models import Claim
-from factcheck.ruleset.rule_set import SuperlativeLexicon
+from factcheck.ruleset.lexicons import SuperlativeLexicon
 
 CATEGORICAL = ("superlative", "exclusivity")
 MAX_BLOCK = 60  # claims of one class about one party compared pairwise; beyond that, only worded alike

@@ -31,7 +31,7 @@ from factcheck.extract.framing import Framer
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.models import Claim
 from factcheck.ruleset import saferegex
-from factcheck.ruleset.rule_set import SuperlativeLexicon, alternation, compile_any
+from factcheck.ruleset.lexicons import SuperlativeLexicon, alternation, compile_any
 
 _STOP_HEAD = {
     "in",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.sentences import Sentence
-from factcheck.ruleset.rule_set import SuperlativeLexicon, alternation
+from factcheck.ruleset.lexicons import SuperlativeLexicon, alternation
 
 _WORD = re.compile(r"[\w'’-]+")
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|\\d+"

@@ -17,7 +17,7 @@ from factcheck.extract.framing import Clauses, Framer
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.extract.status import relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
-from factcheck.ruleset.rule_set import MetricLexicon
+from factcheck.ruleset.lexicons import MetricLexicon
 
 _NOT_RATES = {"deal", "record", "premium", "jump", "rise", "fall", "drop", "figure", "sum", "total", "move", "boost"}
 _PER_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+([a-z]+)\b")

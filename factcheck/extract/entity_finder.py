@@ -15,7 +15,7 @@ from functools import lru_cache
 from factcheck.extract.entity_index import EntityIndex, merge_facts
 from factcheck.extract.name_matching import key_of, name_words, without_possessive
 from factcheck.models import NameFacts
-from factcheck.ruleset.rule_set import EntityLexicon
+from factcheck.ruleset.lexicons import EntityLexicon
 
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")

@@ -18,7 +18,8 @@ from factcheck.extract.entity_index import EntityIndex
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.sentences import Sentence
 from factcheck.models import Document, EvidenceSentence, Quantity
-from factcheck.ruleset.rule_set import Metric, MetricLexicon, RuleSet, SuperlativeLexicon
+from factcheck.ruleset.lexicons import Metric, MetricLexicon, SuperlativeLexicon
+from factcheck.ruleset.rule_set import RuleSet
 from factcheck.ruleset.saferegex import LiteralScan, SafePattern
 
 _CLAUSE_BREAK = re.compile(

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from factcheck.models import DateParts, Quantity
-from factcheck.ruleset.rule_set import NumbersLexicon
+from factcheck.ruleset.lexicons import NumbersLexicon
 
 SENTENCE_WIDE = ("report",)  # statuses whose cue speaks for the whole sentence (an attribution)
 

@@ -19,7 +19,7 @@ from factcheck.load.files import MAX_BYTES, InputError, collect, decode
 from factcheck.load.html import DIRECTIVE_LINE, is_html, strip_html
 from factcheck.models import Document, Line
 from factcheck.ruleset import yamlsafe
-from factcheck.ruleset.rule_set import BoilerplateLexicon
+from factcheck.ruleset.lexicons import BoilerplateLexicon
 
 TEXT_FIELDS = ("title", "description", "summary", "subtitle", "excerpt", "lede", "dek")
 
