@@ -174,11 +174,12 @@ def check(
 
     counted = set(state_keys)
     sid = hashlib.sha256("\n".join(state_keys).encode()).hexdigest()
-    snap = cache.snapshot(sid)
+    kept_names = warm is not None and warm.has_names(sid)  # then the snapshot was read (or made) before
+    snap = None if kept_names else cache.snapshot(sid)
     clock.lap("validate")
 
     # 3. extract what the cache lacks (an in-memory draft whose text is not its file's: here, never stored)
-    stored = set(state_keys) if snap is not None else cache.present(state_keys)
+    stored = set(state_keys) if snap is not None or kept_names else cache.present(state_keys)
     found = cache.load(draft_keys)
     for k in draft_keys:
         doc = (docs_read if texts is None else memory).get(path_of[k])
@@ -213,7 +214,11 @@ def check(
 
     # 4. the corpus's name knowledge, plus the drafts'
     finder = EntityFinder(ruleset.entities)
-    state = corpus_name_state(snap, sid, state_keys, [c.entry.path for c in corpus], fresh_names, cache, finder)
+    state = warm.names(sid) if warm is not None else None
+    if state is None:
+        state = corpus_name_state(snap, sid, state_keys, [c.entry.path for c in corpus], fresh_names, cache, finder)
+        if warm is not None:
+            warm.remember_names(sid, state)
     clock.lap("names")
     state.add([e.names for e in draft_extracts], finder, first=True, counted=[k in counted for k in draft_keys])
     index = state.index()

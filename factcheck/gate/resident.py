@@ -88,7 +88,7 @@ class ResidentCheck:
         clock.analysed = 1 + checked.selected
         loaded, report = checked.loaded, checked.report
         notices = [Notice("warning", w) for w in loaded.warnings] + [Notice("error", e) for e in loaded.errors]
-        focus = gate.focus_documents(report, [path])
+        focus = loaded.documents  # the draft (none if it could not be read): `focus_documents` without resolving
         result = gate.select(
             report, focus, fail_on=self.setup.fail_on, disabled=self.setup.disabled, baseline=self.baseline
         )

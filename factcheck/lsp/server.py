@@ -12,11 +12,12 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
-from pygls.exceptions import FeatureRequestError
+from pygls.exceptions import FeatureRequestError, JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from factcheck import __version__
@@ -36,6 +37,27 @@ def _workspace_root(params: types.InitializeParams) -> Path | None:
     return Path(path) if path and Path(path).is_dir() else None
 
 
+_ANSWERED = object()  # a request answered with an error while it was read: nothing more to do
+
+
+class FactcheckProtocol(LanguageServerProtocol):
+    """pygls's protocol, answering a request it cannot read (bad parameters) with an LSP error rather than
+    leaving the editor waiting for an answer."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+                return _ANSWERED
+            raise
+
+    def handle_message(self, message: Any) -> None:
+        if message is not _ANSWERED:
+            super().handle_message(message)
+
+
 class FactcheckServer(LanguageServer):
     """pygls's server, telling the writer in factcheck's words about a message it could not read."""
 
@@ -51,7 +73,12 @@ class FactcheckServer(LanguageServer):
 
 def build_server(options: CheckOptions, debounce: float) -> LanguageServer:
     """The server, its features registered; not started."""
-    server = FactcheckServer("factcheck", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+    server = FactcheckServer(
+        "factcheck",
+        __version__,
+        text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        protocol_cls=FactcheckProtocol,
+    )
     session = Session(server, options, debounce)
     server.session = session  # type: ignore[attr-defined]  # for tests and the benchmark
 
