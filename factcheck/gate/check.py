@@ -9,8 +9,9 @@ What the command line exits 2 on raises `CheckError`: its message (in the comman
 options) and the notices given before it.
 
 With a usable claim cache, `check` reads only the documents the drafts can meet (factcheck/gate/index.py);
-without one, the whole corpus is analysed (`select.index`). A caller that checks often (a language server) may
-pass the rule set (see `gate_ruleset`) and the claim cache (not open: each call opens and closes it).
+without one, the whole corpus is analysed (`select.index`). A caller that checks often may pass the rule set (see
+`gate_ruleset`) and the claim cache (not open: each call opens and closes it); the language server uses
+`ResidentCheck` (factcheck/gate/resident.py), set up once with `check_setup`, for drafts held in memory.
 """
 
 from __future__ import annotations

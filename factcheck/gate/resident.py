@@ -27,7 +27,6 @@ from factcheck.gate.cache import ClaimCache
 from factcheck.gate.check import CheckError, CheckOptions, CheckRun, Notice, check_setup
 from factcheck.gate.progress import Clock, ProgressFactory
 from factcheck.gate.warm import WarmState
-from factcheck.load import ARTICLE_SUFFIXES
 from factcheck.ruleset.rule_set import RuleSet
 from factcheck.ruleset.saferegex import RegexTimeout
 
@@ -104,7 +103,7 @@ class ResidentCheck:
 
     def in_corpus(self, path: Path) -> bool:
         """Is this file one of the corpus's articles (by its place and suffix)?"""
-        return bool(gate.article_files([path], self.setup.corpus)) and path.suffix.lower() in ARTICLE_SUFFIXES
+        return bool(gate.article_files([path], self.setup.corpus))
 
     def settings_changed_by(self, path: Path) -> bool:
         """Would a change to this file change the setup: the configuration file, a configuration file that

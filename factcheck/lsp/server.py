@@ -135,7 +135,8 @@ def build_server(options: CheckOptions, debounce: float) -> LanguageServer:
     def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         draft = session.drafts.get(uri)
-        if draft is None:
+        only = params.context.only
+        if draft is None or (only and not any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only)):
             return None
         wanted = [d for d in params.context.diagnostics if d.source == SOURCE and isinstance(d.code, str)]
         if not wanted:  # asked for a range, not for diagnostics: the findings there

@@ -82,11 +82,14 @@ class Session:
         """(worker) Set the check up from the options and the workspace's configuration; keep the old setup
         when the new one fails. Then warm it: list the corpus, compile the patterns."""
         progress = client_progress(self.server, self._loop) if self._loop is not None else None
+        kept = " (the previous settings stay in use)" if self.resident is not None else ""
         try:
             resident = ResidentCheck(self.options, progress)
         except CheckError as exc:
-            kept = " (the previous settings stay in use)" if self.resident is not None else ""
             return [*exc.notices, Notice("error", exc.message + kept)]
+        except Exception:  # a bug must not stop the server: say it, keep the state
+            logger.exception("setting up failed")
+            return [Notice("error", f"setting up failed{kept}:\n{traceback.format_exc(limit=8)}")]
         if self.resident is not None:
             self.resident.close()
         self.resident = resident
@@ -95,6 +98,9 @@ class Session:
             resident.check(Path(".factcheck-warm-up.md"), WARM_UP_TEXT)
         except CheckError as exc:
             notices.append(Notice("error", exc.message))
+        except Exception:
+            logger.exception("warming up failed")
+            notices.append(Notice("error", f"warming up failed:\n{traceback.format_exc(limit=8)}"))
         return notices
 
     def _check(self, draft: OpenDraft, text: str, version: int | None) -> CheckRun | list[Notice] | None:

@@ -197,13 +197,17 @@ class Editor:
         return await asyncio.wait_for(self.client.text_document_hover_async(params), TIMEOUT)
 
     async def code_actions(
-        self, uri: str, diagnostics: list[types.Diagnostic], at: types.Range | None = None
+        self,
+        uri: str,
+        diagnostics: list[types.Diagnostic],
+        at: types.Range | None = None,
+        only: list[types.CodeActionKind] | None = None,
     ) -> list[types.CodeAction]:
         where = at or diagnostics[0].range
         params = types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
             range=where,
-            context=types.CodeActionContext(diagnostics=diagnostics),
+            context=types.CodeActionContext(diagnostics=diagnostics, only=only),
         )
         got = await asyncio.wait_for(self.client.text_document_code_action_async(params), TIMEOUT)
         return [a for a in got or [] if isinstance(a, types.CodeAction)]

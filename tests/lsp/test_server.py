@@ -100,13 +100,17 @@ def test_the_editor_session(workspace: Path) -> None:
         assert action.edit is not None and action.edit.changes is not None
         (edit,) = action.edit.changes[uri]
         assert edit.new_text == "<!-- factcheck: ignore hedge_mismatch -->\n"
+        assert await editor.code_actions(uri, [hedge], only=[types.CodeActionKind.Source]) == []
+        (same,) = await editor.code_actions(uri, [], at=hedge.range)  # asked for the range: the findings there
+        assert same.edit == action.edit
         version = editor.change(uri, edit.new_text, at=edit.range)
         third = await editor.diagnostics(uri, version)
         assert [d.range.start.line for d in second if d.code == "hedge_mismatch"] == [0, 0, 2, 2, 2, 2]
         assert [d.range.start.line for d in third if d.code == "hedge_mismatch"] == [3, 3, 3, 3]  # one line down
 
+        seen = len(editor.published[uri])
         editor.close(uri)
-        assert await editor.diagnostics(uri, None, after=3) == []
+        assert await editor.diagnostics(uri, None, after=seen) == []
 
     editor = run(workspace, script)
     assert [r.method for r in editor.registrations] == [types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
