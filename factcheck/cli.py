@@ -262,14 +262,13 @@ def _with(options: list[Callable[[Callable], Callable]]) -> Callable[[Callable],
     return wrap
 
 
+corpus_option = click.option("--corpus", multiple=True, type=click.Path(path_type=str),
+    help="Files or folders the drafts are checked against (repeatable; default: corpus in the config).")  # fmt: skip
+
+
 @main.command(epilog=CHECK_HELP)
 @click.argument("drafts", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--corpus",
-    multiple=True,
-    type=click.Path(path_type=str),
-    help="Files or folders the drafts are checked against (repeatable; default: corpus in the config).",
-)
+@corpus_option
 @click.option(
     "--changed-since",
     metavar="REF",
@@ -331,6 +330,18 @@ def baseline(**options: Any) -> None:
     write_atomic(run.target, dump_baseline(run.baseline))
     click.echo(f"factcheck: recorded {run.findings} findings from {run.documents} articles in {run.target}", err=True)
     raise SystemExit(ExitCode.OK)
+
+
+@main.command()
+@corpus_option
+@click.option("--debounce", type=click.IntRange(min=0), default=300, show_default=True, metavar="MS",
+              help="Milliseconds after the last keystroke before a changed draft is checked again.")  # fmt: skip
+@_with(cache_options)
+def lsp(debounce: int, **options: Any) -> None:
+    """Run the language server over stdio: drafts are checked as the writer types (docs/editor.md)."""
+    from factcheck.lsp import serve
+
+    serve(CheckOptions(**options), debounce / 1000)
 
 
 @main.command(epilog=EXIT_HELP)

@@ -12,9 +12,13 @@ findings as a `Baseline` to write. Nothing here prints or exits; only the claim 
     run = check_drafts(CheckOptions(drafts=["draft.md"], corpus=["articles"]))
     for finding in run.result.findings: ...
 
+For a process that stays up (the language server), `resident.ResidentCheck` sets up once and checks one draft
+at a time from its text in memory, returning the same `CheckRun`.
+
 Inside: `check` (the library call), `select` (findings seen from the drafts), `index` (a warm check that reads
 only what the drafts can meet: `listing`, `validate`, `extracts`, `name_knowledge`, `reach`), `cache`,
-`cache_keys` and `terms` (the SQLite claim cache), `config`, `baseline`, `git`, `progress`.
+`cache_keys` and `terms` (the SQLite claim cache), `resident` and `warm` (the resident check, and what it keeps
+between checks), `config`, `baseline`, `git`, `progress`.
 """
 
 from factcheck.gate.cache import ClaimCache

@@ -9,8 +9,9 @@ What the command line exits 2 on raises `CheckError`: its message (in the comman
 options) and the notices given before it.
 
 With a usable claim cache, `check` reads only the documents the drafts can meet (factcheck/gate/index.py);
-without one, the whole corpus is analysed (`select.index`). A caller that checks often (a language server) may
-pass the rule set (see `gate_ruleset`) and the claim cache (not open: each call opens and closes it).
+without one, the whole corpus is analysed (`select.index`). A caller that checks often may pass the rule set (see
+`gate_ruleset`) and the claim cache (not open: each call opens and closes it); the language server uses
+`ResidentCheck` (factcheck/gate/resident.py), set up once with `check_setup`, for drafts held in memory.
 """
 
 from __future__ import annotations
@@ -137,17 +138,9 @@ def _check(
     notices: list[Notice],
 ) -> CheckRun:
     clock = Clock()
-    cfg = _config(options.config)
-    conf = cfg.config
-    fail_on = options.fail_on or conf.fail_on
-    if cache is None:
-        cache = claim_cache(cfg, options)
-    if ruleset is None:
-        ruleset = gate_ruleset(cfg, options.rules, cache)
-    disabled = _disabled(cfg, options.disable, ruleset)
-    corpus_paths = list(options.corpus) or [gate.display_path(cfg.resolve(p)) for p in conf.corpus]
-    if not corpus_paths:
-        raise CheckError("no corpus: give --corpus PATH (or set corpus in [tool.factcheck] / .factcheck.toml)")
+    setup = check_setup(options, ruleset=ruleset, cache=cache)
+    cfg, fail_on, cache, ruleset = setup.config, setup.fail_on, setup.cache, setup.ruleset
+    disabled, corpus_paths = setup.disabled, setup.corpus
     ref = options.changed_since
     if not options.drafts and not ref:
         raise CheckError("nothing to check: give DRAFT... or --changed-since REF")
@@ -162,10 +155,7 @@ def _check(
         draft_files += gate.article_files(changed, corpus_paths)
         if not draft_files and not errors:
             notices.append(Notice("info", f"no article in the corpus changed since {ref}; nothing to check"))
-    base = None
-    base_path = options.baseline or (cfg.resolve(conf.baseline) if conf.baseline else None)
-    if base_path is not None and (options.baseline is not None or base_path.is_file()):
-        base = _read_baseline(base_path)
+    base = setup.read_baseline()
     clock.lap("start")
     if draft_files:
         loaded, report, documents = _check_index(
@@ -180,6 +170,55 @@ def _check(
         notices += [Notice("error", e) for e in errors]
         result = gate.GateResult(findings=[], drafts=[], corpus=0, fail_on=fail_on, errors=errors)
     return CheckRun(result=result, notices=notices, ruleset=ruleset, config=cfg, clock=clock)
+
+
+@dataclass
+class CheckSetup:
+    """What a check is set up with, before any draft is read: see `check_setup`."""
+
+    config: LoadedConfig
+    fail_on: Severity
+    cache: ClaimCache | None  # not open; None: no cache
+    ruleset: RuleSet
+    disabled: list[str]  # rules never reported
+    corpus: list[str]  # the corpus's paths, as given or as configured (relative to the working folder)
+    baseline: Path | None  # the baseline file to apply; None: none
+    baseline_named: bool  # given in the options (it must exist), not only configured (it may not)
+
+    def read_baseline(self) -> Baseline | None:
+        """The baseline, if one applies; CheckError when it cannot be used."""
+        if self.baseline is None or not (self.baseline_named or self.baseline.is_file()):
+            return None
+        return _read_baseline(self.baseline)
+
+
+def check_setup(
+    options: CheckOptions, *, ruleset: RuleSet | None = None, cache: ClaimCache | None = None
+) -> CheckSetup:
+    """The configuration, claim cache, rules, disabled rules, corpus and baseline a check of `options` uses (as
+    `check_drafts`; a caller that checks often, the language server, sets up once). Nothing is read but the
+    configuration and the rule files. CheckError on bad input: a configuration or rule file, an unknown rule,
+    no corpus."""
+    cfg = _config(options.config)
+    conf = cfg.config
+    if cache is None:
+        cache = claim_cache(cfg, options)
+    if ruleset is None:
+        ruleset = gate_ruleset(cfg, options.rules, cache)
+    disabled = _disabled(cfg, options.disable, ruleset)
+    corpus_paths = list(options.corpus) or [gate.display_path(cfg.resolve(p)) for p in conf.corpus]
+    if not corpus_paths:
+        raise CheckError("no corpus: give --corpus PATH (or set corpus in [tool.factcheck] / .factcheck.toml)")
+    return CheckSetup(
+        config=cfg,
+        fail_on=options.fail_on or conf.fail_on,
+        cache=cache,
+        ruleset=ruleset,
+        disabled=disabled,
+        corpus=corpus_paths,
+        baseline=options.baseline or (cfg.resolve(conf.baseline) if conf.baseline else None),
+        baseline_named=options.baseline is not None,
+    )
 
 
 def record_baseline(

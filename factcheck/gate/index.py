@@ -25,8 +25,9 @@ them on several corpora).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.extract import EntityFinder, EntityIndex
@@ -37,7 +38,8 @@ from factcheck.gate.listing import Entry, document_ids, list_files, stem_id
 from factcheck.gate.name_knowledge import corpus_name_state
 from factcheck.gate.progress import Clock, ProgressFactory
 from factcheck.gate.reach import reachable
-from factcheck.gate.validate import corpus_ids, validate_corpus
+from factcheck.gate.validate import corpus_ids, validate_corpus, with_digests
+from factcheck.gate.warm import CorpusListing, WarmState, extract_in_memory, memory_document, memory_entry
 from factcheck.load import InputError, LoadResult, read_document
 from factcheck.models import Document, DocumentExtract, Report
 from factcheck.ruleset.rule_set import RuleSet
@@ -62,31 +64,60 @@ def check(
     cache: ClaimCache,
     jobs: int | None = None,
     progress: ProgressFactory | None = None,
+    *,
+    texts: Mapping[str, str] | None = None,
+    warm: WarmState | None = None,
 ) -> IndexedCheck:
-    """The drafts against the corpus, reading from the cache only what the drafts can meet."""
+    """The drafts against the corpus, reading from the cache only what the drafts can meet.
+
+    `texts` (each draft's path as given -> its text): the drafts are held in memory (an editor's unsaved
+    buffers) and read from there, not from disk; the files need not exist. A draft inside the corpus is then
+    checked against the corpus as it is on disk (the saved version's names stay in the corpus's name
+    knowledge, as they do for `check` of the saved file), and its extraction is stored in the cache only when
+    its text is the file's. `warm`: what a resident caller keeps between checks (factcheck/gate/warm.py)."""
     clock = Clock()
     loaded = LoadResult()
     # 1. the files: the drafts first, then the corpus (a draft inside the corpus is read once, as a draft)
-    drafts, d_errors, d_warnings = list_files([str(p) for p in draft_files])
-    listed, c_errors, c_warnings = list_files(list(corpus_paths))
+    if texts is None:
+        drafts, d_errors, d_warnings = list_files([str(p) for p in draft_files])
+    else:
+        drafts, d_errors, d_warnings = [memory_entry(p) for p in draft_files], [], []
+    known = warm.listing(corpus_paths) if warm is not None else None
+    if known is None:
+        listed, c_errors, c_warnings = list_files(list(corpus_paths))
+    else:
+        listed, c_errors, c_warnings = known.entries, known.errors, known.warnings
     loaded.errors += d_errors + c_errors
     loaded.warnings += d_warnings + c_warnings
     clock.lap("list")
 
     # 2. read the drafts; validate the corpus against what the cache saw last, without reading it
-    prefix = prefix_digest(ruleset_digest(ruleset))
+    prefix = warm.prefix() if warm is not None else prefix_digest(ruleset_digest(ruleset))
     docs_read: dict[str, Document] = {}
+    memory: dict[str, Document] = {}  # drafts read from `texts`: never taken for their files' content
     draft_ok: list[tuple[Entry, str]] = []
     for e in drafts:
         try:
-            doc = read_document(Path(e.path), ruleset.boilerplate)
+            if texts is None:
+                doc = read_document(Path(e.path), ruleset.boilerplate)
+            else:
+                doc = memory_document(e.path, texts[e.path], ruleset)
         except InputError as exc:
             loaded.errors.append(str(exc))
             continue
         loaded.warnings.extend(doc.warnings)
-        docs_read[e.path] = doc
+        (docs_read if texts is None else memory)[e.path] = doc
         draft_ok.append((e, text_digest(doc.text, doc.warnings)))
-    validated = validate_corpus(listed, corpus_paths, prefix, ruleset, cache, docs_read, loaded.errors)
+    if known is None:
+        v_errors: list[str] = []
+        validated = validate_corpus(listed, corpus_paths, prefix, ruleset, cache, docs_read, v_errors)
+        if warm is not None:
+            warm.remember_listing(
+                CorpusListing(tuple(corpus_paths), listed, c_errors + v_errors, c_warnings, validated, time.monotonic())
+            )
+        loaded.errors += v_errors
+    else:
+        validated = known.validated
     draft_set = {e.resolved for e in drafts}
     for c in validated:
         if c.entry.resolved not in draft_set:
@@ -98,47 +129,71 @@ def check(
     outside = [(e, d) for e, d in draft_ok if e.resolved not in listed_at]
     stems = [stem_id(e.path) for e, _ in outside]
     plain = all(listed_at[e.resolved].entry.path == e.path for e, _ in draft_ok if e.resolved in listed_at)
+    on_disk: dict[str, tuple[str, str, str]] = {}  # an in-memory draft inside the corpus: its file's (key, path, id)
     if plain and len(set(stems)) == len(stems) and not corpus_ids(corpus).intersection(stems):
-        out_keys = {e.resolved: key_of(prefix, i, e.path, d) for i, (e, d) in zip(stems, outside, strict=True)}
+        draft_ids = [listed_at[e.resolved].id if e.resolved in listed_at else stem_id(e.path) for e, _ in draft_ok]
         draft_keys = [
-            listed_at[e.resolved].key if e.resolved in listed_at else out_keys[e.resolved] for e, _ in draft_ok
+            listed_at[e.resolved].key if e.resolved in listed_at and texts is None else key_of(prefix, i, e.path, d)
+            for i, (e, d) in zip(draft_ids, draft_ok, strict=True)
         ]
         state_keys = [c.key for c in corpus]
+        if texts is not None:
+            on_disk = {r: (c.key, c.entry.path, c.id) for r, c in listed_at.items() if r in draft_set}
     else:
+        corpus = with_digests(corpus, cache, ruleset)  # a listing trusted whole recorded keys, not digests
+        listed_at = {c.entry.resolved: c for c in corpus}
         rest = [c for c in corpus if c.entry.resolved not in draft_set]
         run = [(e.resolved, e.path, d) for e, d in draft_ok] + [
             (c.entry.resolved, c.entry.path, c.digest) for c in rest
         ]
         ids = document_ids([p for _, p, _ in run])
         again = {r: key_of(prefix, i, p, d) for i, (r, p, d) in zip(ids, run, strict=True)}
+        draft_ids = ids[: len(draft_ok)]
         draft_keys = [again[e.resolved] for e, _ in draft_ok]
-        state_keys = [again[c.entry.resolved] for c in corpus]
-        for c in rest:
-            c.key = again[c.entry.resolved]
+        if texts is not None:
+            on_disk = {
+                e.resolved: (key_of(prefix, i, e.path, listed_at[e.resolved].digest), e.path, i)
+                for i, (e, _) in zip(draft_ids, draft_ok, strict=True)
+                if e.resolved in listed_at
+            }
+        state_keys = [on_disk[r][0] if (r := c.entry.resolved) in on_disk else again[r] for c in corpus]
+        corpus = [c if c.entry.resolved in draft_set else replace(c, key=again[c.entry.resolved]) for c in corpus]
     corpus_keys = [c.key for c in corpus if c.entry.resolved not in draft_set]
     keys = draft_keys + corpus_keys
     paths = [e.path for e, _ in draft_ok] + [c.entry.path for c in corpus if c.entry.resolved not in draft_set]
     path_of = dict(zip(keys, paths, strict=True))
     ids_of: dict[str, str] = {}
+    for k, p, i in on_disk.values():  # the file's own version, should the cache lack it
+        path_of.setdefault(k, p)
+        ids_of.setdefault(k, i)
 
     def id_of(k: str) -> str:  # needed only to extract something: computed then
-        if not ids_of:
+        if k not in ids_of:
             ids_of.update(zip(keys, document_ids(paths), strict=True))
         return ids_of[k]
 
     counted = set(state_keys)
     sid = hashlib.sha256("\n".join(state_keys).encode()).hexdigest()
-    snap = cache.snapshot(sid)
+    kept_names = warm is not None and warm.has_names(sid)  # then the snapshot was read (or made) before
+    snap = None if kept_names else cache.snapshot(sid)
     clock.lap("validate")
 
-    # 3. extract what the cache lacks
-    stored = set(state_keys) if snap is not None else cache.present(state_keys)
+    # 3. extract what the cache lacks (an in-memory draft whose text is not its file's: here, never stored)
+    stored = set(state_keys) if snap is not None or kept_names else cache.present(state_keys)
     found = cache.load(draft_keys)
     for k in draft_keys:
-        doc = docs_read.get(path_of[k])
+        doc = (docs_read if texts is None else memory).get(path_of[k])
         kept = found[k].document if k in found else None
         if kept is not None and (doc is None or (kept.path, kept.text) != (doc.path, doc.text)):
             del found[k]  # a row that does not hold this very document
+    if texts is not None:
+        found |= extract_in_memory(
+            [(k, i) for k, i in zip(draft_keys, draft_ids, strict=True) if k not in found and k not in counted],
+            memory,
+            path_of,
+            ruleset,
+            warm,
+        )
     missing = list(
         dict.fromkeys([k for k in state_keys if k not in stored] + [k for k in draft_keys if k not in found])
     )
@@ -148,15 +203,22 @@ def check(
     draft_extracts = [fresh.get(k) or found[k] for k in draft_keys]
     clock.lap("extract")
 
-    def load(wanted: list[str]) -> dict[str, DocumentExtract]:
+    def read(wanted: list[str]) -> dict[str, DocumentExtract]:
         out = cache.load(wanted)  # what was just extracted is stored already
         lost = [k for k in wanted if k not in out]  # a row that no longer validates: extract it again
         out |= extract_missing(lost, docs_read, path_of, id_of, ruleset, cache, 1, None)[0]
         return out
 
+    def load(wanted: list[str]) -> dict[str, DocumentExtract]:
+        return read(wanted) if warm is None else warm.load(wanted, read)
+
     # 4. the corpus's name knowledge, plus the drafts'
     finder = EntityFinder(ruleset.entities)
-    state = corpus_name_state(snap, sid, state_keys, [c.entry.path for c in corpus], fresh_names, cache, finder)
+    state = warm.names(sid) if warm is not None else None
+    if state is None:
+        state = corpus_name_state(snap, sid, state_keys, [c.entry.path for c in corpus], fresh_names, cache, finder)
+        if warm is not None:
+            warm.remember_names(sid, state)
     clock.lap("names")
     state.add([e.names for e in draft_extracts], finder, first=True, counted=[k in counted for k in draft_keys])
     index = state.index()

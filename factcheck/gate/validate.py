@@ -12,7 +12,7 @@ import json
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +138,28 @@ def _validate_files(
             records.append((e.path, *stamp, digest, json.dumps(doc.warnings), now))
     cache.put_files(records)
     return ok, trusted
+
+
+def with_digests(corpus: list[Listed], cache: ClaimCache, ruleset: RuleSet) -> list[Listed]:
+    """The files with their text digests: a listing trusted whole gives keys only (digest ""); their digests are
+    those recorded for the files when the listing was trusted, or, for a file no longer recorded, its text's."""
+    if all(c.digest for c in corpus):
+        return corpus
+    seen = cache.files()
+    out = []
+    for c in corpus:
+        if not c.digest:
+            row = seen.get(c.entry.path)
+            st = c.entry.st
+            stamp = None if st is None else (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            if row is not None and row[:4] == stamp:
+                c = replace(c, digest=row[4])
+            else:
+                try:
+                    doc = read_document(Path(c.entry.path), ruleset.boilerplate)
+                except InputError:
+                    pass  # no digest: the key will find nothing, and extracting it reports the error
+                else:
+                    c = replace(c, digest=text_digest(doc.text, doc.warnings))
+        out.append(c)
+    return out
