@@ -216,6 +216,8 @@ class Claim(Frozen):
     word: str | None = None  # superlatives: the trigger word ("only", "first", "exclusive")
     entities: list[str] = Field(default_factory=list)  # names in the sentence, normalised
     event: str | None = None  # date claims: the event word ("deal", "partnership")
+    measured: str | None = None  # what a number measures when it is not a name: "second aftershock", "injured"
+    extent: list[str] = Field(default_factory=list)  # scope words that set a fact apart: "overseas", "china"
 
 
 class NameFacts(Frozen):

@@ -59,35 +59,97 @@ def _close_wording(c: Claim, group: FactGroup) -> bool:
     return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= 60
 
 
+def _concept(metric: str | None) -> str:
+    """A metric compared loosely: "households" and "household" are one concept."""
+    m = (metric or "").casefold()
+    return m[:-1] if m.endswith("s") and not m.endswith("ss") else m
+
+
+def _same_concept(ruleset: RuleSet, a: str, b: str) -> bool:
+    return _concept(a) == _concept(b) or ruleset.metrics.compatible(a, b)
+
+
+def _generic(ruleset: RuleSet, metric: str, dimension: str | None = None) -> bool:
+    """A metric that says little about what is measured: a generic cue ("commit", "worth"), a dimension's
+    default ("capacity" of any power figure) or the dimension itself ("distance")."""
+    m = ruleset.metrics.by_name.get(metric)
+    return m is None and metric == dimension or m is not None and (m.generic or bool(m.default_for))
+
+
+def _parties(index: EntityIndex, subject: str | None, obj: str | None) -> frozenset[str]:
+    return frozenset(k for k in (index.canon(subject), index.canon(obj)) if k)
+
+
+def _subject_fit(index: EntityIndex, c: Claim, g: FactGroup) -> int:
+    """How well a claim's parties fit a fact's: 3 same subject, 2 the same set of parties in another order
+    (a lender's loan and the borrower's financing), 1 related by ownership, 0 one of them names nobody,
+    -1 different parties."""
+    if c.subject is None or g.subject is None:
+        return 0
+    if index.same(c.subject, g.subject):
+        return 3
+    mine, theirs = _parties(index, c.subject, c.object), _parties(index, g.subject, g.object)
+    if len(mine) == len(theirs) == 2 and mine == theirs:
+        return 2
+    if index.related(c.subject, g.subject):
+        return 1
+    return -1
+
+
+def _same_document_conflict(ruleset: RuleSet, c: Claim, g: FactGroup) -> bool:
+    """A document that already states this fact at another value is speaking of another fact."""
+    return any(o.document == c.document and not compatible(c, o, ruleset) for o in g.claims)
+
+
+def _scope_ok(c: Claim, g: FactGroup) -> bool:
+    """ "overseas" and "worldwide" figures are different facts; a figure with no scope may be either."""
+    mine = set(c.extent)
+    theirs = {e for o in g.claims for e in o.extent}
+    return not mine or not theirs or mine == theirs
+
+
 def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
+    """A number joins the fact of its dimension whose metric is the same concept and whose parties fit best:
+    the same subject first, then the same parties in another order, then a subject related by ownership; a
+    claim that names no subject (or a fact that names none) joins on its concept alone when the metric is
+    specific. A generic metric ("value", "payment") needs the same subject and a compatible object."""
     metrics = ruleset.metrics
-    blocks: dict[tuple[str, str], list[FactGroup]] = defaultdict(list)
+    blocks: dict[str, list[FactGroup]] = defaultdict(list)
     groups: list[FactGroup] = []
     for c in claims:
         if c.kind != "quantity":
             continue
-        if c.subject is None:
-            groups.append(FactGroup("quantity", c.dimension or "", None, c.metric or "", c.object, [c]))
-            continue
-        key = (c.dimension or "", index.canon(c.subject) or "")
-        candidates = [
-            g
-            for g in blocks[key]
-            if metrics.compatible(g.metric, c.metric or "")
-            and _object_ok(index, g.object, c.object)
-            and _basis(g.claims[0].per) == _basis(c.per)
-        ]
-        # a claim that names its object prefers a fact with the same object
-        exact = [g for g in candidates if g.object is not None and c.object is not None]
-        chosen = exact[0] if exact else (candidates[0] if candidates else None)
-        weak = chosen is not None and (c.object is None) != (chosen.object is None)
-        if chosen is not None and weak and not (_agrees(ruleset, c, chosen) or _close_wording(c, chosen)):
-            chosen = None
+        metric = c.metric or ""
+        vague = _generic(ruleset, metric, c.dimension)
+        best: tuple[int, int, int] | None = None
+        chosen: FactGroup | None = None
+        for n, g in enumerate(blocks[c.dimension or ""]):
+            generic = vague
+            if not _same_concept(ruleset, g.metric, metric) or _basis(g.claims[0].per) != _basis(c.per):
+                continue
+            fit = _subject_fit(index, c, g)
+            generic = generic or _generic(ruleset, g.metric, g.dimension)
+            if fit < 0 or generic and fit < 1:
+                continue
+            if not _object_ok(index, g.object, c.object) and fit != 2:
+                continue
+            if not _scope_ok(c, g) or c.total != g.claims[0].total or _same_document_conflict(ruleset, c, g):
+                continue
+            weak = fit == 0 or generic or (c.object is None) != (g.object is None)
+            agrees = _agrees(ruleset, c, g)
+            if weak and not (agrees or _close_wording(c, g)):
+                continue
+            exact_object = c.object is not None and g.object is not None
+            score = (fit, int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
+            if best is None or score > best:
+                best, chosen = score, g
         if chosen is None:
-            chosen = FactGroup("quantity", c.dimension or "", c.subject, c.metric or "", c.object)
-            blocks[key].append(chosen)
+            chosen = FactGroup("quantity", c.dimension or "", c.subject, metric, c.object)
+            blocks[c.dimension or ""].append(chosen)
             groups.append(chosen)
         chosen.claims.append(c)
+        if chosen.subject is None and c.subject is not None:
+            chosen.subject = c.subject
         if chosen.object is None and c.object is not None:
             chosen.object = c.object
         # the fact is named by its most specific metric ("investment" over "commitment")

@@ -72,6 +72,7 @@ def quantity_claims(
         spec = framer.metrics.by_name.get(metric)
         if spec is None or not spec.counterparty:
             obj = None  # "12,000 people at 14 plants across Britain": a place is not a counterparty
+        extent = framer.extent(text, q, ms, a, b, counterparty=bool(spec and spec.counterparty))
         in_clause = [d for d in durations if a <= d.start < b]
         period = min(in_clause, key=lambda d: abs(d.start - q.start)) if in_clause else None
         claim = _claim(
@@ -89,6 +90,8 @@ def quantity_claims(
             total=bool(framer.metrics.total_re.search(text, a, b)),
             mentions=ms,
         )
+        if extent:
+            claim = claim.model_copy(update={"extent": extent})
         out.append(claim)
         last = claim
         sentence_subject = sentence_subject or subject

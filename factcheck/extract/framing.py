@@ -35,6 +35,7 @@ _BY_AGENT = re.compile(
 _PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children", "men", "women", "others"}
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
+_IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
 
@@ -217,6 +218,18 @@ class Framer:
             if m.after_prep and not self.index.same(m.key, subject):
                 return m.key
         return None
+
+    def extent(self, text: str, q: Quantity, ms: list[Mention], a: int, b: int, counterparty: bool) -> list[str]:
+        """The scope words near a number ("overseas", "worldwide") and, for a figure that is not between two
+        parties, the place it is counted in ("$156 million in Freedonia", "Freedonia's $90 million")."""
+        lo = max(a, q.start - self.metrics.window_before)
+        hi = min(b, q.end + self.metrics.window_after)
+        found = [name for name, rx in self.metrics.scope_res if rx.search(text, lo, hi)]
+        if not counterparty:
+            m = _IN_PLACE.match(text, q.end)
+            if m:
+                found += [x.key.casefold() for x in ms if x.start == m.end()][:1]
+        return sorted(set(found))
 
     # -- metric ------------------------------------------------------------------------------------
     def cue_hits(self, text: str) -> Any:
