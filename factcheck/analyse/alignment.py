@@ -96,9 +96,18 @@ def _subject_fit(index: EntityIndex, c: Claim, g: FactGroup) -> int:
     return -1
 
 
+def _default_metric(ruleset: RuleSet, metric: str, dimension: str | None) -> bool:
+    """A metric no cue word gave: the default of its dimension ("value" of any amount)."""
+    m = ruleset.metrics.by_name.get(metric)
+    return m is None and metric == dimension or m is not None and bool(m.default_for)
+
+
 def _same_document_conflict(ruleset: RuleSet, c: Claim, g: FactGroup) -> bool:
-    """A document that already states this fact at another value is speaking of another fact."""
-    return any(o.document == c.document and not compatible(c, o, ruleset) for o in g.claims)
+    """A sentence that already gives this fact another value, with no word to say what either measures, is
+    speaking of two facts ("$1.2 billion worldwide after $156 million on its first day")."""
+    if not (_default_metric(ruleset, c.metric or "", c.dimension) and _default_metric(ruleset, g.metric, g.dimension)):
+        return False
+    return any(o.document == c.document and o.line == c.line and not compatible(c, o, ruleset) for o in g.claims)
 
 
 def _scope_ok(c: Claim, g: FactGroup) -> bool:
@@ -135,7 +144,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue
             if not _scope_ok(c, g) or c.total != g.claims[0].total or _same_document_conflict(ruleset, c, g):
                 continue
-            weak = fit == 0 or generic or (c.object is None) != (g.object is None)
+            weak = fit == 0 or (generic and fit < 3) or (c.object is None) != (g.object is None)
             agrees = _agrees(ruleset, c, g)
             if weak and not (agrees or _close_wording(c, g)):
                 continue
