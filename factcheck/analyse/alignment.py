@@ -80,16 +80,18 @@ def _parties(index: EntityIndex, subject: str | None, obj: str | None) -> frozen
     return frozenset(k for k in (index.canon(subject), index.canon(obj)) if k)
 
 
-def _subject_fit(index: EntityIndex, c: Claim, g: FactGroup) -> int:
-    """How well a claim's parties fit a fact's: 3 same subject, 2 the same set of parties in another order
-    (a lender's loan and the borrower's financing), 1 related by ownership, 0 one of them names nobody,
-    -1 different parties."""
+def _subject_fit(index: EntityIndex, c: Claim, g: FactGroup, names: set[str | None]) -> int:
+    """How well a claim's parties fit a fact's: 3 same subject, 2 the same parties seen from the other side (a
+    lender's loan and the borrower's financing: each subject is named where the other is stated), 1 related
+    by ownership, 0 one of them names nobody, -1 different parties."""
     if c.subject is None or g.subject is None:
         return 0
     if index.same(c.subject, g.subject):
         return 3
     mine, theirs = _parties(index, c.subject, c.object), _parties(index, g.subject, g.object)
     if len(mine) == len(theirs) == 2 and mine == theirs:
+        return 2
+    if index.canon(c.subject) in names and index.canon(g.subject) in {index.canon(e) for e in c.entities}:
         return 2
     if index.related(c.subject, g.subject):
         return 1
@@ -103,10 +105,8 @@ def _default_metric(ruleset: RuleSet, metric: str, dimension: str | None) -> boo
 
 
 def _same_document_conflict(ruleset: RuleSet, c: Claim, g: FactGroup) -> bool:
-    """A sentence that already gives this fact another value, with no word to say what either measures, is
-    speaking of two facts ("$1.2 billion worldwide after $156 million on its first day")."""
-    if not (_default_metric(ruleset, c.metric or "", c.dimension) and _default_metric(ruleset, g.metric, g.dimension)):
-        return False
+    """A sentence that already gives this fact another value is speaking of two facts ("$1.2 billion worldwide
+    after $156 million on its first day", "surpassing the $2 billion of its last fine")."""
     return any(o.document == c.document and o.line == c.line and not compatible(c, o, ruleset) for o in g.claims)
 
 
@@ -125,6 +125,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
     metrics = ruleset.metrics
     blocks: dict[str, list[FactGroup]] = defaultdict(list)
     groups: list[FactGroup] = []
+    names: dict[int, set[str | None]] = {}  # the names in each fact's sentences
     for c in claims:
         if c.kind != "quantity":
             continue
@@ -136,15 +137,18 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             generic = vague
             if not _same_concept(ruleset, g.metric, metric) or _basis(g.claims[0].per) != _basis(c.per):
                 continue
-            fit = _subject_fit(index, c, g)
+            fit = _subject_fit(index, c, g, names[id(g)])
             generic = generic or _generic(ruleset, g.metric, g.dimension)
             if fit < 0 or generic and fit < 1:
                 continue
-            if not _object_ok(index, g.object, c.object) and fit != 2:
+            other_object = not _object_ok(index, g.object, c.object)
+            if other_object and fit < 2:
                 continue
+            if fit < 3 and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
+                continue  # "the second aftershock" and "the quake": two things measured
             if not _scope_ok(c, g) or c.total != g.claims[0].total or _same_document_conflict(ruleset, c, g):
                 continue
-            weak = fit == 0 or (generic and fit < 3) or (c.object is None) != (g.object is None)
+            weak = fit == 0 or (generic and fit < 3) or other_object or (c.object is None) != (g.object is None)
             agrees = _agrees(ruleset, c, g)
             if weak and not (agrees or _close_wording(c, g)):
                 continue
@@ -156,7 +160,9 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             chosen = FactGroup("quantity", c.dimension or "", c.subject, metric, c.object)
             blocks[c.dimension or ""].append(chosen)
             groups.append(chosen)
+            names[id(chosen)] = set()
         chosen.claims.append(c)
+        names[id(chosen)].update(index.canon(e) for e in c.entities)
         if chosen.subject is None and c.subject is not None:
             chosen.subject = c.subject
         if chosen.object is None and c.object is not None:

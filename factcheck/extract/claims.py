@@ -14,6 +14,7 @@ from datetime import date
 
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
+from factcheck.extract.roles import measured_phrase
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.rule_set import MetricLexicon
@@ -45,19 +46,24 @@ def quantity_claims(
     last: Claim | None = None
     for q in primaries:
         a, b = clauses.around(q.start, q.end)  # type: ignore[union-attr]  # set when there are primaries
+        measured = None
         if q in respectively:
             subject, obj = respectively[q]
         else:
             subject, found_at = framer.subject_before(s, ms, a, q.start)
             agent = framer.passive_agent(text, ms, a, b)
+            acted_on = None
             if agent is not None and agent.key != subject:
                 # the grammatical subject of a passive is what was acted on
+                acted_on = subject
                 subject, found_at = agent.key, agent.start
             named_here = any(m.start == found_at for m in ms)
+            if not named_here:  # "the second aftershock measured 5.9": a noun phrase is what is measured
+                measured = measured_phrase(text, a, q.start, q.end)
             # "The toll from the X floods stands at ...": a name inside the subject's own phrase
             inner = next((m.key for m in ms if a <= m.start < q.start), None)
             subject = subject or fallback_subject or inner or sentence_subject
-            obj = framer.object_near(text, ms, a, b, q.start, q.end, subject, found_at)
+            obj = acted_on or framer.object_near(text, ms, a, b, q.start, q.end, subject, found_at)
             if obj is None and not named_here:
                 obj = framer.previous_object(s, subject)
         metric = framer.metric(s, q, a, b)
@@ -90,8 +96,8 @@ def quantity_claims(
             total=bool(framer.metrics.total_re.search(text, a, b)),
             mentions=ms,
         )
-        if extent:
-            claim = claim.model_copy(update={"extent": extent})
+        if extent or measured:
+            claim = claim.model_copy(update={"extent": extent, "measured": measured})
         out.append(claim)
         last = claim
         sentence_subject = sentence_subject or subject

@@ -16,6 +16,7 @@ from typing import Any
 from factcheck.extract.entity_finder import EntityFinder, Mention
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.extract.quantities import extract_quantities
+from factcheck.extract.roles import COUNTED_NOUNS, appositive, counted_verb, dateline_end, is_opener
 from factcheck.extract.sentences import Sentence
 from factcheck.models import Document, EvidenceSentence, Quantity
 from factcheck.ruleset.rule_set import Metric, MetricLexicon, RuleSet, SuperlativeLexicon
@@ -146,13 +147,17 @@ class Framer:
             before = [m for m in ms if w.start() - 2 <= m.end <= w.start()]
             if before:
                 return before[-1].key, before[-1].start
+        # a dateline ("HAVERFORD -") and an opening participle ("Sitting 40 miles out") name no actor
+        skip = dateline_end(text) if a == 0 and s.role not in ("heading", "title") else 0
+        ms = [m for m in ms if m.start >= skip and not is_opener(text, m)]
         speaker: Mention | None = None
         for r in _REPORT.finditer(text, a, pos):
             spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]
             speaker = spoken[0] if spoken else speaker
             a = r.end()
         cands = [m for m in ms if a <= m.start < pos and not m.after_prep]
-        best: tuple[str | None, int] = (cands[0].key, cands[0].start) if cands else (None, -1)
+        first = (appositive(text, ms, cands[0], pos) or cands[0]) if cands else None
+        best: tuple[str | None, int] = (first.key, first.start) if first else (None, -1)
         in_clause = [m for m in ms if a <= m.start < pos]
         desc = self.finder.creator_reference(text, in_clause, self.index)
         if desc is None:
@@ -253,6 +258,13 @@ class Framer:
                 if (in_noun is None or i in in_noun) and rx.search(q.noun):
                     return metric.name
             head = q.noun.split()[-1].casefold()
+            if head in COUNTED_NOUNS:  # "1,801 people were injured", "12,000 houses collapsed": the verb says
+                verb = counted_verb(text, q.end)
+                if verb is not None:
+                    for _, metric, rx in cues.by_dimension.get("count", ()):
+                        if rx.fullmatch(verb):
+                            return metric.name
+                    return verb
             if head not in _PEOPLE:  # "14 plants": the noun is the metric; "12,000 people": the verb says which
                 return head
         # only the cues whose words are in the window can match there
