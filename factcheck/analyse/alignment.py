@@ -73,7 +73,7 @@ def _generic(ruleset: RuleSet, metric: str, dimension: str | None = None) -> boo
     """A metric that says little about what is measured: a generic cue ("commit", "worth"), a dimension's
     default ("capacity" of any power figure) or the dimension itself ("distance")."""
     m = ruleset.metrics.by_name.get(metric)
-    return m is None and metric == dimension or m is not None and (m.generic or bool(m.default_for))
+    return (m is None and metric == dimension) or (m is not None and (m.generic or bool(m.default_for)))
 
 
 def _parties(index: EntityIndex, subject: str | None, obj: str | None) -> frozenset[str]:
@@ -101,7 +101,7 @@ def _subject_fit(index: EntityIndex, c: Claim, g: FactGroup, names: set[str | No
 def _default_metric(ruleset: RuleSet, metric: str, dimension: str | None) -> bool:
     """A metric no cue word gave: the default of its dimension ("value" of any amount)."""
     m = ruleset.metrics.by_name.get(metric)
-    return m is None and metric == dimension or m is not None and bool(m.default_for)
+    return (m is None and metric == dimension) or (m is not None and bool(m.default_for))
 
 
 def _same_document_conflict(ruleset: RuleSet, c: Claim, g: FactGroup) -> bool:
@@ -139,7 +139,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue
             fit = _subject_fit(index, c, g, names[id(g)])
             generic = generic or _generic(ruleset, g.metric, g.dimension)
-            if fit < 0 or generic and fit < 1:
+            if fit < 0 or (generic and fit < 1):
                 continue
             other_object = not _object_ok(index, g.object, c.object)
             if other_object and fit < 2:

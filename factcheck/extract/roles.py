@@ -34,7 +34,23 @@ _MEASURE_VERBS = (
 )
 _DET = r"(?:the|a|an|this|that|its|their|his|her)"
 _ORDINALS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth last latest final initial main".split()
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "last",
+        "latest",
+        "final",
+        "initial",
+        "main",
+    ]
 )
 # "the second aftershock measured", "the plant covers", "the death toll rose to": a noun phrase before a verb
 _NP_BEFORE_VERB = re.compile(
@@ -49,8 +65,31 @@ _COUNTED_VERB = re.compile(
     r"(?:\w+ly\s+)?([a-z]+(?:ed|en|wn|lt|ft|nt|st|ost|ead|one))\b"
 )
 COUNTED_NOUNS = frozenset(
-    "people persons individuals residents adults children men women others passengers victims survivors "
-    "patients casualties bodies houses homes buildings dwellings households families students workers".split()
+    [
+        "people",
+        "persons",
+        "individuals",
+        "residents",
+        "adults",
+        "children",
+        "men",
+        "women",
+        "others",
+        "passengers",
+        "victims",
+        "survivors",
+        "patients",
+        "casualties",
+        "bodies",
+        "houses",
+        "homes",
+        "buildings",
+        "dwellings",
+        "households",
+        "families",
+        "students",
+        "workers",
+    ]
 )
 _NOT_VERBS = frozenset(["been", "seen", "then", "often", "even", "when", "than", "ten", "seven", "eleven", "most"])
 _NOUN_STOP = frozenset(
@@ -88,7 +127,7 @@ def appositive(text: str, ms: list[Mention], first: Mention, limit: int) -> Ment
 
 def _head(words: str, head: str) -> str | None:
     head = head.casefold()
-    if head in _NOUN_STOP or not head.isalpha() and "-" not in head:
+    if head in _NOUN_STOP or (not head.isalpha() and "-" not in head):
         return None
     first = words.split()[0].casefold() if words.split() else ""
     return f"{first} {head}" if first in _ORDINALS else head
