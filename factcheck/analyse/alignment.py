@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, utils
 
@@ -98,10 +99,23 @@ def _subject_fit(index: EntityIndex, c: Claim, g: FactGroup, names: set[str | No
     return -1
 
 
-def _default_metric(ruleset: RuleSet, metric: str, dimension: str | None) -> bool:
-    """A metric no cue word gave: the default of its dimension ("value" of any amount)."""
+def _default_metric(ruleset: RuleSet, c: Claim) -> bool:
+    """A metric no cue word gave: the default of its dimension ("value" of any amount, "capacity" of a power
+    figure whose sentence says neither "capacity" nor "power")."""
+    metric = c.metric or ""
     m = ruleset.metrics.by_name.get(metric)
-    return (m is None and metric == dimension) or (m is not None and bool(m.default_for))
+    if m is None:
+        return metric == c.dimension
+    if not m.default_for:
+        return False
+    hit = _CUE_RES.get(id(ruleset.metrics))
+    if hit is None or hit[0] is not ruleset.metrics:
+        hit = _CUE_RES[id(ruleset.metrics)] = (ruleset.metrics, {mm.name: r for mm, r in ruleset.metrics.cue_res})
+    cue = hit[1].get(metric)
+    return cue is None or not cue.search(c.quote)
+
+
+_CUE_RES: dict[int, tuple[Any, dict[str, Any]]] = {}  # each rule set's cue patterns, by metric
 
 
 def _same_document_conflict(ruleset: RuleSet, c: Claim, g: FactGroup) -> bool:
@@ -148,7 +162,11 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue  # "the second aftershock" and "the quake": two things measured
             if not _scope_ok(c, g) or c.total != g.claims[0].total or _same_document_conflict(ruleset, c, g):
                 continue
-            weak = fit == 0 or (generic and fit < 3) or other_object or (c.object is None) != (g.object is None)
+            # a metric no cue gave ("capacity", "value") of the same subject elsewhere may be another fact
+            other_source = all(o.document != c.document for o in g.claims)
+            uninformed = _default_metric(ruleset, c) or _default_metric(ruleset, g.claims[0])
+            weak = fit == 0 or (generic and fit < 3) or (uninformed and other_source) or other_object
+            weak = weak or (c.object is None) != (g.object is None)
             agrees = _agrees(ruleset, c, g)
             if weak and not (agrees or _close_wording(c, g)):
                 continue
