@@ -128,6 +128,8 @@ def _scope_ok(c: Claim, g: FactGroup) -> bool:
     """ "overseas" and "worldwide" figures are different facts; a figure with no scope may be either."""
     mine = set(c.extent)
     theirs = {e for o in g.claims for e in o.extent}
+    if ("previous" in mine) != ("previous" in theirs):
+        return False  # an earlier figure ("the previous record", a year before the article) is another fact
     return not mine or not theirs or mine == theirs
 
 
@@ -156,7 +158,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             if fit < 0 or (generic and fit < 1):
                 continue
             other_object = not _object_ok(index, g.object, c.object)
-            if other_object and fit < 2:
+            if other_object and fit != 2:
                 continue
             if fit < 3 and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured

@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.extract.entity_finder import EntityFinder, Mention
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.extract.quantities import extract_quantities
-from factcheck.extract.roles import COUNTED_NOUNS, appositive, counted_verb, dateline_end, is_opener
+from factcheck.extract.roles import COUNTED_NOUNS, appositive, counted_verb, dateline_end, described_by, is_opener
 from factcheck.extract.sentences import Sentence
 from factcheck.models import Document, EvidenceSentence, Quantity
 from factcheck.ruleset.rule_set import Metric, MetricLexicon, RuleSet, SuperlativeLexicon
@@ -36,6 +36,7 @@ _BY_AGENT = re.compile(
 _PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children", "men", "women", "others"}
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
+_YEAR = re.compile(r"(?<![\d.,$€£])(?:19|20)\d\d(?![\d%])")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
@@ -201,6 +202,7 @@ class Framer:
             if not _SPEAKER.match(text, m.end)
             and not _ACCORDING.search(text, 0, m.start)
             and not self.index.same(m.key, subject)
+            and not described_by(text, m, subject_at)
         ]
         after = [m for m in ms if end <= m.start < min(b, end + 40)]
         for group in (
@@ -230,6 +232,10 @@ class Framer:
         lo = max(a, q.start - self.metrics.window_before)
         hi = min(b, q.end + self.metrics.window_after)
         found = [name for name, rx in self.metrics.scope_res if rx.search(text, lo, hi)]
+        # "Google is fined 2.4 billion euros (2017)" in an article of 2018: an earlier figure
+        year = self.doc.date[:4] if self.doc.date else None
+        if year and any(y.group(0) < year for y in _YEAR.finditer(text, a, b)):
+            found.append("previous")
         if not counterparty:
             m = _IN_PLACE.match(text, q.end)
             if m:

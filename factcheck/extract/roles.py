@@ -26,6 +26,9 @@ _ALL_CAPS = re.compile(r"[A-Z][A-Z'. ,]+")
 _OPENER = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|Besides|Beside|Despite|Including|Excluding|Unlike|Like)\b")
 # "X's truck unit, Kolvar," / "X's forward, Vasco, has" / "X's unit Kolvar": the appositive after a possessor
 _APPOSITIVE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+")
+_OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
+_DESCRIBING = re.compile(r"[\w&.'’ -]+?,\s+(?:the|a|an|its)\s+(?:[a-z-]+\s+)?")
+_DESCRIBING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")
 _MEASURE_VERBS = (
     r"(?:measured|measures|measuring|numbered|numbers|covers|covered|covering|spans|spanned|totall?ed|totals|"
     r"rose|risen|climbed|reached|stood|stands|stand|jumped|fell|dropped|hit|topped|"
@@ -123,6 +126,18 @@ def appositive(text: str, ms: list[Mention], first: Mention, limit: int) -> Ment
     if _APPOSITIVE.fullmatch(text, first.end, m.start) and text[m.end : m.end + 1] == ",":
         return m
     return None
+
+
+def described_by(text: str, m: Mention, subject_at: int) -> bool:
+    """A name that only describes the subject: its own ("its Widget platform") or in an apposition to it
+    ("Acme, the Brandtwerk unit, ...")."""
+    if _OWN.search(text, max(0, m.start - 8), m.start):
+        return True
+    return (
+        subject_at >= 0
+        and _DESCRIBING.fullmatch(text, subject_at, m.start) is not None
+        and bool(_DESCRIBING_END.match(text, m.end))
+    )
 
 
 def _head(words: str, head: str) -> str | None:
