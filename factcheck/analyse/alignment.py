@@ -90,13 +90,20 @@ def _subject_fit(index: EntityIndex, c: Claim, g: FactGroup, names: set[str | No
     if index.same(c.subject, g.subject):
         return 3
     mine, theirs = _parties(index, c.subject, c.object), _parties(index, g.subject, g.object)
-    if len(mine) == len(theirs) == 2 and mine == theirs:
+    if (len(mine) == len(theirs) == 2 and mine == theirs) or _short_form(index, c.subject, g.subject):
         return 2
     if index.canon(c.subject) in names and index.canon(g.subject) in {index.canon(e) for e in c.entities}:
         return 2
     if index.related(c.subject, g.subject):
         return 1
     return -1
+
+
+def _short_form(index: EntityIndex, a: str, b: str) -> bool:
+    """ "Lind" and "Vasco Lind": a one-word name that ends the other (a surname, a short company name)."""
+    wa, wb = (index.name(a) or a).split(), (index.name(b) or b).split()
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return len(short) == 1 and len(long) in (2, 3) and long[-1].casefold() == short[0].casefold()
 
 
 def _default_metric(ruleset: RuleSet, c: Claim) -> bool:
@@ -162,7 +169,9 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue
             if fit < 3 and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured
-            if not _scope_ok(c, g) or c.total != g.claims[0].total or _same_document_conflict(ruleset, c, g):
+            if fit < 3 and c.total != g.claims[0].total:
+                continue  # "$45 billion in combined investments" is not the investment of one of them
+            if not _scope_ok(c, g) or _same_document_conflict(ruleset, c, g):
                 continue
             # a metric no cue gave ("capacity", "value") of the same subject elsewhere may be another fact
             other_source = all(o.document != c.document for o in g.claims)

@@ -20,7 +20,7 @@ from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.rule_set import MetricLexicon
 
 _NOT_RATES = {"deal", "record", "premium", "jump", "rise", "fall", "drop", "figure", "sum", "total", "move", "boost"}
-_PER_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+([a-z]+)\b")
+_PER_AFTER = re.compile(r"\s*(?:(?:for|on)\s+)?(?:a|an|per|each|every)\s+([a-z]+)\b")
 _PER_BEFORE = re.compile(r"\b(?:each|per|every)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+(?:at|for|is|was|costs?|worth)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _RATE_WORD_END = re.compile(r"\b(?:per|each|every)\s*$")

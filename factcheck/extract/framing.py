@@ -24,7 +24,7 @@ from factcheck.ruleset.saferegex import LiteralScan, SafePattern
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though|after|before|because|since|when|until|unless)\b"
-    r"|\s(?:while|whereas)\s"
+    r"|\s(?:while|whereas)\s|,\s+(?:under|through|by|in|with|for)\s+which\b|,\s+whereby\b"
 )
 _REPORT = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|confirmed|estimated|expects?|believes?)\s+(?:that\s+)?"
@@ -37,6 +37,7 @@ _PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children"
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
 _YEAR = re.compile(r"(?<![\d.,$€£])(?:19|20)\d\d(?![\d%])")
+_MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
@@ -145,9 +146,14 @@ class Framer:
         text = s.text
         # ", which ..." refers to the name just before it, preposition or not
         for w in _WHICH.finditer(text, a, pos):
-            before = [m for m in ms if w.start() - 2 <= m.end <= w.start()]
-            if before:
-                return before[-1].key, before[-1].start
+            if "," in text[w.end() : pos]:
+                continue  # the relative clause has closed before the number
+            before = [m for m in ms if m.end <= w.start()]
+            if before and before[-1].end >= w.start() - 2:
+                # "Vasco Lind, the head of Acme, who ...": the relative clause is about the head of the phrase
+                heads = [m for m in before if not m.after_prep]
+                head = before[-1] if not before[-1].after_prep or not heads else heads[-1]
+                return head.key, head.start
         # a dateline ("HAVERFORD -") and an opening participle ("Sitting 40 miles out") name no actor
         skip = dateline_end(text) if a == 0 and s.role not in ("heading", "title") else 0
         ms = [m for m in ms if m.start >= skip and not is_opener(text, m)]
@@ -204,6 +210,8 @@ class Framer:
             and not self.index.same(m.key, subject)
             and not described_by(text, m, subject_at)
         ]
+        # "the Freedonian entrepreneur Vasco Lind": a name that qualifies the noun before another name
+        ms = [m for i, m in enumerate(ms) if i + 1 == len(ms) or not _MODIFIER.fullmatch(text, m.end, ms[i + 1].start)]
         after = [m for m in ms if end <= m.start < min(b, end + 40)]
         for group in (
             [m for m in after if m.after_prep],
