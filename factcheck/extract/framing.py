@@ -267,18 +267,18 @@ class Framer:
         best_specific: tuple[int, str] | None = None
         best_generic: tuple[int, str] | None = None
         if q.dimension == "count" and q.noun:  # "41 deaths", "15 million paid users": the noun names the metric
-            in_noun = cues.scan.possible(cues.scan.scan(q.noun))
-            for i, metric, rx in cues.by_dimension.get("count", ()):
-                if (in_noun is None or i in in_noun) and rx.search(q.noun):
-                    return metric.name
             head = q.noun.split()[-1].casefold()
-            if head in COUNTED_NOUNS:  # "1,801 people were injured", "12,000 houses collapsed": the verb says
+            if head in COUNTED_NOUNS:  # "1,801 people were injured", "78 bodies were handed over": the verb says
                 verb = counted_verb(text, q.end)
                 if verb is not None:
                     for _, metric, rx in cues.by_dimension.get("count", ()):
                         if rx.fullmatch(verb):
                             return metric.name
                     return verb
+            in_noun = cues.scan.possible(cues.scan.scan(q.noun))
+            for i, metric, rx in cues.by_dimension.get("count", ()):
+                if (in_noun is None or i in in_noun) and rx.search(q.noun):
+                    return metric.name
             if head not in _PEOPLE:  # "14 plants": the noun is the metric; "12,000 people": the verb says which
                 return head
         # only the cues whose words are in the window can match there
