@@ -56,8 +56,8 @@ def _agrees(ruleset: RuleSet, c: Claim, group: FactGroup) -> bool:
     return all(compatible(c, o, ruleset) for o in group.claims)
 
 
-def _close_wording(c: Claim, group: FactGroup) -> bool:
-    return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= 60
+def _close_wording(c: Claim, group: FactGroup, threshold: int = 60) -> bool:
+    return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= threshold
 
 
 def _concept(metric: str | None) -> str:
@@ -154,7 +154,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             continue
         metric = c.metric or ""
         vague = _generic(ruleset, metric, c.dimension)
-        best: tuple[int, int, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         chosen: FactGroup | None = None
         for n, g in enumerate(blocks[c.dimension or ""]):
             generic = vague
@@ -169,20 +169,22 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue
             if fit < 3 and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured
-            if fit < 3 and c.total != g.claims[0].total:
-                continue  # "$45 billion in combined investments" is not the investment of one of them
+            other_total = c.total != g.claims[0].total  # "a combined $45 billion" and one part of it
+            if fit < 3 and other_total:
+                continue
             if not _scope_ok(c, g) or _same_document_conflict(ruleset, c, g):
                 continue
-            # a metric no cue gave ("capacity", "value") of the same subject elsewhere may be another fact
-            other_source = all(o.document != c.document for o in g.claims)
+            # a metric no cue gave ("capacity", "value") may be another fact of the same subject
             uninformed = _default_metric(ruleset, c) or _default_metric(ruleset, g.claims[0])
-            weak = fit == 0 or (generic and fit < 3) or (uninformed and other_source) or other_object
+            weak = fit == 0 or (generic and fit < 3) or uninformed or other_object
             weak = weak or (c.object is None) != (g.object is None)
             agrees = _agrees(ruleset, c, g)
-            if weak and not (agrees or _close_wording(c, g)):
+            if weak and not (agrees or _close_wording(c, g, 80 if uninformed else 60)):
+                continue
+            if other_total and not agrees:
                 continue
             exact_object = c.object is not None and g.object is not None
-            score = (fit, int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
+            score = (fit, int(agrees), int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
             if best is None or score > best:
                 best, chosen = score, g
         if chosen is None:

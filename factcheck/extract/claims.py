@@ -78,7 +78,11 @@ def quantity_claims(
         spec = framer.metrics.by_name.get(metric)
         if spec is None or not spec.counterparty:
             obj = None  # "12,000 people at 14 plants across Britain": a place is not a counterparty
-        extent = framer.extent(text, q, ms, a, b, counterparty=bool(spec and spec.counterparty))
+        # a scope word belongs to the number it is nearest ("$350 million in X and $1.2 billion worldwide")
+        i = primaries.index(q)
+        lo = (primaries[i - 1].end + q.start) // 2 if i else a
+        hi = (q.end + primaries[i + 1].start) // 2 if i + 1 < len(primaries) else b
+        extent = framer.extent(text, q, ms, max(a, lo), min(b, hi), counterparty=bool(spec and spec.counterparty))
         in_clause = [d for d in durations if a <= d.start < b]
         period = min(in_clause, key=lambda d: abs(d.start - q.start)) if in_clause else None
         claim = _claim(

@@ -236,13 +236,13 @@ class Framer:
 
     def extent(self, text: str, q: Quantity, ms: list[Mention], a: int, b: int, counterparty: bool) -> list[str]:
         """The scope words near a number ("overseas", "worldwide") and, for a figure that is not between two
-        parties, the place it is counted in ("$156 million in Freedonia", "Freedonia's $90 million")."""
+        parties, the place it is counted in ("$156 million in Freedonia"); an earlier year marks an earlier figure."""
         lo = max(a, q.start - self.metrics.window_before)
         hi = min(b, q.end + self.metrics.window_after)
         found = [name for name, rx in self.metrics.scope_res if rx.search(text, lo, hi)]
-        # "Google is fined 2.4 billion euros (2017)" in an article of 2018: an earlier figure
+        # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
         year = self.doc.date[:4] if self.doc.date else None
-        if year and any(y.group(0) < year for y in _YEAR.finditer(text, a, b)):
+        if year and any(y.group(0) < year for y in _YEAR.finditer(text, lo, hi)):
             found.append("previous")
         if not counterparty:
             m = _IN_PLACE.match(text, q.end)

@@ -22,8 +22,8 @@ from factcheck.extract.entity_finder import Mention
 # "BRUSSELS -", "LISBON (Wire) —", "Lisbon:": a place the story was filed from, at the start of a sentence
 _DATELINE = re.compile(r"(?:[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,2})\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]|:)\s+")
 _ALL_CAPS = re.compile(r"[A-Z][A-Z'. ,]+")
-# "Sitting 55 miles out", "Located off the coast", "Besides Freedonia": an opening word that is no name
-_OPENER = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|Besides|Beside|Despite|Including|Excluding|Unlike|Like)\b")
+# "Sitting 55 miles out", "Located off the coast", "Exactly 40", "Besides Freedonia": an opening word, no name
+_OPENER = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed|ly)\s+\d+|Besides|Beside|Despite|Including|Excluding|Unlike|Like)\b")
 # "X's truck unit, Kolvar," / "X's forward, Vasco, has" / "X's unit Kolvar": the appositive after a possessor
 _APPOSITIVE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+")
 _OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
