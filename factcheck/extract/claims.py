@@ -14,7 +14,7 @@ from datetime import date
 
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
-from factcheck.extract.roles import is_opener, measured_phrase
+from factcheck.extract.roles import actors, measured_phrase
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.rule_set import MetricLexicon
@@ -61,7 +61,7 @@ def quantity_claims(
             if not named_here:  # "the second aftershock measured 5.9": a noun phrase is what is measured
                 measured = measured_phrase(text, a, q.start, q.end)
             # "The toll from the X floods stands at ...": a name inside the subject's own phrase
-            inner = next((m.key for m in ms if a <= m.start < q.start and not is_opener(text, m)), None)
+            inner = None if measured else next((m.key for m in actors(text, ms, False) if a <= m.start < q.start), None)
             subject = subject or fallback_subject or inner or sentence_subject
             obj = acted_on or framer.object_near(text, ms, a, b, q.start, q.end, subject, found_at)
             if obj is None and not named_here:

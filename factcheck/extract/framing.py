@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.extract.entity_finder import EntityFinder, Mention
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.extract.quantities import extract_quantities
-from factcheck.extract.roles import COUNTED_NOUNS, appositive, counted_verb, dateline_end, described_by, is_opener
+from factcheck.extract.roles import COUNTED_NOUNS, actors, appositive, counted_verb, described_by
 from factcheck.extract.sentences import Sentence
 from factcheck.models import Document, EvidenceSentence, Quantity
 from factcheck.ruleset.rule_set import Metric, MetricLexicon, RuleSet, SuperlativeLexicon
@@ -155,8 +155,7 @@ class Framer:
                 head = before[-1] if not before[-1].after_prep or not heads else heads[-1]
                 return head.key, head.start
         # a dateline ("HAVERFORD -") and an opening participle ("Sitting 40 miles out") name no actor
-        skip = dateline_end(text) if a == 0 and s.role not in ("heading", "title") else 0
-        ms = [m for m in ms if m.start >= skip and not is_opener(text, m)]
+        ms = actors(text, ms, a == 0 and s.role not in ("heading", "title"))
         speaker: Mention | None = None
         for r in _REPORT.finditer(text, a, pos):
             spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]

@@ -111,6 +111,12 @@ def dateline_end(text: str) -> int:
     return 0
 
 
+def actors(text: str, ms: list[Mention], body: bool) -> list[Mention]:
+    """The names of a sentence that can act: not its dateline (in body text) nor its opening participle."""
+    skip = dateline_end(text) if body else 0
+    return [m for m in ms if m.start >= skip and not is_opener(text, m)]
+
+
 def is_opener(text: str, m: Mention) -> bool:
     """A name found in a sentence's opening participle or preposition ("Sitting 55 miles out ...")."""
     return m.start == 0 and _OPENER.match(m.surface) is not None
