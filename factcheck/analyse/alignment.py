@@ -165,7 +165,10 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             if fit < 0 or (generic and fit < 1):
                 continue
             other_object = not _object_ok(index, g.object, c.object)
-            if other_object and fit != 2:
+            mine = {index.canon(e) for e in c.entities}
+            # "PSG paid EUR222m to Barcelona" and "Neymar joined PSG for EUR222m": each names the other's parties
+            one_party_set = index.canon(c.object) in names[id(g)] and index.canon(g.object) in mine
+            if other_object and fit != 2 and not one_party_set:
                 continue
             if fit < 3 and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured
@@ -179,7 +182,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             weak = fit == 0 or (generic and fit < 3) or uninformed or other_object
             weak = weak or (c.object is None) != (g.object is None)
             agrees = _agrees(ruleset, c, g)
-            if weak and not (agrees or _close_wording(c, g, 80 if uninformed else 60)):
+            if weak and not (agrees or _close_wording(c, g, 80 if uninformed or fit == 2 else 60)):
                 continue
             if other_total and not agrees:
                 continue
