@@ -66,6 +66,31 @@ def _concept(metric: str | None) -> str:
     return m[:-1] if m.endswith("s") and not m.endswith("ss") else m
 
 
+def concept_key(ruleset: RuleSet, metric: str | None) -> str:
+    """The blocking key of a number's metric: its part of the graph of compatible metrics. Two numbers whose
+    keys differ never share a fact, so `check` reads only the documents with a number of a draft's keys."""
+    hit = _COMPONENTS.get(id(ruleset.metrics))
+    if hit is None or hit[0] is not ruleset.metrics:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                x = parent[x]
+            return x
+
+        for m in ruleset.metrics.metrics:
+            for other in m.compatible:
+                a, b = find(_concept(m.name)), find(_concept(other))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        hit = _COMPONENTS[id(ruleset.metrics)] = (ruleset.metrics, {x: find(x) for x in list(parent)})
+    c = _concept(metric)
+    return hit[1].get(c, c)
+
+
+_COMPONENTS: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
 def _same_concept(ruleset: RuleSet, a: str, b: str) -> bool:
     return _concept(a) == _concept(b) or ruleset.metrics.compatible(a, b)
 
@@ -75,35 +100,6 @@ def _generic(ruleset: RuleSet, metric: str, dimension: str | None = None) -> boo
     default ("capacity" of any power figure) or the dimension itself ("distance")."""
     m = ruleset.metrics.by_name.get(metric)
     return (m is None and metric == dimension) or (m is not None and (m.generic or bool(m.default_for)))
-
-
-def _parties(index: EntityIndex, subject: str | None, obj: str | None) -> frozenset[str]:
-    return frozenset(k for k in (index.canon(subject), index.canon(obj)) if k)
-
-
-def _subject_fit(index: EntityIndex, c: Claim, g: FactGroup, names: set[str | None]) -> int:
-    """How well a claim's parties fit a fact's: 3 same subject, 2 the same parties seen from the other side (a
-    lender's loan and the borrower's financing: each subject is named where the other is stated), 1 related
-    by ownership, 0 one of them names nobody, -1 different parties."""
-    if c.subject is None or g.subject is None:
-        return 0
-    if index.same(c.subject, g.subject):
-        return 3
-    mine, theirs = _parties(index, c.subject, c.object), _parties(index, g.subject, g.object)
-    if (len(mine) == len(theirs) == 2 and mine == theirs) or _short_form(index, c.subject, g.subject):
-        return 2
-    if index.canon(c.subject) in names and index.canon(g.subject) in {index.canon(e) for e in c.entities}:
-        return 2
-    if index.related(c.subject, g.subject):
-        return 1
-    return -1
-
-
-def _short_form(index: EntityIndex, a: str, b: str) -> bool:
-    """ "Lind" and "Vasco Lind": a one-word name that ends the other (a surname, a short company name)."""
-    wa, wb = (index.name(a) or a).split(), (index.name(b) or b).split()
-    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
-    return len(short) == 1 and len(long) in (2, 3) and long[-1].casefold() == short[0].casefold()
 
 
 def _default_metric(ruleset: RuleSet, c: Claim) -> bool:
@@ -141,34 +137,34 @@ def _scope_ok(c: Claim, g: FactGroup) -> bool:
 
 
 def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
-    """A number joins the fact of its dimension whose metric is the same concept and whose parties fit best:
-    the same subject first, then the same parties in another order, then a subject related by ownership; a
-    claim that names no subject (or a fact that names none) joins on its concept alone when the metric is
-    specific. A generic metric ("value", "payment") needs the same subject and a compatible object."""
+    """A number joins a fact of its block whose metric is the same concept: numbers are blocked by (dimension,
+    subject), and numbers that name no subject by (dimension, concept of their metric), so that "1,801 people
+    were injured" in one source and "1,801 were injured" in another align with no name to share. A generic
+    metric ("value", "payment") needs the same subject; a metric no cue gave, another claim in the same
+    sentence at another value, a different scope word, an earlier year and a total against a part keep
+    facts apart (`check` reads the blocks a draft's claims fall in: factcheck/gate/reach.py)."""
     metrics = ruleset.metrics
-    blocks: dict[str, list[FactGroup]] = defaultdict(list)
+    blocks: dict[tuple[str, str, str], list[FactGroup]] = defaultdict(list)
     groups: list[FactGroup] = []
-    names: dict[int, set[str | None]] = {}  # the names in each fact's sentences
     for c in claims:
         if c.kind != "quantity":
             continue
         metric = c.metric or ""
+        subject = index.canon(c.subject)
+        key = (c.dimension or "", subject or "", "" if subject else concept_key(ruleset, metric))
         vague = _generic(ruleset, metric, c.dimension)
         best: tuple[int, int, int, int] | None = None
         chosen: FactGroup | None = None
-        for n, g in enumerate(blocks[c.dimension or ""]):
+        for n, g in enumerate(blocks[key]):
             generic = vague
             if not _same_concept(ruleset, g.metric, metric) or _basis(g.claims[0].per) != _basis(c.per):
                 continue
-            fit = _subject_fit(index, c, g, names[id(g)])
+            fit = 3 if subject else 0
             generic = generic or _generic(ruleset, g.metric, g.dimension)
             if fit < 0 or (generic and fit < 1):
                 continue
             other_object = not _object_ok(index, g.object, c.object)
-            mine = {index.canon(e) for e in c.entities}
-            # "PSG paid EUR222m to Barcelona" and "Neymar joined PSG for EUR222m": each names the other's parties
-            one_party_set = index.canon(c.object) in names[id(g)] and index.canon(g.object) in mine
-            if other_object and fit != 2 and not one_party_set:
+            if other_object:
                 continue
             if fit < 3 and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured
@@ -179,10 +175,10 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue
             # a metric no cue gave ("capacity", "value") may be another fact of the same subject
             uninformed = _default_metric(ruleset, c) or _default_metric(ruleset, g.claims[0])
-            weak = fit == 0 or (generic and fit < 3) or uninformed or other_object
+            weak = (generic and fit < 3) or uninformed or other_object
             weak = weak or (c.object is None) != (g.object is None)
             agrees = _agrees(ruleset, c, g)
-            if weak and not (agrees or _close_wording(c, g, 80 if uninformed or fit == 2 else 60)):
+            if weak and not (agrees or _close_wording(c, g, 80 if uninformed else 60)):
                 continue
             if other_total and not agrees:
                 continue
@@ -192,13 +188,9 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 best, chosen = score, g
         if chosen is None:
             chosen = FactGroup("quantity", c.dimension or "", c.subject, metric, c.object)
-            blocks[c.dimension or ""].append(chosen)
+            blocks[key].append(chosen)
             groups.append(chosen)
-            names[id(chosen)] = set()
         chosen.claims.append(c)
-        names[id(chosen)].update(index.canon(e) for e in c.entities)
-        if chosen.subject is None and c.subject is not None:
-            chosen.subject = c.subject
         if chosen.object is None and c.object is not None:
             chosen.object = c.object
         # the fact is named by its most specific metric ("investment" over "commitment")
