@@ -1,8 +1,9 @@
 """The corpus documents a draft can meet, looked up in the claim cache by blocking term.
 
 A draft's findings come from the facts its claims join, and a claim joins only facts that share a blocking key
-with it (factcheck/analyse/alignment.py): numbers by subject (with none, by concept), dates by their names, superlatives by subject and
-its owner; a superlative's fact also looks at the evidence sentences that name its parties and at the uniqueness
+with it (factcheck/analyse/alignment.py): numbers by subject (those with none by the concept of their metric),
+dates by the names in them, superlatives by subject and its owner; a superlative's fact also looks at the
+evidence sentences that name its parties and at the uniqueness
 claims of other sources with a similar object (a rival). The cache stores each document's raw name keys
 (factcheck/gate/terms.py); the corpus's name index, which changes with the corpus, is applied when they are
 looked up (`BlockingKeys`).
