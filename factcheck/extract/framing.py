@@ -37,6 +37,7 @@ _PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children"
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
 _YEAR = re.compile(r"(?<![\d.,$€£])(?:19|20)\d\d(?![\d%])")
+_APPOSED = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*?\b(?:of|at|for|from)\s+(?:the\s+)?")
 _MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
@@ -151,8 +152,10 @@ class Framer:
             before = [m for m in ms if m.end <= w.start()]
             if before and before[-1].end >= w.start() - 2:
                 # "Vasco Lind, the head of Acme, who ...": the relative clause is about the head of the phrase
+                head = before[-1]
                 heads = [m for m in before if not m.after_prep]
-                head = before[-1] if not before[-1].after_prep or not heads else heads[-1]
+                if head.after_prep and heads and _APPOSED.fullmatch(text, heads[-1].end, head.start):
+                    head = heads[-1]
                 return head.key, head.start
         # a dateline ("HAVERFORD -") and an opening participle ("Sitting 40 miles out") name no actor
         ms = actors(text, ms, a == 0 and s.role not in ("heading", "title"))
