@@ -152,38 +152,33 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
         metric = c.metric or ""
         subject = index.canon(c.subject)
         key = (c.dimension or "", subject or "", "" if subject else concept_key(ruleset, metric))
+        named = subject is not None
         vague = _generic(ruleset, metric, c.dimension)
-        best: tuple[int, int, int, int] | None = None
+        best: tuple[int, int, int] | None = None
         chosen: FactGroup | None = None
         for n, g in enumerate(blocks[key]):
-            generic = vague
             if not _same_concept(ruleset, g.metric, metric) or _basis(g.claims[0].per) != _basis(c.per):
                 continue
-            fit = 3 if subject else 0
-            generic = generic or _generic(ruleset, g.metric, g.dimension)
-            if fit < 0 or (generic and fit < 1):
+            generic = vague or _generic(ruleset, g.metric, g.dimension)
+            if not named and generic:
+                continue  # "$2 billion" with no subject: nothing says which fact it is
+            if not _object_ok(index, g.object, c.object) or not _scope_ok(c, g):
                 continue
-            other_object = not _object_ok(index, g.object, c.object)
-            if other_object:
-                continue
-            if fit < 3 and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
+            if not named and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured
             other_total = c.total != g.claims[0].total  # "a combined $45 billion" and one part of it
-            if fit < 3 and other_total:
-                continue
-            if not _scope_ok(c, g) or _same_document_conflict(ruleset, c, g):
+            if (not named and other_total) or _same_document_conflict(ruleset, c, g):
                 continue
             # a metric no cue gave ("capacity", "value") may be another fact of the same subject
             uninformed = _default_metric(ruleset, c) or _default_metric(ruleset, g.claims[0])
-            weak = (generic and fit < 3) or uninformed or other_object
-            weak = weak or (c.object is None) != (g.object is None)
+            weak = uninformed or (c.object is None) != (g.object is None)
             agrees = _agrees(ruleset, c, g)
             if weak and not (agrees or _close_wording(c, g, 80 if uninformed else 60)):
                 continue
             if other_total and not agrees:
                 continue
             exact_object = c.object is not None and g.object is not None
-            score = (fit, int(agrees), int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
+            score = (int(agrees), int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
             if best is None or score > best:
                 best, chosen = score, g
         if chosen is None:
