@@ -121,16 +121,28 @@ def _default_metric(ruleset: RuleSet, c: Claim) -> bool:
 _CUE_RES: dict[int, tuple[Any, dict[str, Any]]] = {}  # each rule set's cue patterns, by metric
 
 
-def _same_document_conflict(ruleset: RuleSet, c: Claim, g: FactGroup) -> bool:
+@dataclass
+class _Seen:
+    """What a fact's claims say, kept as they join: the scope words, and the claims of each sentence."""
+
+    extent: set[str] = field(default_factory=set)
+    sentences: dict[tuple[str, int], list[Claim]] = field(default_factory=dict)
+
+    def add(self, c: Claim) -> None:
+        self.extent.update(c.extent)
+        self.sentences.setdefault((c.document, c.line), []).append(c)
+
+
+def _same_sentence_conflict(ruleset: RuleSet, c: Claim, seen: _Seen) -> bool:
     """A sentence that already gives this fact another value is speaking of two facts ("$1.2 billion worldwide
     after $156 million on its first day", "surpassing the $2 billion of its last fine")."""
-    return any(o.document == c.document and o.line == c.line and not compatible(c, o, ruleset) for o in g.claims)
+    return any(not compatible(c, o, ruleset) for o in seen.sentences.get((c.document, c.line), ()))
 
 
-def _scope_ok(c: Claim, g: FactGroup) -> bool:
+def _scope_ok(c: Claim, seen: _Seen) -> bool:
     """ "overseas" and "worldwide" figures are different facts; a figure with no scope may be either."""
     mine = set(c.extent)
-    theirs = {e for o in g.claims for e in o.extent}
+    theirs = seen.extent
     if ("previous" in mine) != ("previous" in theirs):
         return False  # an earlier figure ("the previous record", a year before the article) is another fact
     return not mine or not theirs or mine == theirs
@@ -146,6 +158,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
     metrics = ruleset.metrics
     blocks: dict[tuple[str, str, str], list[FactGroup]] = defaultdict(list)
     groups: list[FactGroup] = []
+    seen: dict[int, _Seen] = {}
     for c in claims:
         if c.kind != "quantity":
             continue
@@ -156,27 +169,33 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
         vague = _generic(ruleset, metric, c.dimension)
         best: tuple[int, int, int] | None = None
         chosen: FactGroup | None = None
+        if not named and vague:  # "$2 billion" with no subject: nothing says which fact it is
+            groups.append(FactGroup("quantity", c.dimension or "", None, metric, c.object, [c]))
+            continue
         for n, g in enumerate(blocks[key]):
             if not _same_concept(ruleset, g.metric, metric) or _basis(g.claims[0].per) != _basis(c.per):
                 continue
             generic = vague or _generic(ruleset, g.metric, g.dimension)
             if not named and generic:
-                continue  # "$2 billion" with no subject: nothing says which fact it is
-            if not _object_ok(index, g.object, c.object) or not _scope_ok(c, g):
+                continue
+            if not _object_ok(index, g.object, c.object) or not _scope_ok(c, seen[id(g)]):
                 continue
             if not named and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured
             other_total = c.total != g.claims[0].total  # "a combined $45 billion" and one part of it
-            if (not named and other_total) or _same_document_conflict(ruleset, c, g):
+            if (not named and other_total) or _same_sentence_conflict(ruleset, c, seen[id(g)]):
                 continue
             # a metric no cue gave ("capacity", "value") may be another fact of the same subject
             uninformed = _default_metric(ruleset, c) or _default_metric(ruleset, g.claims[0])
             weak = uninformed or (c.object is None) != (g.object is None)
-            agrees = _agrees(ruleset, c, g)
-            if weak and not (agrees or _close_wording(c, g, 80 if uninformed else 60)):
+            if (
+                (weak or other_total)
+                and not _agrees(ruleset, c, g)
+                and (other_total or not _close_wording(c, g, 80 if uninformed else 60))
+            ):
                 continue
-            if other_total and not agrees:
-                continue
+            # prefer the fact whose latest claim this one agrees with ("after $157 million on its first day")
+            agrees = compatible(c, g.claims[-1], ruleset)
             exact_object = c.object is not None and g.object is not None
             score = (int(agrees), int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
             if best is None or score > best:
@@ -185,7 +204,9 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             chosen = FactGroup("quantity", c.dimension or "", c.subject, metric, c.object)
             blocks[key].append(chosen)
             groups.append(chosen)
+            seen[id(chosen)] = _Seen()
         chosen.claims.append(c)
+        seen[id(chosen)].add(c)
         if chosen.object is None and c.object is not None:
             chosen.object = c.object
         # the fact is named by its most specific metric ("investment" over "commitment")

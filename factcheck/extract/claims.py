@@ -44,7 +44,7 @@ def quantity_claims(
     respectively = _respectively(text, ms, primaries)
     sentence_subject: str | None = None
     last: Claim | None = None
-    for q in primaries:
+    for i, q in enumerate(primaries):
         a, b = clauses.around(q.start, q.end)  # type: ignore[union-attr]  # set when there are primaries
         measured = None
         if q in respectively:
@@ -79,7 +79,6 @@ def quantity_claims(
         if spec is None or not spec.counterparty:
             obj = None  # "12,000 people at 14 plants across Britain": a place is not a counterparty
         # a scope word belongs to the number it is nearest ("$350 million in X and $1.2 billion worldwide")
-        i = primaries.index(q)
         lo = (primaries[i - 1].end + q.start) // 2 if i else a
         hi = (q.end + primaries[i + 1].start) // 2 if i + 1 < len(primaries) else b
         extent = framer.extent(text, q, ms, max(a, lo), min(b, hi), counterparty=bool(spec and spec.counterparty))
