@@ -36,7 +36,10 @@ _BY_AGENT = re.compile(
 _PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children", "men", "women", "others"}
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
-_YEAR = re.compile(r"(?<![\d.,$€£])(?:19|20)\d\d(?![\d%])")
+# "in 2017", "during March 2017", a timeline entry "27 June 2017 - ...": the time a figure is of ("since 1904" is not)
+_YEAR = re.compile(
+    r"(?:\b(?:in|during)\s+(?:[A-Z][a-z]+\s+)?|^\W*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?)((?:19|20)\d\d)(?![\d%])"
+)
 _APPOSED = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*?\b(?:of|at|for|from)\s+(?:the\s+)?")
 _MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
@@ -244,7 +247,8 @@ class Framer:
         found = [name for name, rx in self.metrics.scope_res if rx.search(text, lo, hi)]
         # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
         year = self.doc.date[:4] if self.doc.date else None
-        if year and any(y.group(0) < year for y in _YEAR.finditer(text, lo, hi)):
+        stated = [y.group(1) for y in _YEAR.finditer(text, 0, hi) if y.start(1) >= lo or y.start() == 0]
+        if year and any(y < year for y in stated):
             found.append("previous")
         if not counterparty:
             m = _IN_PLACE.match(text, q.end)
