@@ -191,7 +191,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             if (
                 (weak or other_total)
                 and not _agrees(ruleset, c, g)
-                and (other_total or not _close_wording(c, g, 80 if uninformed else 60))
+                and (other_total or not _close_wording(c, g, 70 if uninformed else 60))
             ):
                 continue
             # prefer the fact whose latest claim this one agrees with ("after $157 million on its first day")
