@@ -247,7 +247,9 @@ class Framer:
         found = [name for name, rx in self.metrics.scope_res if rx.search(text, lo, hi)]
         # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
         year = self.doc.date[:4] if self.doc.date else None
-        stated = [y.group(1) for y in _YEAR.finditer(text, 0, hi) if y.start(1) >= lo or y.start() == 0]
+        opening = _YEAR.match(text)  # a timeline entry's date
+        stated = [y.group(1) for y in _YEAR.finditer(text, max(0, lo - 20), hi) if y.start(1) >= lo]
+        stated += [opening.group(1)] if opening else []
         if year and any(y < year for y in stated):
             found.append("previous")
         if not counterparty:
