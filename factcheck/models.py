@@ -219,6 +219,8 @@ class Claim(Frozen):
     event: str | None = None  # date claims: the event word ("deal", "partnership")
     # -- time and status (extract/status.py) --
     status: str | None = None  # "target", "forecast", "earlier" (bid), "previous", "report", "part", "increment"
+    measured: str | None = None  # what a number measures when it is not a name: "second aftershock", "injured"
+    extent: list[str] = Field(default_factory=list)  # scope words that set a fact apart: "overseas", "china"
 
 
 class NameFacts(Frozen):

@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, utils
 
@@ -55,39 +56,157 @@ def _agrees(ruleset: RuleSet, c: Claim, group: FactGroup) -> bool:
     return all(compatible(c, o, ruleset) for o in group.claims)
 
 
-def _close_wording(c: Claim, group: FactGroup) -> bool:
-    return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= 60
+def _close_wording(c: Claim, group: FactGroup, threshold: int = 60) -> bool:
+    return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= threshold
+
+
+def _concept(metric: str | None) -> str:
+    """A metric compared loosely: "households" and "household" are one concept."""
+    m = (metric or "").casefold()
+    return m[:-1] if m.endswith("s") and not m.endswith("ss") else m
+
+
+def concept_key(ruleset: RuleSet, metric: str | None) -> str:
+    """The blocking key of a number's metric: its part of the graph of compatible metrics. Two numbers whose
+    keys differ never share a fact, so `check` reads only the documents with a number of a draft's keys."""
+    hit = _COMPONENTS.get(id(ruleset.metrics))
+    if hit is None or hit[0] is not ruleset.metrics:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                x = parent[x]
+            return x
+
+        for m in ruleset.metrics.metrics:
+            for other in m.compatible:
+                a, b = find(_concept(m.name)), find(_concept(other))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        hit = _COMPONENTS[id(ruleset.metrics)] = (ruleset.metrics, {x: find(x) for x in list(parent)})
+    c = _concept(metric)
+    return hit[1].get(c, c)
+
+
+_COMPONENTS: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def _same_concept(ruleset: RuleSet, a: str, b: str) -> bool:
+    return _concept(a) == _concept(b) or ruleset.metrics.compatible(a, b)
+
+
+def _generic(ruleset: RuleSet, metric: str, dimension: str | None = None) -> bool:
+    """A metric that says little about what is measured: a generic cue ("commit", "worth"), a dimension's
+    default ("capacity" of any power figure) or the dimension itself ("distance")."""
+    m = ruleset.metrics.by_name.get(metric)
+    return (m is None and metric == dimension) or (m is not None and (m.generic or bool(m.default_for)))
+
+
+def _default_metric(ruleset: RuleSet, c: Claim) -> bool:
+    """A metric no cue word gave: the default of its dimension ("value" of any amount, "capacity" of a power
+    figure whose sentence says neither "capacity" nor "power")."""
+    metric = c.metric or ""
+    m = ruleset.metrics.by_name.get(metric)
+    if m is None:
+        return metric == c.dimension
+    if not m.default_for:
+        return False
+    hit = _CUE_RES.get(id(ruleset.metrics))
+    if hit is None or hit[0] is not ruleset.metrics:
+        hit = _CUE_RES[id(ruleset.metrics)] = (ruleset.metrics, {mm.name: r for mm, r in ruleset.metrics.cue_res})
+    cue = hit[1].get(metric)
+    return cue is None or not cue.search(c.quote)
+
+
+_CUE_RES: dict[int, tuple[Any, dict[str, Any]]] = {}  # each rule set's cue patterns, by metric
+
+
+@dataclass
+class _Seen:
+    """What a fact's claims say, kept as they join: the scope words, and the claims of each sentence."""
+
+    extent: set[str] = field(default_factory=set)
+    sentences: dict[tuple[str, int], list[Claim]] = field(default_factory=dict)
+
+    def add(self, c: Claim) -> None:
+        self.extent.update(c.extent)
+        self.sentences.setdefault((c.document, c.line), []).append(c)
+
+
+def _same_sentence_conflict(ruleset: RuleSet, c: Claim, seen: _Seen) -> bool:
+    """A sentence that already gives this fact another value is speaking of two facts ("$1.2 billion worldwide
+    after $156 million on its first day", "surpassing the $2 billion of its last fine")."""
+    return any(not compatible(c, o, ruleset) for o in seen.sentences.get((c.document, c.line), ()))
+
+
+def _scope_ok(c: Claim, seen: _Seen) -> bool:
+    """ "overseas" and "worldwide" figures are different facts; a figure with no scope may be either."""
+    mine = set(c.extent)
+    theirs = seen.extent
+    if ("previous" in mine) != ("previous" in theirs):
+        return False  # an earlier figure ("the previous record", a year before the article) is another fact
+    return not mine or not theirs or mine == theirs
 
 
 def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
+    """A number joins a fact of its block whose metric is the same concept: numbers are blocked by (dimension,
+    subject), and numbers that name no subject by (dimension, concept of their metric), so that "1,801 people
+    were injured" in one source and "1,801 were injured" in another align with no name to share. A generic
+    metric ("value", "payment") needs the same subject; a metric no cue gave, another claim in the same
+    sentence at another value, a different scope word, an earlier year and a total against a part keep
+    facts apart (`check` reads the blocks a draft's claims fall in: factcheck/gate/reach.py)."""
     metrics = ruleset.metrics
-    blocks: dict[tuple[str, str], list[FactGroup]] = defaultdict(list)
+    blocks: dict[tuple[str, str, str], list[FactGroup]] = defaultdict(list)
     groups: list[FactGroup] = []
+    seen: dict[int, _Seen] = {}
     for c in claims:
         if c.kind != "quantity":
             continue
-        if c.subject is None:
-            groups.append(FactGroup("quantity", c.dimension or "", None, c.metric or "", c.object, [c]))
+        metric = c.metric or ""
+        subject = index.canon(c.subject)
+        key = (c.dimension or "", subject or "", "" if subject else concept_key(ruleset, metric))
+        named = subject is not None
+        vague = _generic(ruleset, metric, c.dimension)
+        best: tuple[int, int, int] | None = None
+        chosen: FactGroup | None = None
+        if not named and vague:  # "$2 billion" with no subject: nothing says which fact it is
+            groups.append(FactGroup("quantity", c.dimension or "", None, metric, c.object, [c]))
             continue
-        key = (c.dimension or "", index.canon(c.subject) or "")
-        candidates = [
-            g
-            for g in blocks[key]
-            if metrics.compatible(g.metric, c.metric or "")
-            and _object_ok(index, g.object, c.object)
-            and _basis(g.claims[0].per) == _basis(c.per)
-        ]
-        # a claim that names its object prefers a fact with the same object
-        exact = [g for g in candidates if g.object is not None and c.object is not None]
-        chosen = exact[0] if exact else (candidates[0] if candidates else None)
-        weak = chosen is not None and (c.object is None) != (chosen.object is None)
-        if chosen is not None and weak and not (_agrees(ruleset, c, chosen) or _close_wording(c, chosen)):
-            chosen = None
+        for n, g in enumerate(blocks[key]):
+            if not _same_concept(ruleset, g.metric, metric) or _basis(g.claims[0].per) != _basis(c.per):
+                continue
+            generic = vague or _generic(ruleset, g.metric, g.dimension)
+            if not named and generic:
+                continue
+            if not _object_ok(index, g.object, c.object) or not _scope_ok(c, seen[id(g)]):
+                continue
+            if not named and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
+                continue  # "the second aftershock" and "the quake": two things measured
+            other_total = c.total != g.claims[0].total  # "a combined $45 billion" and one part of it
+            if (not named and other_total) or _same_sentence_conflict(ruleset, c, seen[id(g)]):
+                continue
+            # a metric no cue gave ("capacity", "value") may be another fact of the same subject
+            uninformed = _default_metric(ruleset, c) or _default_metric(ruleset, g.claims[0])
+            weak = uninformed or (c.object is None) != (g.object is None)
+            if (
+                (weak or other_total)
+                and not _agrees(ruleset, c, g)
+                and (other_total or not _close_wording(c, g, 70 if uninformed else 60))
+            ):
+                continue
+            # prefer the fact whose latest claim this one agrees with ("after $157 million on its first day")
+            agrees = compatible(c, g.claims[-1], ruleset)
+            exact_object = c.object is not None and g.object is not None
+            score = (int(agrees), int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
+            if best is None or score > best:
+                best, chosen = score, g
         if chosen is None:
-            chosen = FactGroup("quantity", c.dimension or "", c.subject, c.metric or "", c.object)
+            chosen = FactGroup("quantity", c.dimension or "", c.subject, metric, c.object)
             blocks[key].append(chosen)
             groups.append(chosen)
+            seen[id(chosen)] = _Seen()
         chosen.claims.append(c)
+        seen[id(chosen)].add(c)
         if chosen.object is None and c.object is not None:
             chosen.object = c.object
         # the fact is named by its most specific metric ("investment" over "commitment")

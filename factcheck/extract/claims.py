@@ -14,13 +14,14 @@ from datetime import date
 
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
+from factcheck.extract.roles import actors, measured_phrase
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.extract.status import relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.lexicons import MetricLexicon
 
 _NOT_RATES = {"deal", "record", "premium", "jump", "rise", "fall", "drop", "figure", "sum", "total", "move", "boost"}
-_PER_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+([a-z]+)\b")
+_PER_AFTER = re.compile(r"\s*(?:(?:for|on)\s+)?(?:a|an|per|each|every)\s+([a-z]+)\b")
 _PER_BEFORE = re.compile(r"\b(?:each|per|every)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+(?:at|for|is|was|costs?|worth)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _RATE_WORD_END = re.compile(r"\b(?:per|each|every)\s*$")
@@ -52,21 +53,26 @@ def quantity_claims(
     )
     sentence_subject: str | None = None
     last: Claim | None = None
-    for q in primaries:
+    for i, q in enumerate(primaries):
         a, b = clauses.around(q.start, q.end)  # type: ignore[union-attr]  # set when there are primaries
+        measured = None
         if q in respectively:
             subject, obj = respectively[q]
         else:
             subject, found_at = framer.subject_before(s, ms, a, q.start)
             agent = framer.passive_agent(text, ms, a, b)
+            acted_on = None
             if agent is not None and agent.key != subject:
                 # the grammatical subject of a passive is what was acted on
+                acted_on = subject
                 subject, found_at = agent.key, agent.start
             named_here = any(m.start == found_at for m in ms)
+            if not named_here:  # "the second aftershock measured 5.9": a noun phrase is what is measured
+                measured = measured_phrase(text, a, q.start, q.end)
             # "The toll from the X floods stands at ...": a name inside the subject's own phrase
-            inner = next((m.key for m in ms if a <= m.start < q.start), None)
+            inner = None if measured else next((m.key for m in actors(text, ms, False) if a <= m.start < q.start), None)
             subject = subject or fallback_subject or inner or sentence_subject
-            obj = framer.object_near(text, ms, a, b, q.start, q.end, subject, found_at)
+            obj = acted_on or framer.object_near(text, ms, a, b, q.start, q.end, subject, found_at)
             if obj is None and not named_here:
                 obj = framer.previous_object(s, subject)
         metric = framer.metric(s, q, a, b)
@@ -81,6 +87,10 @@ def quantity_claims(
         spec = framer.metrics.by_name.get(metric)
         if spec is None or not spec.counterparty:
             obj = None  # "12,000 people at 14 plants across Britain": a place is not a counterparty
+        # a scope word belongs to the number it is nearest ("$350 million in X and $1.2 billion worldwide")
+        lo = (primaries[i - 1].end + q.start) // 2 if i else a
+        hi = (q.end + primaries[i + 1].start) // 2 if i + 1 < len(primaries) else b
+        extent = framer.extent(text, q, ms, max(a, lo), min(b, hi), counterparty=bool(spec and spec.counterparty))
         in_clause = [d for d in durations if a <= d.start < b]
         period = min(in_clause, key=lambda d: abs(d.start - q.start)) if in_clause else None
         claim = _claim(
@@ -99,6 +109,8 @@ def quantity_claims(
             mentions=ms,
             status=status[id(q)],
         )
+        if extent or measured:
+            claim = claim.model_copy(update={"extent": extent, "measured": measured})
         out.append(claim)
         last = claim
         sentence_subject = sentence_subject or subject

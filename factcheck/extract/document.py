@@ -14,6 +14,7 @@ from factcheck.extract.claims import quantity_claims
 from factcheck.extract.entity_finder import EntityFinder
 from factcheck.extract.framing import Framer
 from factcheck.extract.name_learning import learn_names
+from factcheck.extract.roles import actors
 from factcheck.extract.sentences import Sentence, sentences
 from factcheck.models import Claim, Document, DocumentExtract, EvidenceSentence
 from factcheck.ruleset.rule_set import RuleSet
@@ -45,7 +46,7 @@ def _sentence_claims(framer: Framer, s: Sentence, counter: list[int]) -> list[Cl
     out.extend(extract_categorical(s, ms, framer, counter))
     subjects = [c.subject for c in out if c.subject]
     if not subjects:
-        subjects = [m.key for m in ms if not m.after_prep][:1]
+        subjects = [m.key for m in actors(text, ms, s.role not in ("heading", "title")) if not m.after_prep][:1]
     framer.previous_subjects.extend(subjects)
     framer.previous_sentence = (s.line, ms)
     lex = framer.rules.superlatives

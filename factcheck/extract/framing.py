@@ -16,6 +16,7 @@ from typing import Any
 from factcheck.extract.entity_finder import EntityFinder, Mention
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.extract.quantities import extract_quantities
+from factcheck.extract.roles import COUNTED_NOUNS, actors, appositive, counted_verb, described_by
 from factcheck.extract.sentences import Sentence
 from factcheck.models import Document, EvidenceSentence, Quantity
 from factcheck.ruleset.lexicons import Metric, MetricLexicon, SuperlativeLexicon
@@ -24,7 +25,7 @@ from factcheck.ruleset.saferegex import LiteralScan, SafePattern
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though|after|before|because|since|when|until|unless)\b"
-    r"|\s(?:while|whereas)\s"
+    r"|\s(?:while|whereas)\s|,\s+(?:under|through|by|in|with|for)\s+which\b|,\s+whereby\b"
 )
 _REPORT = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|confirmed|estimated|expects?|believes?)\s+(?:that\s+)?"
@@ -36,6 +37,13 @@ _BY_AGENT = re.compile(
 _PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children", "men", "women", "others"}
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
+# "in 2017", "during March 2017", a timeline entry "27 June 2017 - ...": the time a figure is of ("since 1904" is not)
+_YEAR = re.compile(
+    r"(?:\b(?:in|during)\s+(?:[A-Z][a-z]+\s+)?|^\W*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?)((?:19|20)\d\d)(?![\d%])"
+)
+_APPOSED = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*?\b(?:of|at|for|from)\s+(?:the\s+)?")
+_MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
+_IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
 
@@ -143,16 +151,26 @@ class Framer:
         text = s.text
         # ", which ..." refers to the name just before it, preposition or not
         for w in _WHICH.finditer(text, a, pos):
-            before = [m for m in ms if w.start() - 2 <= m.end <= w.start()]
-            if before:
-                return before[-1].key, before[-1].start
+            if "," in text[w.end() : pos]:
+                continue  # the relative clause has closed before the number
+            before = [m for m in ms if m.end <= w.start()]
+            if before and before[-1].end >= w.start() - 2:
+                # "Vasco Lind, the head of Acme, who ...": the relative clause is about the head of the phrase
+                head = before[-1]
+                heads = [m for m in before if not m.after_prep]
+                if head.after_prep and heads and _APPOSED.fullmatch(text, heads[-1].end, head.start):
+                    head = heads[-1]
+                return head.key, head.start
+        # a dateline ("HAVERFORD -") and an opening participle ("Sitting 40 miles out") name no actor
+        ms = actors(text, ms, a == 0 and s.role not in ("heading", "title"))
         speaker: Mention | None = None
         for r in _REPORT.finditer(text, a, pos):
             spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]
             speaker = spoken[0] if spoken else speaker
             a = r.end()
         cands = [m for m in ms if a <= m.start < pos and not m.after_prep]
-        best: tuple[str | None, int] = (cands[0].key, cands[0].start) if cands else (None, -1)
+        first = (appositive(text, ms, cands[0], pos) or cands[0]) if cands else None
+        best: tuple[str | None, int] = (first.key, first.start) if first else (None, -1)
         in_clause = [m for m in ms if a <= m.start < pos]
         desc = self.finder.creator_reference(text, in_clause, self.index)
         if desc is None:
@@ -196,7 +214,10 @@ class Framer:
             if not _SPEAKER.match(text, m.end)
             and not _ACCORDING.search(text, 0, m.start)
             and not self.index.same(m.key, subject)
+            and not described_by(text, m, subject_at)
         ]
+        # "the Freedonian entrepreneur Vasco Lind": a name that qualifies the noun before another name
+        ms = [m for i, m in enumerate(ms) if i + 1 == len(ms) or not _MODIFIER.fullmatch(text, m.end, ms[i + 1].start)]
         after = [m for m in ms if end <= m.start < min(b, end + 40)]
         for group in (
             [m for m in after if m.after_prep],
@@ -219,6 +240,25 @@ class Framer:
                 return m.key
         return None
 
+    def extent(self, text: str, q: Quantity, ms: list[Mention], a: int, b: int, counterparty: bool) -> list[str]:
+        """The scope words near a number ("overseas", "worldwide") and, for a figure that is not between two
+        parties, the place it is counted in ("$156 million in Freedonia"); an earlier year marks an earlier figure."""
+        lo = max(a, q.start - self.metrics.window_before)
+        hi = min(b, q.end + self.metrics.window_after)
+        found = [name for name, rx in self.metrics.scope_res if rx.search(text, lo, hi)]
+        # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
+        year = self.doc.date[:4] if self.doc.date else None
+        opening = _YEAR.match(text)  # a timeline entry's date
+        stated = [y.group(1) for y in _YEAR.finditer(text, max(0, lo - 20), hi) if y.start(1) >= lo]
+        stated += [opening.group(1)] if opening else []
+        if year and any(y < year for y in stated):
+            found.append("previous")
+        if not counterparty:
+            m = _IN_PLACE.match(text, q.end)
+            if m:
+                found += [x.key.casefold() for x in ms if x.start == m.end()][:1]
+        return sorted(set(found))
+
     # -- metric ------------------------------------------------------------------------------------
     def cue_hits(self, text: str) -> Any:
         """Where the literal words of the metric cues are in this sentence: found once for all its numbers."""
@@ -236,11 +276,18 @@ class Framer:
         best_specific: tuple[int, str] | None = None
         best_generic: tuple[int, str] | None = None
         if q.dimension == "count" and q.noun:  # "41 deaths", "15 million paid users": the noun names the metric
+            head = q.noun.split()[-1].casefold()
+            if head in COUNTED_NOUNS:  # "1,801 people were injured", "78 bodies were handed over": the verb says
+                verb = counted_verb(text, q.end)
+                if verb is not None:
+                    for _, metric, rx in cues.by_dimension.get("count", ()):
+                        if rx.fullmatch(verb):
+                            return metric.name
+                    return verb
             in_noun = cues.scan.possible(cues.scan.scan(q.noun))
             for i, metric, rx in cues.by_dimension.get("count", ()):
                 if (in_noun is None or i in in_noun) and rx.search(q.noun):
                     return metric.name
-            head = q.noun.split()[-1].casefold()
             if head not in _PEOPLE:  # "14 plants": the noun is the metric; "12,000 people": the verb says which
                 return head
         # only the cues whose words are in the window can match there

@@ -1,8 +1,9 @@
 """The corpus documents a draft can meet, looked up in the claim cache by blocking term.
 
 A draft's findings come from the facts its claims join, and a claim joins only facts that share a blocking key
-with it (factcheck/analyse/alignment.py): numbers by subject, dates by the names in them, superlatives by subject and
-its owner; a superlative's fact also looks at the evidence sentences that name its parties and at the uniqueness
+with it (factcheck/analyse/alignment.py): numbers by subject (those with none by the concept of their metric),
+dates by the names in them, superlatives by subject and its owner; a superlative's fact also looks at the
+evidence sentences that name its parties and at the uniqueness
 claims of other sources with a similar object (a rival). The cache stores each document's raw name keys
 (factcheck/gate/terms.py); the corpus's name index, which changes with the corpus, is applied when they are
 looked up (`BlockingKeys`).
@@ -15,10 +16,11 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, utils
 
+from factcheck.analyse.alignment import concept_key
 from factcheck.extract import EntityIndex
 from factcheck.extract.entity_finder import CREATOR_REF
 from factcheck.gate.cache import ClaimCache
-from factcheck.gate.terms import DATE, EVENT, EVIDENCE, QUANTITY, SUPERLATIVE, UNIQUE
+from factcheck.gate.terms import DATE, EVENT, EVIDENCE, METRIC, QUANTITY, SUPERLATIVE, UNIQUE
 from factcheck.models import Claim, DocumentExtract
 from factcheck.ruleset.rule_set import RuleSet
 
@@ -88,6 +90,7 @@ def reachable(
     sentences or rival claims can be cited beside a draft's superlative. Each keeps only those claims: the
     others can form facts of their own, never join a draft's."""
     keys = BlockingKeys(index)
+    want_m: set[str] = set()  # numbers with no subject align by the concept of their metric
     want_q: set[str] = set()
     want_d: set[str] = set()
     events: set[str] = set()
@@ -95,7 +98,9 @@ def reachable(
     for e in drafts:
         for c in e.claims:
             if c.kind == "quantity":
-                if c.subject is not None and (k := keys.subject(c.subject)) is not None:
+                if c.subject is None:
+                    want_m.add(concept_key(ruleset, c.metric))
+                elif (k := keys.subject(c.subject)) is not None:
                     want_q.add(k)
             elif c.kind == "date":
                 if not c.teaser:
@@ -111,6 +116,8 @@ def reachable(
         terms += [f"{EVENT}\0{ev}" for ev in events]
     terms += [f"{SUPERLATIVE}\0{r}" for r in keys.raw_for(owned, keys.subject)]
     hits = {k for _, k in cache.documents_with(terms) if k in corpus}
+    if want_m:
+        hits |= {k for t, k in cache.terms_from(f"{METRIC}\0") if k in corpus and concept_key(ruleset, t[2:]) in want_m}
     # creator references ("the creator of Widget") resolve through the corpus's owners: look at each
     for kind, how, targets in (
         (QUANTITY, keys.subject, want_q),
@@ -123,7 +130,9 @@ def reachable(
 
     def meets(c: Claim) -> bool:
         if c.kind == "quantity":
-            return c.subject is not None and keys.subject(c.subject) in want_q
+            if c.subject is None:
+                return concept_key(ruleset, c.metric) in want_m
+            return keys.subject(c.subject) in want_q
         if c.kind == "date":
             if c.teaser:
                 return False

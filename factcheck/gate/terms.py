@@ -12,13 +12,14 @@ from collections.abc import Iterable
 
 from factcheck.models import Claim, DocumentExtract
 
-QUANTITY, DATE, EVENT, SUPERLATIVE, EVIDENCE = "q", "d", "v", "s", "e"
+QUANTITY, DATE, EVENT, SUPERLATIVE, EVIDENCE, METRIC = "q", "d", "v", "s", "e", "m"
 
 UNIQUE = ("superlative:unique", "exclusivity:unique")
 
 
 def terms_of(extract: DocumentExtract) -> set[str]:
-    """The blocking terms of a document: `kind \\0 raw name key` for the subjects of its numbers (q), the names
+    """The blocking terms of a document: `kind \\0 raw name key` for the subjects of its numbers (q) and
+    `m \\0 metric` for those that name no subject (blocked by concept: analyse/alignment.concept_key), the names
     in its dates (d) and their event words (v), the subjects of its superlatives (s) and the names of its
     evidence sentences (e). Raw keys, as extracted: the corpus's name knowledge is applied when they are
     looked up, since it changes with the corpus."""
@@ -27,6 +28,8 @@ def terms_of(extract: DocumentExtract) -> set[str]:
         if c.kind == "quantity":
             if c.subject is not None:
                 out.add(f"{QUANTITY}\0{c.subject}")
+            else:
+                out.add(f"{METRIC}\0{c.metric or ''}")
         elif c.kind == "date":
             if not c.teaser:
                 out.update(f"{DATE}\0{e}" for e in c.entities)

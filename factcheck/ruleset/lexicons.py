@@ -128,6 +128,8 @@ class MetricLexicon(PatternList):
     total_cues: list[str]  # "combined", "in total": the number is a sum of others
     rate_cues: list[str]  # "per", "each": the number is a rate's basis
     cost_cues: list[str]  # a basis quantity ("1 gigawatt ... is estimated to cost") is followed by one of these
+    # words that scope a figure to a part of the whole ("overseas", "in China", "worldwide"): facts apart
+    scope_cues: dict[str, list[str]] = Field(default_factory=dict)
     window_before: int = 60  # characters searched for a cue before a number
     window_after: int = 40
 
@@ -149,6 +151,13 @@ class MetricLexicon(PatternList):
     @cached_property
     def rate_re(self) -> saferegex.SafePattern:
         return compile_any(self.rate_cues, where=self._where("rate_cues"))
+
+    @cached_property
+    def scope_res(self) -> list[tuple[str, saferegex.SafePattern]]:
+        return [
+            (name, saferegex.compile(rf"\b(?:{'|'.join(cues)})\b", re.IGNORECASE, self._where(f"scope_cues.{name}")))
+            for name, cues in self.scope_cues.items()
+        ]
 
     @cached_property
     def cost_re(self) -> saferegex.SafePattern:

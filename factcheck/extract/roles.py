@@ -1,0 +1,175 @@
+"""Clause roles read from the surface: which name (or noun phrase) a number is about, in constructions where
+the first name of the clause is not it.
+
+A shallow parser over the sentence text and the names the `EntityFinder` found, no parse tree:
+
+- a dateline ("HAVERFORD -", "Lisbon:") names where the story was filed, not who acts;
+- a sentence that opens on a participle ("Standing 40 miles out, ...") has no name in its first words;
+- an apposition after a possessor ("Brandtwerk's truck unit, Kolvar, ...", "Ardena's striker, Vasco, ...")
+  names the actor: the appositive, not the possessor;
+- a noun phrase before a measure verb or copula ("the 12-storey hotel collapsed", "the second aftershock
+  measured 5.9", "the plant covers 900 hectares") is what the number measures when no name precedes it;
+- a counted noun with its verb ("1,801 people were injured", "12,000 houses collapsed") is measured by the
+  verb ("injured", "collapsed"), and its subject is left to the context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.entity_finder import Mention
+
+# "BRUSSELS -", "LISBON (Wire) —", "Lisbon:": a place the story was filed from, at the start of a sentence
+_DATELINE = re.compile(r"(?:[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,2})\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]|:)\s+")
+_ALL_CAPS = re.compile(r"[A-Z][A-Z'. ,]+")
+# "Sitting 55 miles out", "Located off the coast", "Exactly 40", "Besides Freedonia": an opening word, no name
+_OPENER = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed|ly)\s+\d+|Besides|Beside|Despite|Including|Excluding|Unlike|Like)\b")
+# "X's truck unit, Kolvar," / "X's forward, Vasco, has" / "X's unit Kolvar": the appositive after a possessor
+_APPOSITIVE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+")
+_OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
+_DESCRIBING = re.compile(r"[\w&.'’ -]+?,\s+(?:the|a|an|its)\s+(?:[a-z-]+\s+)?")
+_DESCRIBING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")
+_MEASURE_VERBS = (
+    r"(?:measured|measures|measuring|numbered|numbers|covers|covered|covering|spans|spanned|totall?ed|totals|"
+    r"rose|risen|climbed|reached|stood|stands|stand|jumped|fell|dropped|hit|topped|"
+    r"is|was|are|were|has|had|have|will|would|can|could|generates|generated|produces|produced|feeds|"
+    r"collapsed|killed|left|injured|holds|held|weighs|weighed|lies|lay|sits|sat)"
+)
+_DET = r"(?:the|a|an|this|that|its|their|his|her)"
+_ORDINALS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "last",
+        "latest",
+        "final",
+        "initial",
+        "main",
+    ]
+)
+# "the second aftershock measured", "the plant covers", "the death toll rose to": a noun phrase before a verb
+_NP_BEFORE_VERB = re.compile(
+    rf"\b{_DET}\s+((?:[\w'’-]+\s+){{0,3}}?)([a-z][a-z-]+)\s+(?:\w+ly\s+)?{_MEASURE_VERBS}\b[^,;]*$", re.IGNORECASE
+)
+# "the 12-storey hotel", "a 6.5-magnitude quake", "the 1.3GW project": the noun a number sits in
+_NP_AROUND = re.compile(rf"\b{_DET}\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+_HEAD_AFTER = re.compile(r"[\s-]*(?:[a-z-]+\s+){0,2}?([a-z][a-z-]+)\s+(?:\w+ly\s+)?" + _MEASURE_VERBS + r"\b")
+# "were injured", "have been discharged", "collapsed", "handed over": the verb a counted noun takes
+_COUNTED_VERB = re.compile(
+    r"\s+(?:(?:were|was|are|is|have|had|has|been|being|be|reportedly|also|now|still|later|so\s+far)\s+){0,3}"
+    r"(?:\w+ly\s+)?([a-z]+(?:ed|en|wn|lt|ft|nt|st|ost|ead|one))\b"
+)
+COUNTED_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "individuals",
+        "residents",
+        "adults",
+        "children",
+        "men",
+        "women",
+        "others",
+        "passengers",
+        "victims",
+        "survivors",
+        "patients",
+        "casualties",
+        "bodies",
+        "houses",
+        "homes",
+        "buildings",
+        "dwellings",
+        "households",
+        "families",
+        "students",
+        "workers",
+    ]
+)
+_NOT_VERBS = frozenset(["been", "seen", "then", "often", "even", "when", "than", "ten", "seven", "eleven", "most"])
+_NOUN_STOP = frozenset(
+    ["it", "that", "which", "who", "what", "there", "this", "these", "those", "one", "ones", "same", "other"]
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a leading dateline ends ("BRUSSELS - Acme ..." -> 11), or 0."""
+    m = _DATELINE.match(text)
+    if not m:
+        return 0
+    word = text[: m.end()].rstrip(" -–—:")
+    if ":" in m.group(0) or _ALL_CAPS.fullmatch(word.split("(")[0].strip()):
+        return m.end()
+    return 0
+
+
+def actors(text: str, ms: list[Mention], body: bool) -> list[Mention]:
+    """The names of a sentence that can act: not its dateline (in body text) nor its opening participle."""
+    skip = dateline_end(text) if body else 0
+    return [m for m in ms if m.start >= skip and not is_opener(text, m)]
+
+
+def is_opener(text: str, m: Mention) -> bool:
+    """A name found in a sentence's opening participle or preposition ("Sitting 55 miles out ...")."""
+    return m.start == 0 and _OPENER.match(m.surface) is not None
+
+
+def appositive(text: str, ms: list[Mention], first: Mention, limit: int) -> Mention | None:
+    """ "Brandtwerk's truck unit, Kolvar, ...", "Ardenan striker, Vasco, ...": the name in apposition to the
+    noun that the first name only qualifies, before `limit`."""
+    later = [m for m in ms if first.end < m.start < limit]
+    if not later or later[0].after_prep:
+        return None
+    m = later[0]
+    if _APPOSITIVE.fullmatch(text, first.end, m.start) and text[m.end : m.end + 1] == ",":
+        return m
+    return None
+
+
+def described_by(text: str, m: Mention, subject_at: int) -> bool:
+    """A name that only describes the subject: its own ("its Widget platform") or in an apposition to it
+    ("Acme, the Brandtwerk unit, ...")."""
+    if _OWN.search(text, max(0, m.start - 8), m.start):
+        return True
+    return (
+        subject_at >= 0
+        and _DESCRIBING.fullmatch(text, subject_at, m.start) is not None
+        and bool(_DESCRIBING_END.match(text, m.end))
+    )
+
+
+def _head(words: str, head: str) -> str | None:
+    head = head.casefold()
+    if head in _NOUN_STOP or (not head.isalpha() and "-" not in head):
+        return None
+    first = words.split()[0].casefold() if words.split() else ""
+    return f"{first} {head}" if first in _ORDINALS else head
+
+
+def measured_phrase(text: str, a: int, start: int, end: int) -> str | None:
+    """The noun phrase a number measures when no name is its subject: "the 12-storey hotel collapsed" ->
+    "hotel"; "the second aftershock measured 5.9" -> "second aftershock"."""
+    if _NP_AROUND.search(text, max(a, start - 40), start):
+        m = _HEAD_AFTER.match(text, end)
+        if m:
+            return _head("", m.group(1))
+    m = _NP_BEFORE_VERB.search(text, max(a, start - 80), start)
+    if m:
+        return _head(m.group(1), m.group(2))
+    return None
+
+
+def counted_verb(text: str, end: int) -> str | None:
+    """ "1,801 people were injured" -> "injured"; "12,000 houses collapsed" -> "collapsed"."""
+    m = _COUNTED_VERB.match(text, end)
+    if not m or m.group(1) in _NOT_VERBS:
+        return None
+    return m.group(1)

@@ -1,0 +1,222 @@
+"""Clause roles (factcheck/extract/roles.py and framing.py): who a number is about when the first name of its
+clause is not it, and what it measures when no name is its subject.
+
+Kinds 1 and 2 of the real-reporting issue, on invented sentences about invented companies, places and events:
+appositions after a possessor, datelines, opening participles, passives, relative clauses, names that only
+describe the subject or qualify a noun, noun phrases and counted nouns measured by their verb. Each row is
+(text, number, subject, metric, object, measured); `ANY` leaves a field unchecked. The traps are the rows
+whose subject or object must NOT be the tempting name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from factcheck.load import parse_document
+from factcheck.models import Claim
+from factcheck.pipeline import analyse
+from factcheck.ruleset.rule_set import RuleSet, load_ruleset
+
+ANY = "<any>"
+
+
+@cache
+def _ruleset() -> RuleSet:
+    return load_ruleset()
+
+
+def _claim(text: str, number: str) -> Claim:
+    rs = _ruleset()
+    doc = parse_document("source0.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
+    report = analyse([doc], rs)
+    found = [c for c in report.claims if c.kind == "quantity" and number in c.text]
+    assert found, [(c.text, c.subject, c.metric) for c in report.claims]
+    return found[0]
+
+
+def _same(actual: str | None, expected: str | None) -> bool:
+    if expected == ANY:
+        return True
+    if expected is None or actual is None:
+        return actual is expected
+    return actual.casefold() == expected.casefold()
+
+
+def role(
+    text: str,
+    number: str,
+    subject: str | None = ANY,
+    metric: str | None = ANY,
+    obj: str | None = ANY,
+    measured: str | None = ANY,
+    *,
+    id: str,
+    reason: str | None = None,
+) -> pytest.ParameterSet:
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(text, number, subject, metric, obj, measured, id=id, marks=marks)
+
+
+ROLES = [
+    # (a) apposition after a possessor: the appositive acts, not the possessor
+    role(
+        "Brandtwerk's truck unit, Kolvar, has agreed to buy the engine maker Marsden for $3.7 billion.",
+        "$3.7 billion",
+        "Kolvar",
+        "acquisition_price",
+        "Marsden",
+        id="unit-apposition-and-maker-object",
+    ),
+    role(
+        "Ardena's veteran striker, Tomas Ferreiro, has joined Vellmar Rovers for a fee of €90 million.",
+        "€90 million",
+        "Tomas Ferreiro",
+        "fee",
+        id="player-apposition",
+    ),
+    # datelines and opening participles name no actor
+    role(
+        "TALLBRIDGE - Quorra Mining was handed a record 2.1 billion euro fine on Tuesday.",
+        "2.1 billion",
+        "Quorra Mining",
+        "penalty",
+        id="all-caps-dateline",
+    ),
+    role(
+        "Lisbon: Quorra Mining would be hit with a 2 billion euros fine, the broadcaster reported.",
+        "2 billion",
+        "Quorra Mining",
+        "penalty",
+        id="colon-dateline",
+    ),
+    role(
+        "Standing 40 miles out from the Dunmore Coast, the Kestrel Bank wind farm can power 900,000 homes.",
+        "40 miles",
+        subject=ANY,
+        id="opening-participle-is-no-name",
+    ),
+    # passives: the agent acts, the surface subject is acted on
+    role(
+        "Pellworth Foods was bought by Halvorsen Group for $2 billion.",
+        "$2 billion",
+        "Halvorsen Group",
+        "acquisition_price",
+        "Pellworth Foods",
+        id="passive-by-agent",
+    ),
+    # relative clauses: ", which <verb> ... N" is about the name before it; a closed clause is not
+    role(
+        "Halvorsen Group, which bought Pellworth Foods for $2 billion last year, said revenue rose 5%.",
+        "$2 billion",
+        "Halvorsen Group",
+        "acquisition_price",
+        "Pellworth Foods",
+        id="which-clause",
+    ),
+    role(
+        "Vasco Lind, the chief executive of Quorra Mining, who founded it in 2009, said on Monday that "
+        "Lind would pay $31.50 a share for Marsden.",
+        "$31.50",
+        "Lind",
+        "price_per_share",
+        id="relative-clause-closed-before-the-number",
+    ),
+    role(
+        "Vasco Lind, the chief executive of Quorra Mining, who built its $4 billion mine, spoke on Monday.",
+        "$4 billion",
+        "Vasco Lind",
+        id="relative-clause-of-the-phrase-head-not-the-of-name",
+    ),
+    # names that only describe the subject or qualify a noun are not the counterparty
+    role(
+        "Quorra accepted the buyout offer of the Freedonian entrepreneur Vasco Lind for about $12 billion.",
+        "$12 billion",
+        "Quorra",
+        "acquisition_price",
+        "Vasco Lind",
+        id="name-qualifying-a-noun-is-no-object",
+    ),
+    role(
+        "Quorra Mining, the Brandtwerk unit, was fined €300 million over its Dunmore quarry.",
+        "€300 million",
+        "Quorra Mining",
+        "penalty",
+        None,
+        id="apposition-owner-and-own-product-are-no-counterparty",
+    ),
+    role(
+        "Halvorsen Group said shareholders of Marsden will be paid $31.50 for every share they hold.",
+        "$31.50",
+        metric="price_per_share",
+        id="for-every-share-is-a-rate",
+    ),
+    # (b) counted nouns measured by their verb
+    role(
+        "At least 1,801 people were injured in the Marrowfield tremor.",
+        "1,801",
+        metric="injured",
+        id="people-were-injured",
+    ),
+    role("About 12,000 houses collapsed across the valley.", "12,000", metric="collapsed", id="houses-collapsed"),
+    role("Some 30,000 houses were damaged across the valley.", "30,000", metric="damaged", id="houses-were-damaged"),
+    role(
+        "A further 78 bodies were handed over to relatives on Sunday.",
+        "78 bodies",
+        metric="handed",
+        id="bodies-handed-over-are-not-the-toll",
+    ),
+    role("The toll rose after 41 people died overnight.", "41 people", metric="death_toll", id="people-died"),
+    # (b) noun phrases that are measured when no name is the subject
+    role("The plant covers 900 hectares.", "900 hectares", metric="area", measured="plant", id="plant-covers"),
+    role("The 1.3GW project sits 40 miles off the coast.", "1.3GW", metric="capacity", measured="project", id="np-1"),
+    role(
+        "The second aftershock was 40 km deep.",
+        "40 km",
+        metric="depth",
+        measured="second aftershock",
+        id="ordinal-kept-in-the-measured-phrase",
+    ),
+    role(
+        "Halvorsen Group said the plant covers 900 hectares.",
+        "900 hectares",
+        "Halvorsen Group",
+        measured=None,
+        id="named-subject-needs-no-measured-phrase",
+    ),
+    # a figure of an earlier year, and a scope word, are marked
+]
+
+
+@pytest.mark.parametrize(("text", "number", "subject", "metric", "obj", "measured"), ROLES)
+def test_roles(
+    text: str, number: str, subject: str | None, metric: str | None, obj: str | None, measured: str | None
+) -> None:
+    c = _claim(text, number)
+    got = (c.subject, c.metric, c.object, c.measured)
+    assert _same(c.subject, subject), got
+    assert _same(c.metric, metric), got
+    assert _same(c.object, obj), got
+    assert _same(c.measured, measured), got
+
+
+def test_opening_participle_is_not_a_subject() -> None:
+    c = _claim("Standing 40 miles out from the Dunmore Coast, the Kestrel Bank farm can power 900,000 homes.", "40")
+    assert c.subject is None or "standing" not in c.subject.casefold()
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "extent"),
+    [
+        ("Starfall took $860 million overseas over the weekend.", "$860 million", ["overseas"]),
+        ("Starfall took $1.2 billion worldwide over the weekend.", "$1.2 billion", ["world"]),
+        ("Starfall took $156 million in Freedonia on Friday.", "$156 million", ["freedonia"]),
+        ("Quorra Mining was fined 2.4 billion euros in 2021.", "2.4 billion", ["previous"]),
+        ("Quorra Mining was fined 4.3 billion euros on Tuesday.", "4.3 billion", []),
+        ("Halvorsen Group is investing $2 billion in Pellworth Foods.", "$2 billion", []),
+    ],
+    ids=["overseas", "worldwide", "in-a-place", "earlier-year", "no-scope", "counterparty-is-no-scope"],
+)
+def test_extent(text: str, number: str, extent: list[str]) -> None:
+    assert _claim(text, number).extent == extent
