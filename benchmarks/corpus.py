@@ -278,5 +278,3 @@ def write_corpus(n: int, folder: Path, seed: int = 6) -> int:
         (folder / name).write_bytes(data)
         total += len(data)
     return total
-
-

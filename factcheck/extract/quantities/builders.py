@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from factcheck.models import DateParts, Qualifier, Quantity
+from factcheck.models import Change, DateParts, Qualifier, Quantity
 
 
 def _template(model: type[BaseModel]) -> dict[str, Any] | None:
@@ -97,10 +97,14 @@ quantity = _builder(Quantity)
 date_parts = _builder(DateParts)
 date_quantity = _positional(("start", "end", "text", "value", "low", "high", "unit", "dimension", "date"))
 simple_quantity = _positional(
-    ("start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision")
+    ("start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision", "stated_value")
 )
 
-_NUMBER_FIELDS = ("start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision", "noun")
+_NUMBER_FIELDS = (
+    "start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision", "noun",
+    "stated_value", "stated_unit", "change", "concept",
+)  # fmt: skip
+_DECLARED = (*_NUMBER_FIELDS[:11], "date", *_NUMBER_FIELDS[11:])  # the fields of Quantity, in their order
 
 
 def _number_quantity_builder() -> Any:
@@ -110,7 +114,7 @@ def _number_quantity_builder() -> Any:
     (no keyword dict, no template copy); where the fields of Quantity are not the expected ones, that call.
     """
     fields = Quantity.model_fields
-    if _template(Quantity) is None or tuple(fields) != (*_NUMBER_FIELDS, "date") or fields["date"].default is not None:
+    if _template(Quantity) is None or tuple(fields) != _DECLARED or fields["date"].default is not None:
 
         def generic(*values: Any) -> Quantity:
             return quantity(**dict(zip(_NUMBER_FIELDS, values, strict=True)))
@@ -130,6 +134,10 @@ def _number_quantity_builder() -> Any:
         qualifier: Qualifier,
         precision: float,
         noun: str | None,
+        stated_value: float | None,
+        stated_unit: str | None,
+        change: Change | None,
+        concept: str | None,
     ) -> Quantity:
         m = new(Quantity)
         setattr_(
@@ -148,6 +156,10 @@ def _number_quantity_builder() -> Any:
                 "precision": precision,
                 "noun": noun,
                 "date": None,
+                "stated_value": stated_value,
+                "stated_unit": stated_unit,
+                "change": change,
+                "concept": concept,
             },
         )
         setattr_(m, "__pydantic_fields_set__", set(_NUMBER_FIELDS))

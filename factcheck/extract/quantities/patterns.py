@@ -54,7 +54,31 @@ class Compiled:
         for spec, u in lex.resolved_units():
             self.unit_symbols.update({s: u for s in spec.symbols})
             self.unit_words.update({norm(w): u for w in spec.words})
-        self.prefix_units = {k.lower(): Unit(p.unit, p.dimension, 1.0) for k, p in lex.prefix_units.items()}
+        self.prefix_units = {
+            k.lower(): Unit(p.unit, p.dimension, 1.0, 0.0, p.unit) for k, p in lex.prefix_units.items()
+        }
+        # Coins after a number ("99 cents", "50p"): (currency, factor); words case-insensitive, symbols as written.
+        self.subunits = {norm(k): (v.currency, v.factor) for k, v in lex.currency_subunits.items()}
+        self.subunit_symbols = {k: (v.currency, v.factor) for k, v in lex.currency_subunit_symbols.items()}
+        # Currency names that are also units ("pounds"): the unit they are when no money is in sight.
+        self.name_units: dict[str, Unit] = {}
+        for name, sym in lex.currency_unit_names.items():
+            unit = self.unit_symbols.get(sym) or self.unit_words.get(norm(sym))
+            if unit is None:
+                raise ValueError(f"currency_unit_names.{name}: {sym!r} is no symbol or word of `units`")
+            self.name_units[norm(name)] = unit
+        self.money_words = {w.lower() for w in lex.money_words}
+        self.adjective_units: dict[str, Unit] = {}
+        for spec, u in lex.resolved_adjective_units():
+            self.adjective_units.update({s: u for s in spec.symbols})
+            self.adjective_units.update({norm(w): u for w in spec.words})
+        self.article_units = {norm(w) for w in lex.article_units}
+        self.pronoun_numbers = {w.lower() for w in lex.pronoun_numbers}
+        self.irregular_plurals = {k.lower(): v for k, v in lex.irregular_plurals.items()}
+        self.change_of: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}  # (where, word) -> (up|down, not_for)
+        for ch in lex.changes:
+            for where, words in (("before", ch.before), ("after", ch.after)):
+                self.change_of.update({(where, norm(w)): (ch.direction, frozenset(ch.not_for)) for w in words})
         self.headline_verbs = {w.lower() for w in lex.headline_verbs}
         self.year_hedge_prepositions = {norm(w) for w in lex.year_hedge_prepositions}
         self.magnitude_adjectives = {k.lower().replace("-", ""): v for k, v in lex.magnitude_adjectives.items()}
@@ -72,16 +96,32 @@ class Compiled:
             self.hedge_of.update({(h.position, norm(p)): h for p in h.phrases})
 
         # Pieces of a number.
+        # Indian grouping first ("12,34,567": lakhs), then thousands by commas or spaces; a decimal may open with
+        # its point (".5 per cent").
         digits = (
-            r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-            r"|[1-9]\d{0,2}(?: \d{3})+(?![\d.,])|\d+)"
-            r"(?:\.\d+|,\d{1,2}(?![\d,]))?"
+            r"(?:(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)"
+            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|[1-9]\d{0,2}(?: \d{3})+(?![\d.,])|\d+)"
+            r"(?:\.\d+|,\d{1,2}(?![\d,]))?|\.\d+)"
+        )
+        # A whole number and a fraction ("2 1/2 in", "10 1/2 miles"); a whole number and a multiplier ("3
+        # hundred and 21 yuan").
+        mixed = (
+            r"(?:[ \u00a0](?P<mxa>\d{1,2})/(?P<mxb>\d{1,2})(?![\d/])|"
+            + rf"{sp}+(?P<dmul>{alt(self.multipliers)})(?:{sp}+(?i:and){sp}+(?P<dadd>\d{{1,2}})(?![\d.,]))?)?"
         )
         nw = alt(self.number_words)
         mult = alt(self.multipliers)
         scale_words = alt(self.scales)
         a_lead = rf"(?<![A-Za-z])(?i:(?:half{sp}+)?an?)(?={sp}+(?:{mult}|{scale_words}))"
-        words = rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
+        # A fraction or a multiplier that opens a number before a scale word: "half million", "a quarter
+        # million", "three quarters billion", "hundred thousand dollars".
+        frac_lead = (
+            rf"(?<![A-Za-z])(?i:(?:an?{sp}+)?(?:half|quarter)|(?:{nw}){sp}+quarters|hundred)(?={sp}+{scale_words})"
+        )
+        words = (
+            rf"(?:{a_lead}|{frac_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*"
+            rf"(?i:{sp}+and{sp}+a{sp}+half\b)?"
+        )
         # Longest first; the prefixes that open with a letter share one look-behind, so that `re` skips each
         # of them on its first character (a letter and a symbol never start the same prefix: same match).
         prefixes = sorted(self.currency_prefix, key=lambda s: (-len(s), s))
@@ -89,7 +129,7 @@ class Compiled:
         cur_other = "|".join(re.escape(k) for k in prefixes if not k[:1].isalpha())
         cur_parts = ([rf"(?<![A-Za-z])(?:{cur_alpha})"] if cur_alpha else []) + ([cur_other] if cur_other else [])
         cur_prefix = "(?:" + "|".join(cur_parts) + ")"
-        amount = rf"(?:(?P<cur>{cur_prefix}){sp}?)?(?:(?P<dig>{digits})|(?P<word>{words}))"
+        amount = rf"(?:(?P<cur>{cur_prefix}){sp}?)?(?:(?P<dig>{digits}){mixed}|(?P<word>{words}))"
         self.amount = re.compile(amount)
         self.word_token = re.compile(r"[A-Za-z]+")
 
@@ -105,8 +145,17 @@ class Compiled:
             for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
         )
         codes = "|".join(re.escape(c) for c in sorted(lex.currency_codes, key=len, reverse=True))
+        # Currency symbols and coins after the number ("20€", "42 RM", "10¢", "50p"); a symbol followed by a
+        # number opens that number ("5 $10 bills").
+        self.currency_after = {k: (v, 1.0) for k, v in lex.currency_symbols.items()}
+        self.currency_after.update(self.subunit_symbols)
+        cur_syms = "|".join(
+            re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
+            for s in sorted(self.currency_after, key=lambda s: (-len(s), s))
+        )
+        cnames = alt([*self.currency_names, *self.subunits])
         suffix_core = (
-            rf"(?:(?P<cname>{alt(self.currency_names)})|(?P<code>(?:{codes})(?![A-Za-z]))"
+            rf"(?:(?P<cname>{cnames})|(?P<code>(?:{codes})(?![A-Za-z]))|(?P<csym>(?:{cur_syms})(?!{sp}?\d))"
             rf"|(?P<uword>{alt(self.unit_words, left=False)})|(?P<usym>{unit_syms}))"
         )
         self.suffix = re.compile(rf"{sp}?-?{suffix_core}")
@@ -133,7 +182,15 @@ class Compiled:
             for p in sorted(set(before), key=lambda s: (-len(s), s))
         )
         self.before_hedge_rev = re.compile(rf"[\s\"“'‘]*(?P<h>(?i:{reversed_alt(before)}))")
-        self.connector = re.compile(rf"{sp}*(?P<c>{alt(lex.range_connectors)}|(?i:and)(?![A-Za-z])){sp}*")
+        # "8- to 16-metre": a hyphen may hang before "to"; the second bound may carry its own hedge ("from 180
+        # miles to as much as 240 miles") and, for temperatures, its sign.
+        self.connector = re.compile(
+            rf"{sp}*(?:-{sp}*(?=(?i:to|and)(?![A-Za-z])))?(?P<c>{alt(lex.range_connectors)}|(?i:and)(?![A-Za-z])){sp}*"
+        )
+        before_phrases = [p for h in lex.hedges if h.position == "before" for p in h.phrases]
+        self.inner_hedge = re.compile(rf"(?:{alt(before_phrases)}){sp}+")
+        self.inner_minus = re.compile(rf"(?:[-−]|(?i:minus){sp}+)(?=\d)")
+        self.rate_basis = re.compile(rf"{sp}+(?i:per|a|an){sp}+(?P<rw>[A-Za-z]+)(?![A-Za-z])")
         # A footnote marker may sit between a number and its noun ("3,400¹ staff").
         self.noun_word = re.compile(
             rf"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{{1,3}}\])?{sp}+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)"
@@ -142,6 +199,7 @@ class Compiled:
         self.prev_word_rev = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z0-9&+'’.-]*[A-Za-z])(?![A-Za-z0-9&+'’.-])")
         self.glued_word_rev = re.compile(r"-(?P<w>[A-Za-z]+)(?![A-Za-z])")
         self.of_after = re.compile(rf"{SP}+(?i:of)(?![A-Za-z])")
+        self._context(lex)
         self.period_tail = re.compile(
             rf"{sp}*(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
             rf"|'(?P<ay>\d{{2}})|(?P<y>\d{{4}}))(?!\d)"
@@ -159,7 +217,7 @@ class Compiled:
         self.g_scale = gate(sp_dash, f"(?:{scale_glued}|{short_glued})")
         self.g_suffix = gate(
             sp_dash,
-            f"(?:{alt(self.currency_names)}|(?:{codes})|{alt(self.unit_words, left=False)}|(?:{unit_syms}))",
+            f"(?:{cnames}|(?:{codes})|(?:{cur_syms})|{alt(self.unit_words, left=False)}|(?:{unit_syms}))",
         )
         self.g_multiple = gate(sp, f"(?:{alt(lex.multiple_suffixes, left=False)}|x)")
         self.g_after_hedge = gate(
@@ -216,7 +274,8 @@ class Compiled:
             rf"(?P<mword>{alt(lex.multiple_words)})",
             rf"(?P<madj>(?:(?<![A-Za-z])(?i:an?){sp}+)?(?P<ma>{alt(lex.magnitude_adjectives)})-"
             rf"(?P<mc>{alt(lex.adjective_currencies)}))",
-            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?|(?<![\w.,/$€£¥]))(?:(?P<dig>{digits})|(?P<word>{words})){tail})",
+            rf"(?P<aunit>{self.article_unit.pattern})",
+            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?|(?<![\w.,/$€£¥]))(?:(?P<dig>{digits}){mixed}|(?P<word>{words})){tail})",
         ]
         # The candidate scan: one pass of `re` over the text finds the few places where a quantity (or a
         # shape to skip) may start: digits, currency symbols, "(", "[" or "+" before a digit, line starts,
@@ -236,6 +295,7 @@ class Compiled:
             "postcode",
             "postal",
             *(w.split()[0] for w in self.currency_names),
+            *(k for k in lex.currency_symbols if k[:1].isalpha()),  # "Rs 500", "Mex$40"
             *(w.split("-")[0] for w in lex.magnitude_adjectives),
         ]
         after_a = [
@@ -245,6 +305,7 @@ class Compiled:
             "half",
             *(w.split("-")[0] for w in lex.magnitude_adjectives),
             *(r.split()[1] for r in lex.relative_dates if r.split()[0] in ("a", "an")),
+            *self.article_units,
         ]
         symbols = "".join(sorted({re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum()}))
         articles = alt(cased(["a", "an"]), ci=False, left=False)
@@ -285,6 +346,31 @@ class Compiled:
         # from the digit would only report the digit itself (group h), so the reader scans from the next one.
         info = first_chars(word_starts)
         self.no_word_start = frozenset() if info is None or info[1] else frozenset(ASCII) - info[0]
+
+    def _context(self, lex: QuantityLexicon) -> None:
+        """The patterns read around a quantity: change, concept, the units that need context, lists."""
+        sp = SP
+        self.determiners = {w.lower() for w in lex.determiners}
+        self.count_adjectives = {w.lower() for w in lex.count_adjectives}
+        self.sign_changes = frozenset(lex.sign_changes)
+        links = reversed_alt(lex.change_links) if lex.change_links else "(?!)"
+        before = [w for (where, w) in self.change_of if where == "before"]
+        after = [w for (where, w) in self.change_of if where == "after"]
+        self.change_rev = re.compile(
+            rf"(?:{sp}+(?i:{links}))*{sp}+(?P<cw>(?i:{reversed_alt(before)}))" if before else "(?!)"
+        )
+        self.change_after = re.compile(rf"{sp}*-?(?P<cw>{alt(after)})" if after else "(?!)")
+        self.of_det = re.compile(rf"{sp}+(?i:of)(?:{sp}+(?i:the|its|their|his|her|our|this|that|these|those))?(?={sp})")
+        self.measure_adj = re.compile(rf"{sp}*-?{alt(lex.measure_adjectives)}" if lex.measure_adjectives else "(?!)")
+        adj_syms = "|".join(re.escape(s) for s in sorted(self.adjective_units, key=lambda s: (-len(s), s)))
+        ends = rf"(?={sp}*(?:[.!?;)]|$)|{sp}*-?{alt(lex.measure_adjectives)})" if lex.measure_adjectives else ""
+        self.adjective_unit = re.compile(rf"{sp}?(?P<au>{adj_syms})(?![A-Za-z0-9]){ends}") if adj_syms else None
+        self.compound = re.compile(rf"{sp}*(?:,{sp}*|(?i:and){sp}+)?(?=\d)")
+        self.fused = re.compile(r"-(?P<fw>[A-Za-z][a-z]+)(?![A-Za-z0-9])")
+        self.list_joiner = re.compile(rf"{sp}*(?:,{sp}*(?:(?i:and|or){sp}+)?|{sp}(?i:and|or){sp}+)(?=[\d.])")
+        self.ago = re.compile(rf"{sp}+{alt(lex.ago_words)}" if lex.ago_words else "(?!)")
+        self.article_unit = re.compile(rf"(?P<art>(?<![A-Za-z])(?i:an?)){sp}+(?P<au>{alt(self.article_units)})")
+        self.plus_sign = frozenset("+")
 
     def reading(self) -> tuple[Dispatch, SkipDispatch | None]:
         """The dispatch of the master pattern and, for a user-supplied ignore_patterns, the time-limited skip."""

@@ -1,0 +1,131 @@
+"""What stands around a quantity: the direction of a change it states, the concept it measures, the noun fused
+to it ("a 45,000-seat arena"), the units that need their context ("1.8m tall", "2 in thick", '10" long'), and
+whether a currency name that is also a unit ("pounds") is money here.
+
+Each function reads a few characters on either side of the quantity with an anchored pattern of `Compiled`;
+the words are data (`rules/quantities.yaml`: `changes`, `change_links`, `determiners`, `measure_adjectives`,
+`money_words`, `irregular_plurals`).
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.quantities.patterns import Compiled
+from factcheck.extract.quantities.phrases import norm
+from factcheck.extract.quantities.words import prev_word, read_noun
+from factcheck.models import Change
+from factcheck.ruleset.quantity_units import Unit
+
+_LOOK_BACK = 48
+
+
+def change_of(
+    c: Compiled, text: str, rtext: str, start: int, end: int, dimension: str, sign: int, floor: int
+) -> Change | None:
+    """ "up" or "down" when the text says the number is a change: a sign glued to it ("-0.8%"), a word of movement
+    before it ("rose 0.4%", "a drop of 3%") or a noun of movement after it ("a 3% drop"); start is where the
+    quantity's hedge (if any) starts."""
+    if sign and dimension in c.sign_changes:
+        return "down" if sign < 0 else "up"
+    n = len(text)
+    lo = max(start - _LOOK_BACK, floor)
+    m = c.change_rev.match(rtext, n - start, n - lo)
+    if m is not None:
+        found = c.change_of.get(("before", norm(m.group("cw")[::-1])))
+        if found is not None and dimension not in found[1]:
+            return found[0]  # type: ignore[return-value]
+    m = c.change_after.match(text, end)
+    if m is not None:
+        found = c.change_of.get(("after", norm(m.group("cw"))))
+        if found is not None and dimension not in found[1]:
+            return found[0]  # type: ignore[return-value]
+    return None
+
+
+def concept_of(c: Compiled, text: str, rtext: str, start: int, end: int) -> str | None:
+    """What a measure or an amount measures: the noun after "of" ("4.5 gigawatts of offshore wind"), or, when a
+    determiner stands before the number, the noun it modifies ("a 3kW heat pump", "the $69bn acquisition price")."""
+    m = c.of_det.match(text, end)
+    if m is not None:
+        return read_noun(c, text, m.end())[0]
+    word = prev_word(c, text, start, rtext)
+    if word is not None and word.lower() in c.determiners:
+        j = end + 1 if text[end : end + 1] == "-" else end
+        if j != end:  # "a 3kW-rated pump": the fused word is the noun's own adjective
+            return None
+        return read_noun(c, text, j)[0]
+    return None
+
+
+def plural(c: Compiled, word: str) -> str:
+    """A counted noun fused to its number, in the plural: "seat" -> "seats", "storey" -> "storeys"."""
+    low = word.lower()
+    if low in c.irregular_plurals:
+        return c.irregular_plurals[low]
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if low.endswith("y") and low[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def fused_noun(c: Compiled, text: str, end: int) -> tuple[str, int] | None:
+    """The noun fused to a count by a hyphen ("a 45,000-seat arena", "a five-course dinner"): the noun in the
+    plural and where it ends; None when the hyphen joins something else."""
+    m = c.fused.match(text, end)
+    if m is None:
+        return None
+    word = m.group("fw")
+    low = word.lower()
+    if low in c.stopwords or low in c.month_words or low in c.version_words:
+        return None
+    return plural(c, word), m.end()
+
+
+def late_unit(c: Compiled, text: str, start: int, end: int, short: str | None) -> tuple[Unit, int, bool] | None:
+    """A unit that only its context makes one: a glued "m" before a measure adjective ("1.8m tall": the unit,
+    not the million), "in" or '"' before one or at the end of a sentence ("2 1/2 in thick", '8"'). Returns the
+    unit, where it ends and whether the number's scale word was that unit."""
+    if short is not None:
+        unit = c.unit_symbols.get(short)
+        if unit is not None and c.measure_adj.match(text, end):
+            return unit, end, True
+        return None
+    if c.adjective_unit is None:
+        return None
+    m = c.adjective_unit.match(text, end)
+    if m is None:
+        return None
+    sym = m.group("au")
+    if sym == '"' and text.count('"', text.rfind("\n", 0, start) + 1, start) % 2:
+        return None  # a quotation mark that closes a quotation: 'the "Top 10"'
+    return c.adjective_units[sym], m.end(), False
+
+
+def is_money(c: Compiled, text: str, rtext: str, start: int, scaled: bool, end: int) -> bool:
+    """A currency name that is also a unit ("pounds") is money after a scale word ("2 million pounds"), before
+    "sterling", or after a money word ("cost 20 pounds", "a fine of 500 pounds"); otherwise the unit."""
+    if scaled or text[end : end + 9].lower().lstrip().startswith("sterling"):
+        return True
+    word = prev_word(c, text, start, rtext)
+    if word is None:
+        return False
+    low = word.lower()
+    if low in c.money_words:
+        return True
+    if low in ("of", "for", "at") or low in c.determiners:
+        before = prev_word(c, text, start - len(word) - 1, rtext)
+        return before is not None and before.lower() in c.money_words
+    return False
+
+
+def word_count_ok(c: Compiled, text: str, start: int, words: str) -> bool:
+    """A number in words counts a noun unless it is a pronoun ("one of the 20 candidates") or names something
+    (capitalised inside a sentence: "the Big Three", "Ocean's Eleven")."""
+    if words.lower() in c.pronoun_numbers:
+        return False
+    if words[:1].isupper():
+        j = start - 1
+        while j >= 0 and text[j] in " \u00a0\t":
+            j -= 1
+        return j < 0 or text[j] in ".!?:;\"'“‘(\n—–-"
+    return True
