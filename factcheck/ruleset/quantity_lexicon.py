@@ -189,6 +189,7 @@ class QuantityLexicon(_Strict):
     determiners: list[str] = Field(default_factory=list)
     count_adjectives: list[str] = Field(default_factory=list)
     ago_words: list[str] = Field(default_factory=list)
+    code_scales: dict[str, float] = Field(default_factory=dict)
 
     _units: list[tuple[UnitSpec, Unit]] | None = PrivateAttr(default=None)  # `units`, resolved
     _adjective_units: list[tuple[UnitSpec, Unit]] | None = PrivateAttr(default=None)  # `adjective_units`, resolved
@@ -239,6 +240,7 @@ class QuantityLexicon(_Strict):
         "determiners",
         "count_adjectives",
         "ago_words",
+        "code_scales",
     )
     @classmethod
     def _no_empty_phrase(cls, value: Any) -> Any:

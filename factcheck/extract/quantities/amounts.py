@@ -38,6 +38,7 @@ class Amount:
     cfactor: float = 1.0  # a coin's share of its currency ("cents": 0.01)
     unit_text: str | None = None  # the unit as written: "GB", "miles"
     short: str | None = None  # an abbreviated scale glued to the number ("1.8m"), which may be a unit instead
+    neg: bool = False  # a minus sign after the currency: "$-99.99"
 
 
 def _word_value(c: Compiled, text: str, start: int, end: int) -> tuple[float, float, int] | None:
@@ -66,6 +67,9 @@ def _word_value(c: Compiled, text: str, start: int, end: int) -> tuple[float, fl
         elif w == "half":
             total = 0.5
             last_mult = 0.5
+        elif w in ("quarter", "quarters"):  # "a quarter million", "three quarters billion"
+            total = 0.25 * (total or 1.0)
+            last_mult = 0.25
         elif w in c.multipliers:
             total = max(total, 1.0) * c.multipliers[w]
             last_mult = float(c.multipliers[w])
@@ -82,6 +86,7 @@ def _word_value(c: Compiled, text: str, start: int, end: int) -> tuple[float, fl
 
 _TAIL_GROUPS = (
     "cur",
+    "csign",
     "dig",
     "mxa",
     "mxb",
@@ -130,9 +135,8 @@ def read_amount(c: Compiled, text: str, i: int) -> Amount | None:
 def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None:
     """The amount read by a match of `amount_tail` (or of the master's `num`, which holds the same groups)."""
     groups = m.group(*_TAIL_GROUPS)
-    cur_s, dig, mxa, mxb, dmul, dadd, ska, sc, sp, scale, short, sf, cname, code, csym, uword, usym, mu, glued, ah = (
-        groups
-    )
+    cur_s, csign, dig, mxa, mxb, dmul, dadd, ska, sc, sp, scale, short, sf, cname, code, csym, uword, usym = groups[:18]
+    mu, glued, ah = groups[18:]
     if ska is not None:
         return None  # a unit this reader does not normalise
     cur = c.currency_prefix.get(cur_s) if cur_s else None
@@ -169,7 +173,10 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
                 currency, cfactor = c.subunits.get(norm(cname)) or (c.currency_names[norm(cname)], 1.0)
                 cur_text = cur_text or cname
             else:
-                currency, cur_text = c.lex.currency_codes[code], cur_text or code
+                currency, cur_text = c.currency_prefix[code], cur_text or code
+                if code in c.code_scale:
+                    scale_f = c.code_scale[code]
+                    number, precision = number * scale_f, precision * scale_f
             if cur is not None and (cur != currency or cfactor != 1.0):
                 return _read_amount_steps(c, text, i)
         elif cur is None:
@@ -179,6 +186,9 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
             return _read_amount_steps(c, text, i)
     else:
         currency = cur
+    if cur_s in c.code_scale:  # "MEUR 120"
+        scale_f = c.code_scale[cur_s]  # type: ignore[index]
+        number, precision = number * scale_f, precision * scale_f
     if mu is not None and (currency is not None or unit is not None):
         return _read_amount_steps(c, text, i)
     if glued is not None:
@@ -188,10 +198,10 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
     else:
         after, end = c.hedge_of.get(("after", norm(ah.strip(" \u00a0")))), m.end("ah")
     # positional: start, end, number, precision, scale, currency, unit, multiple, digits, after, decimal_comma,
-    # cur_text, cfactor, unit_text, short
+    # cur_text, cfactor, unit_text, short, neg
     return Amount(
         i, end, number, precision, scale_f, currency, unit, mu is not None, dig, after, decimal_comma,
-        cur_text, cfactor, unit_text, shorts,
+        cur_text, cfactor, unit_text, shorts, csign is not None,
     )  # fmt: skip
 
 
@@ -237,6 +247,8 @@ def _read_amount_steps(c: Compiled, text: str, i: int) -> Amount | None:
         number, precision, j = wv
     if may_follow(c.g_skip_after, text, j) and c.skip_after.match(text, j):
         return None  # "5,000 crore": a unit this reader does not normalise
+    if m.group("cur") in c.code_scale:  # "MEUR 120"
+        number, precision = number * c.code_scale[m.group("cur")], precision * c.code_scale[m.group("cur")]
     amount = Amount(
         start=m.start(),
         end=j,
@@ -247,6 +259,7 @@ def _read_amount_steps(c: Compiled, text: str, i: int) -> Amount | None:
         digits=dig,
         decimal_comma=decimal_comma,
         cur_text=m.group("cur"),
+        neg=m.group("csign") is not None,
     )
     sm = c.scale.match(text, j) if may_follow(c.g_scale, text, j) else None
     if sm:
@@ -271,10 +284,14 @@ def _read_amount_steps(c: Compiled, text: str, i: int) -> Amount | None:
             elif name:
                 found, factor = c.subunits.get(norm(name)) or (c.currency_names[norm(name)], 1.0)
             else:
-                found, factor = c.lex.currency_codes[code], 1.0
+                found, factor = c.currency_prefix[code], 1.0
             if cur is None or (cur == found and factor == 1.0):
                 amount.currency, amount.cfactor = found, factor
                 amount.cur_text = amount.cur_text or name or code or sym
+                if code in c.code_scale:
+                    amount.scale = c.code_scale[code]
+                    amount.number *= amount.scale
+                    amount.precision *= amount.scale
                 j = um.end()
         elif cur is None:
             word = um.group("uword")

@@ -81,24 +81,40 @@ def fused_noun(c: Compiled, text: str, end: int) -> tuple[str, int] | None:
     return plural(c, word), m.end()
 
 
-def late_unit(c: Compiled, text: str, start: int, end: int, short: str | None) -> tuple[Unit, int, bool] | None:
+def late_unit(
+    c: Compiled, text: str, start: int, end: int, short: str | None, bare: bool = False
+) -> tuple[Unit, int, bool] | None:
     """A unit that only its context makes one: a glued "m" before a measure adjective ("1.8m tall": the unit,
-    not the million), "in" or '"' before one or at the end of a sentence ("2 1/2 in thick", '8"'). Returns the
-    unit, where it ends and whether the number's scale word was that unit."""
+    not the million), "in" before one or at the end of a sentence ("2 1/2 in thick"; `bare`: anywhere, after a
+    bigger unit: "5 ft 2 in"), '"' unless it closes a quotation ('8"'). Returns the unit, where it ends and
+    whether the number's scale word was that unit."""
     if short is not None:
         unit = c.unit_symbols.get(short)
         if unit is not None and c.measure_adj.match(text, end):
             return unit, end, True
         return None
-    if c.adjective_unit is None:
+    m = mark_unit(c, text, start, end)
+    if m is not None:
+        return m[0], m[1], False
+    rx = c.bare_adjective_unit if bare else c.adjective_unit
+    w = rx.match(text, end) if rx is not None else None
+    if w is None:
         return None
-    m = c.adjective_unit.match(text, end)
+    return c.adjective_units[w.group("au")], w.end(), False
+
+
+def mark_unit(c: Compiled, text: str, start: int, end: int) -> tuple[Unit, int] | None:
+    """A unit mark after a number ('9"'), unless it closes a quotation ('the "Top 10"'): an odd number of
+    quotation marks before it on its line."""
+    if c.mark_unit is None:
+        return None
+    m = c.mark_unit.match(text, end)
     if m is None:
         return None
     sym = m.group("au")
-    if sym == '"' and text.count('"', text.rfind("\n", 0, start) + 1, start) % 2:
-        return None  # a quotation mark that closes a quotation: 'the "Top 10"'
-    return c.adjective_units[sym], m.end(), False
+    if text.count(sym, text.rfind("\n", 0, start) + 1, start) % 2:
+        return None
+    return c.adjective_units[sym], m.end()
 
 
 def is_money(c: Compiled, text: str, rtext: str, start: int, scaled: bool, end: int) -> bool:

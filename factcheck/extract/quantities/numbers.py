@@ -16,6 +16,7 @@ from factcheck.extract.quantities.context import (
     fused_noun,
     is_money,
     late_unit,
+    mark_unit,
     word_count_ok,
 )
 from factcheck.extract.quantities.dates import date_q, year_date
@@ -32,11 +33,12 @@ _LOOK_BACK = 48  # characters searched to the left of a number for a hedge or a 
 class _Reading:
     """How one amount (or range) is read: its unit, dimension and stated unit, its noun and where it ends."""
 
-    __slots__ = ("dimension", "end", "factor", "noun", "number_scale", "offset", "stated_unit", "unit")
+    __slots__ = ("concept", "dimension", "end", "factor", "noun", "number_scale", "offset", "stated_unit", "unit")
 
     def __init__(self, factor: float, offset: float, unit: str, dimension: str, stated: str | None, end: int):
         self.factor, self.offset, self.unit, self.dimension, self.stated_unit = factor, offset, unit, dimension, stated
         self.noun: str | None = None
+        self.concept: str | None = None
         self.end = end
         self.number_scale = 1.0  # divides the number when its glued scale word turned out to be the unit
 
@@ -69,6 +71,9 @@ class NumberReader:
         pre = None
         neg = None
         hstart, phrase, hedged = start, None, False
+        split = a.digits is not None and start >= 2 and text[start - 1] == " " and text[start - 2].isdigit()
+        if split and not (a.cur_text and text.startswith(a.cur_text, start)):
+            return a.end  # "245 23 yen": a number split by a space, or a table's row, is no amount
         if a.currency is None:
             if a.unit is None and c.prefix_rev_g is not None:
                 lo = start - 16 if start - 16 > floor else floor
@@ -82,6 +87,8 @@ class NumberReader:
                         hstart = start - pm_len
                     hedged = True
             if a.digits is not None and pre is None:
+                if a.unit is None and a.scale == 1.0 and (mark := mark_unit(c, text, start, a.end)) is not None:
+                    a.unit, a.end = mark  # '8"' is an inch, not a label: "Wrench 8\""
                 # only four digits can be a year: the other numbers skip year_date's tests
                 if len(a.digits) == 4:
                     lo = start - 8 if start - 8 > floor else floor
@@ -113,11 +120,10 @@ class NumberReader:
             hedge = None if opener else c.hedge_of.get(("before", phrase))
         else:
             opener = hedge = None
-        sign = (
-            -1
-            if neg
-            else (1 if start and text[start - 1] == "+" and (start < 2 or not text[start - 2].isalnum()) else 0)
-        )
+        if neg or a.neg:  # "-0.8%", "$-99.99"
+            sign = -1
+        else:  # "+2.5%"
+            sign = 1 if start and text[start - 1] == "+" and (start < 2 or not text[start - 2].isalnum()) else 0
 
         # A range: "$20-25 billion", "$20 billion to $25 billion", "between 2,000 and 3,000 workers".
         if a.after is None and not a.multiple:
@@ -152,6 +158,9 @@ class NumberReader:
             if was_scale:
                 r.number_scale = a.scale
             return r
+        ratio = self._ratio(a)
+        if ratio is not None:
+            return ratio
         # A count needs its noun ("three companies", "12 injured"); a number in words may not be a pronoun.
         if a.digits is None and a.scale == 1.0 and not word_count_ok(c, text, a.start, text[a.start : a.end]):
             return None
@@ -164,6 +173,25 @@ class NumberReader:
             return self._listed(a)
         r = _Reading(1.0, 0.0, "count", "count", None, end)
         r.noun = noun
+        return r
+
+    def _ratio(self, a: Amount) -> _Reading | None:
+        """ "two out of five", "one in five adults": a fraction (not "2 in 2024", where the second is a year)."""
+        c, text = self.c, self.text
+        m = c.out_of.match(text, a.end)
+        if m is None:
+            return None
+        b = read_amount(c, text, m.end())
+        if b is None or b.unit or b.currency or b.multiple or b.number <= a.number:
+            return None
+        if b.digits is not None and len(b.digits) == 4 and b.scale == 1.0:
+            lo, hi = c.lex.year_range
+            if lo <= b.number <= hi:
+                return None
+        if text[m.start() : m.end()].split()[0].lower() == "in" and (a.digits is None) != (b.digits is None):
+            return None  # "one in 10" mixes words and digits: rare, and "ranked one in 2024" is a year
+        r = _Reading(1.0 / b.number, 0.0, "fraction", "fraction", None, b.end)
+        r.concept = read_noun(c, text, b.end)[0]
         return r
 
     def _listed(self, a: Amount) -> _Reading | None:
@@ -196,7 +224,7 @@ class NumberReader:
             return
         small, end = b.unit, b.end
         if small is None:
-            late = late_unit(c, text, b.start, b.end, None)
+            late = late_unit(c, text, b.start, b.end, None, bare=True)
             if late is None:
                 return
             small, end = late[0], late[1]
@@ -223,8 +251,8 @@ class NumberReader:
         if pre is None and hedge is None:
             hstart = start  # only a hedge (or "between"/"from") joins the span
         number = a.number / r.number_scale
-        stated = number
         value = number * r.factor + r.offset
+        stated = value if r.dimension == "fraction" else number
         if neg_len is not None and r.dimension == "temperature":
             # "-10°C", "minus 18 degrees": the only dimension where the value is below zero
             value, stated = -number * r.factor + r.offset, -number
@@ -232,8 +260,8 @@ class NumberReader:
                 hstart = start - neg_len
         elif sign and r.dimension in c.sign_changes:
             stated = sign * number  # "-0.8%": the change down by 0.8 (value), as written -0.8 (stated)
-            if sign < 0 and start - neg_len < hstart:  # type: ignore[operator]
-                hstart = start - neg_len  # type: ignore[operator]
+            if neg_len is not None and start - neg_len < hstart:  # the minus before the number joins the span
+                hstart = start - neg_len
             elif sign > 0 and start - 1 < hstart:
                 hstart = start - 1
         h = hedge or a.after
@@ -268,7 +296,7 @@ class NumberReader:
         c, text = self.c, self.text
         dim = r.dimension
         change = change_of(c, text, self.rtext, hstart, end, dim, sign, self.floor)
-        concept = r.noun if r.noun is not None else concept_of(c, text, self.rtext, hstart, end)
+        concept = r.concept or r.noun or concept_of(c, text, self.rtext, hstart, end)
         q = number_quantity(
             hstart, end, text[hstart:end], value, low, high, r.unit, dim, qualifier, precision, r.noun,
             stated, r.stated_unit, change, concept,
@@ -328,6 +356,15 @@ class NumberReader:
             if again is None or again.group("rw").lower() != basis.group("rw").lower():
                 return None
         same = (a.currency is None or b.currency in (None, a.currency)) and (a.unit is None or b.unit in (None, a.unit))
+        if (a.unit and b.currency) or (a.currency and b.unit):
+            same = False  # "rose 15% to $415.9 million": a change, then a level
+        elif (
+            same
+            and (a.unit or a.currency)
+            and not (b.unit or b.currency or b.scale != 1.0)
+            and read_noun(c, text, b.end)[0]
+        ):
+            same = False  # "up 5% to 300 jobs"
         lo = a.number * (b.scale if a.scale == 1.0 and b.scale != 1.0 else 1.0)
         sa = -lo if neg_len is not None else lo
         sb = -b.number if b_neg is not None else b.number

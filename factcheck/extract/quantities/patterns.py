@@ -47,7 +47,10 @@ class Compiled:
         self.number_words = {k.lower(): v for k, v in lex.number_words.items()}
         self.multipliers = {k.lower(): v for k, v in lex.word_multipliers.items()}
         self.fractions = {k.lower(): v for k, v in lex.fractions.items()}
-        self.currency_prefix = {**lex.currency_symbols, **lex.currency_codes}
+        # Codes with a scale letter ("MEUR"): the code's currency, the amount times the scale.
+        self.code_scale = {f"{k}{code}": f for k, f in lex.code_scales.items() for code in lex.currency_codes}
+        self.scaled_codes = {f"{k}{code}": iso for k in lex.code_scales for code, iso in lex.currency_codes.items()}
+        self.currency_prefix = {**lex.currency_symbols, **lex.currency_codes, **self.scaled_codes}
         self.currency_names = {norm(k): v for k, v in lex.currency_names.items()}
         self.unit_symbols: dict[str, Unit] = {}
         self.unit_words: dict[str, Unit] = {}
@@ -129,7 +132,8 @@ class Compiled:
         cur_other = "|".join(re.escape(k) for k in prefixes if not k[:1].isalpha())
         cur_parts = ([rf"(?<![A-Za-z])(?:{cur_alpha})"] if cur_alpha else []) + ([cur_other] if cur_other else [])
         cur_prefix = "(?:" + "|".join(cur_parts) + ")"
-        amount = rf"(?:(?P<cur>{cur_prefix}){sp}?)?(?:(?P<dig>{digits}){mixed}|(?P<word>{words}))"
+        # "$-99.99": a sign after the currency (before it: see minus_rev)
+        amount = rf"(?:(?P<cur>{cur_prefix}){sp}?(?P<csign>[-−](?=\d))?)?(?:(?P<dig>{digits}){mixed}|(?P<word>{words}))"
         self.amount = re.compile(amount)
         self.word_token = re.compile(r"[A-Za-z]+")
 
@@ -144,7 +148,8 @@ class Compiled:
             re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
             for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
         )
-        codes = "|".join(re.escape(c) for c in sorted(lex.currency_codes, key=len, reverse=True))
+        all_codes = {**lex.currency_codes, **self.scaled_codes}
+        codes = "|".join(re.escape(c) for c in sorted(all_codes, key=len, reverse=True))
         # Currency symbols and coins after the number ("20€", "42 RM", "10¢", "50p"); a symbol followed by a
         # number opens that number ("5 $10 bills").
         self.currency_after = {k: (v, 1.0) for k, v in lex.currency_symbols.items()}
@@ -268,14 +273,14 @@ class Compiled:
             rf"(?P<ddate>(?<![\d.,])(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?{sp}+(?:of{sp}+)?(?P<dmon>{months})"
             rf"(?:,?{sp}+(?P<dy>\d{{4}})(?!\d))?)",
             r"(?P<frac>(?<![\w/.,])(?P<fa>\d{1,2})/(?P<fb>\d{1,3})(?![\w/]|[.,]\d))",
-            rf"(?P<wfrac>(?P<fn>{fr_num})(?P<fsep>{sp}+|-)(?P<fd>{fr_den})"
+            rf"(?P<wfrac>(?P<fn>{fr_num})(?P<fsep>{sp}+|-)(?P<fd>{fr_den})(?!{sp}+{scale_words})"
             rf"|(?<![A-Za-z])(?i:half)(?={sp}+{alt(lex.half_followers)}))",
             rf"(?P<vague>(?P<vw>{alt(lex.vague)})(?:{sp}+(?i:of){sp}+(?P<vs>{alt(lex.vague_scales)}))?)",
             rf"(?P<mword>{alt(lex.multiple_words)})",
             rf"(?P<madj>(?:(?<![A-Za-z])(?i:an?){sp}+)?(?P<ma>{alt(lex.magnitude_adjectives)})-"
             rf"(?P<mc>{alt(lex.adjective_currencies)}))",
             rf"(?P<aunit>{self.article_unit.pattern})",
-            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?|(?<![\w.,/$€£¥]))(?:(?P<dig>{digits}){mixed}|(?P<word>{words})){tail})",
+            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?(?P<csign>[-−](?=\d))?|(?<![\w.,/$€£¥]))(?:(?P<dig>{digits}){mixed}|(?P<word>{words})){tail})",
         ]
         # The candidate scan: one pass of `re` over the text finds the few places where a quantity (or a
         # shape to skip) may start: digits, currency symbols, "(", "[" or "+" before a digit, line starts,
@@ -286,6 +291,8 @@ class Compiled:
         firsts = [
             *self.number_words,
             "half",
+            "quarter",
+            "hundred",
             *lex.vague,
             *lex.multiple_words,
             *lex.ordinals,
@@ -362,15 +369,21 @@ class Compiled:
         self.change_after = re.compile(rf"{sp}*-?(?P<cw>{alt(after)})" if after else "(?!)")
         self.of_det = re.compile(rf"{sp}+(?i:of)(?:{sp}+(?i:the|its|their|his|her|our|this|that|these|those))?(?={sp})")
         self.measure_adj = re.compile(rf"{sp}*-?{alt(lex.measure_adjectives)}" if lex.measure_adjectives else "(?!)")
-        adj_syms = "|".join(re.escape(s) for s in sorted(self.adjective_units, key=lambda s: (-len(s), s)))
+        # A word ("in") is a unit only before a measure adjective or at a sentence's end; a mark ('"') always,
+        # unless it closes a quotation (see context.late_unit).
+        by_len = sorted(self.adjective_units, key=lambda s: (-len(s), s))
+        adj_syms = "|".join(re.escape(s) for s in by_len if s[:1].isalnum())
+        marks = "|".join(re.escape(s) for s in by_len if not s[:1].isalnum())
         ends = rf"(?={sp}*(?:[.!?;)]|$)|{sp}*-?{alt(lex.measure_adjectives)})" if lex.measure_adjectives else ""
         self.adjective_unit = re.compile(rf"{sp}?(?P<au>{adj_syms})(?![A-Za-z0-9]){ends}") if adj_syms else None
+        self.bare_adjective_unit = re.compile(rf"{sp}?(?P<au>{adj_syms})(?![A-Za-z0-9])") if adj_syms else None
+        self.mark_unit = re.compile(rf"{sp}?(?P<au>{marks})") if marks else None
         self.compound = re.compile(rf"{sp}*(?:,{sp}*|(?i:and){sp}+)?(?=\d)")
         self.fused = re.compile(r"-(?P<fw>[A-Za-z][a-z]+)(?![A-Za-z0-9])")
         self.list_joiner = re.compile(rf"{sp}*(?:,{sp}*(?:(?i:and|or){sp}+)?|{sp}(?i:and|or){sp}+)(?=[\d.])")
         self.ago = re.compile(rf"{sp}+{alt(lex.ago_words)}" if lex.ago_words else "(?!)")
         self.article_unit = re.compile(rf"(?P<art>(?<![A-Za-z])(?i:an?)){sp}+(?P<au>{alt(self.article_units)})")
-        self.plus_sign = frozenset("+")
+        self.out_of = re.compile(rf"{sp}+(?i:out{sp}+of|in){sp}+(?=[\dA-Za-z])")
 
     def reading(self) -> tuple[Dispatch, SkipDispatch | None]:
         """The dispatch of the master pattern and, for a user-supplied ignore_patterns, the time-limited skip."""

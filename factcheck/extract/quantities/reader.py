@@ -130,11 +130,36 @@ class _Reader(NumberReader, DateReader):
         )
         return end
 
+    def _fraction(self, start: int, end: int, value: float) -> int:
+        """A fraction, or a fraction of a unit ("1/4 mile", "one-half miles")."""
+        c = self.c
+        um = c.suffix.match(self.text, end)
+        unit = None
+        if um is not None and (um.group("uword") or um.group("usym")):
+            unit = c.unit_words[norm(um.group("uword"))] if um.group("uword") else c.unit_symbols[um.group("usym")]
+        if unit is None:
+            return self._simple(start, end, value, "fraction", "fraction")
+        end = um.end()  # type: ignore[union-attr]  # set with unit
+        hstart, phrase = self.hedge_before(start)
+        h = c.hedge_of.get(("before", phrase)) if phrase else None
+        if h is None:
+            hstart = start
+        v = value * unit.factor + unit.offset
+        qualifier, low, high = bounds(h, v)
+        self.add(
+            quantity(
+                start=hstart, end=end, text=self.text[hstart:end], value=v, low=low, high=high, unit=unit.unit,
+                dimension=unit.dimension, qualifier=qualifier, precision=0.0, stated_value=value,
+                stated_unit=unit.name, concept=concept_of(c, self.text, self.rtext, hstart, end),
+            )
+        )  # fmt: skip
+        return end
+
     def on_frac(self, m: re.Match[str]) -> int:
         a, b = int(m.group("fa")), int(m.group("fb"))
         if not 0 < a < b:
             return m.end()  # "24/7", "50/50": not a share of a whole
-        return self._simple(m.start(), m.end(), a / b, "fraction", "fraction")
+        return self._fraction(m.start(), m.end(), a / b)
 
     def on_wfrac(self, m: re.Match[str]) -> int:
         text = self.text
@@ -148,7 +173,7 @@ class _Reader(NumberReader, DateReader):
         d = self.c.fractions[m.group("fd").lower()]
         if n >= d:
             return m.end()
-        return self._simple(m.start(), m.end(), n / d, "fraction", "fraction")
+        return self._fraction(m.start(), m.end(), n / d)
 
     def on_mword(self, m: re.Match[str]) -> int:
         value = self.c.lex.multiple_words[m.group().lower()]

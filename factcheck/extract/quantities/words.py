@@ -63,6 +63,9 @@ def _capitalised_noun_follows(c: Compiled, text: str, j: int) -> bool:
     return bool(m) and m.group("w")[0].isupper()
 
 
+_CONTRACTIONS = ("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
+
+
 def read_noun(c: Compiled, text: str, j: int) -> tuple[str | None, int]:
     """The counted noun after j: up to three words, stopping at function words, verbs, punctuation."""
     words: list[str] = []
@@ -74,8 +77,10 @@ def read_noun(c: Compiled, text: str, j: int) -> tuple[str | None, int]:
             break
         w = m.group("w")
         low = w.lower()
-        if low in c.stopwords or low in c.month_words:
-            break
+        if (low in c.stopwords and not (not words and low in c.count_adjectives)) or low in c.month_words:
+            break  # "12 injured": an adjective news counts may open the noun
+        if len(w) == 1 or low.endswith(_CONTRACTIONS):
+            break  # a letter ("2019 q", "1 m") or a verb ("1m isn't") is no noun
         if words and w[0].isupper() and not words[-1][0].isupper() and not w.isupper():
             break  # a capitalised word after a lower-case one starts a name, not the noun
         if low.endswith("ly") and low not in ("early", "family", "supply", "daily", "weekly", "monthly"):
