@@ -342,7 +342,7 @@ PERCENT = [
     case("The stock jumped 150% after the listing.", X("150%", 150, "percent")),
     case("Sales grew 7.25 percent in the quarter.", X("7.25 percent", 7.25, "percent")),
     case("The tax rate is 21 pct for most firms.", X("21 pct", 21, "percent")),
-    case("The bond yields ~4.2% today.", H("~4.2%", 4.2, "percent", "approx", 3.78, 4.62)),
+    case("The bond yields ~4.2% today.", H("~4.2%", 4.2, "percent", "approx", 3.78, 4.62), D("today", relative="today")),
     case("Rates were held between 5.25% and 5.5%.", R("between 5.25% and 5.5%", 5.25, 5.5, "percent")),
     case("At least 10% of the budget goes to defence.", H("At least 10%", 10, "percent", "at_least", 10, None)),
     case("It was a 0.75 percentage point increase.", X("0.75 percentage point", 0.75, "percentage_point")),
@@ -601,7 +601,7 @@ DATES = [
 NOT_QUANTITIES = [
     case("The update ships with Windows 11."),
     case("GPT-4o and GPT-5.4 are both supported."),
-    case("Claude Opus 4.1 and Sonnet 4.5 are available today."),
+    case("Claude Opus 4.1 and Sonnet 4.5 are available today.", D("today", relative="today")),  # "today": a relative date
     case("Gemini 2.5 Pro tops the leaderboard."),
     case("The iPhone 16 goes on sale on Friday."),
     case("The library requires Python 3.12."),
@@ -963,7 +963,7 @@ RATIOS_AND_TIME = [
 ]
 
 NOT_QUANTITIES_MORE = [
-    case("The Kestrel X5 drone ships today."),
+    case("The Kestrel X5 drone ships today.", D("today", relative="today")),
     case("Orbis 9 Pro handsets sold out."),
     case("The fix lands in Linux 6.8 kernels."),
     case("See section 4 of the contract."),
@@ -978,7 +978,7 @@ NOT_QUANTITIES_MORE = [
     case("Room 101 is closed."),
     case("The meeting ends at 5pm."),
     case("The update arrived at 14:05 GMT."),
-    case("Call 1-800-555-0199 today."),
+    case("Call 1-800-555-0199 today.", D("today", relative="today")),
     case("The manual (ISBN 0-306-40615-2) is free."),
     case("He wore the No. 23 jersey."),
     case("The A380 superjumbo retired."),

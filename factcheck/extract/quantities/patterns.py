@@ -87,6 +87,10 @@ class Compiled:
         self.magnitude_adjectives = {k.lower().replace("-", ""): v for k, v in lex.magnitude_adjectives.items()}
         self.adjective_currencies = {k.lower(): v for k, v in lex.adjective_currencies.items()}
         self.months = {**lex.months, **lex.month_abbreviations}
+        # Month names in lower case ("14 nov", "april 2017"), but those that are also words ("may", "march").
+        ambiguous = {lex.months[m] for m in lex.ambiguous_months if m in lex.months}
+        self.lower_months = {k.lower(): v for k, v in self.months.items() if v not in ambiguous and k.lower() != k}
+        self.month_of = {**self.months, **self.lower_months}
         self.year_words = {w.lower() for w in lex.year_words}
         self.lead_words = {w.lower() for w in lex.number_lead_words}
         self.version_words = {w.lower() for w in lex.version_words}
@@ -206,14 +210,16 @@ class Compiled:
         self.of_after = re.compile(rf"{SP}+(?i:of)(?![A-Za-z])")
         self._context(lex)
         self.period_tail = re.compile(
-            rf"{sp}*(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
+            rf"(?:{sp}*|-)(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
             rf"|'(?P<ay>\d{{2}})|(?P<y>\d{{4}}))(?!\d)"
         )
         self.vague_tail = re.compile(rf"{sp}+(?i:of|in){sp}+(?P<cname>{alt(self.currency_names)})")
         self.vague_of = re.compile(rf"{sp}+(?i:of)(?=[ \u00a0])")
         prefixes = "|".join(re.escape(p[::-1]) for p in sorted(self.prefix_units, key=len, reverse=True))
         self.prefix_rev = re.compile(rf"(?:{sp}+|-)(?P<w>(?i:{prefixes}))(?![A-Za-z])") if prefixes else None
-        self.year_pair = re.compile(rf"{sp}*(?:-|–|—|(?i:and|to|or)(?![A-Za-z])){sp}*(?P<y>\d{{4}})(?![\d.,]?\d)")
+        self.year_pair = re.compile(rf"{sp}*(?:-|–|—|~|(?i:and|to|or)(?![A-Za-z])){sp}*(?P<y>\d{{4}})(?![\d.,]?\d)")
+        # "2018 or later": a bare year with an open end is a date
+        self.year_open = re.compile(rf"{sp}+(?i:or{sp}+(?:later|earlier|after|before|sooner))(?![A-Za-z])")
         self.minus_rev = re.compile(rf"(?:[-−–]|{sp}*(?i:sunim))(?![A-Za-z0-9])")
         self.year_comma = re.compile(r"(?P<y>\d{4}),(?=\d{1,2}(?!\d))")
         # Gates: most numbers are followed (preceded) by a word that none of these patterns can start with.
@@ -257,21 +263,39 @@ class Compiled:
         self.connector_g = re.compile(ahead(self.g_connector, sp) + self.connector.pattern)
 
         # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
-        months = alt(self.months, ci=False, left=False) + r"\.?"
+        months = (
+            "(?:"
+            + alt(self.months, ci=False, left=False)
+            + "|"
+            + alt(self.lower_months, ci=False, left=False)
+            + r")\.?"
+        )
+        to = rf"{sp}*(?:-|–|(?i:to|through|until|till|and)(?![A-Za-z])){sp}*"
+        year_tail = (
+            rf"(?:{sp}*,?{sp}+(?P<{{y}}>\d{{{{4}}}})(?!\d)|{sp}+(?i:of){sp}+(?P<{{y}}2>\d{{{{4}}}}|\d{{{{2}}}})(?![\d,.]?\d)"
+            rf"|{sp}+(?i:in){sp}+(?P<{{y}}3>\d{{{{4}}}})(?![\d,.]?\d))?"
+        )
+        self.month_range_after = re.compile(rf"{to}(?:{months})(?![A-Za-z])")
+        self.range_between = re.compile(rf"{to}(?:(?i:the){sp}+)?$")
         ords = alt(lex.ordinals)
         fr_num = alt([*self.number_words, "a", "an"])
         fr_den = alt(self.fractions)
         alts = [
             r"(?P<marker>(?m:^)[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?\d{1,3}[.)](?=[ \t]))",
             r"(?P<iso>(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
-            rf"(?P<quarter>(?<![A-Za-z0-9])(?:Q(?P<q>[1-4])|(?P<qo>{ords}){sp}+(?i:quarter))(?![A-Za-z0-9]))",
+            rf"(?P<quarter>(?<![A-Za-z0-9])(?:[Qq](?P<q>[1-4])|(?P<qo>{ords}){sp}+(?i:quarter))(?![A-Za-z0-9]))",
+            rf"(?P<yquarter>(?<![\d.,])(?P<yqy>\d{{4}})(?:{sp}|-)?[Qq](?P<yqq>[1-4])(?![A-Za-z0-9]))",
             rf"(?P<fiscal>(?<![A-Za-z0-9])(?:FY{sp}?'?(?P<fy1>\d{{4}}|\d{{2}})|(?i:fiscal(?:{sp}+year)?){sp}+"
-            rf"(?P<fy2>\d{{4}}))(?!\d))",
+            rf"(?P<fy2>\d{{4}})|(?P<cy>[Cc][Yy]){sp}?'?(?P<fy3>\d{{4}}|\d{{2}}))(?!\d))",
             rf"(?P<rel>{alt(lex.relative_dates)})",
-            rf"(?P<mdate>(?<![A-Za-z])(?P<mon>{months})(?:{sp}+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?![:,.]\d))?"
-            rf"(?:,?{sp}+(?P<my>\d{{4}})(?!\d))?)",
-            rf"(?P<ddate>(?<![\d.,])(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?{sp}+(?:of{sp}+)?(?P<dmon>{months})"
-            rf"(?:,?{sp}+(?P<dy>\d{{4}})(?!\d))?)",
+            # "November 18", "Nov 18-19", "April 9th through 17th", "June of 1992", "Dec. 31 , 1994"
+            rf"(?P<mdate>(?<![A-Za-z])(?P<mon>{months})(?:{sp}+(?:(?i:the){sp}+)?(?P<md>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?!\d)(?![:,.]\d)(?:{to}(?P<md2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]|[,.]\d))?)?"
+            + year_tail.format(y="my")
+            + ")",
+            # "18 November", "4th of July", "18 and 19 June", "9 to 12 of June"
+            rf"(?P<ddate>(?<![\d.,])(?:(?P<dd0>\d{{1,2}})(?:st|nd|rd|th)?{to}(?:(?i:the){sp}+)?)?(?P<dd>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?{sp}+(?:(?i:of){sp}+)?(?P<dmon>{months})" + year_tail.format(y="dy") + ")",
             r"(?P<frac>(?<![\w/.,])(?P<fa>\d{1,2})/(?P<fb>\d{1,3})(?![\w/]|[.,]\d))",
             rf"(?P<wfrac>(?P<fn>{fr_num})(?P<fsep>{sp}+|-)(?P<fd>{fr_den})(?!{sp}+{scale_words})"
             rf"|(?<![A-Za-z])(?i:half)(?={sp}+{alt(lex.half_followers)}))",
@@ -338,7 +362,11 @@ class Compiled:
         # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE. Only whether some
         # word starts here matters, so the month names and the words share one trie (`re` walks one faster).
         month_words = alt(sorted({*cased([*firsts, *lex.relative_dates]), *self.months}), ci=False, left=False)
-        word_starts = rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.)"
+        lower = alt(sorted(self.lower_months), ci=False, left=False)
+        word_starts = (
+            rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{lower}|[qQ][1-4](?![A-Za-z0-9])|cy'?\d|{articles}{sp}+"
+            rf"(?={alt(after_a, left=False)})|https?:|www\.)"
+        )
         line = r"(?<=\n)"
         starts = self.dispatch.starts
         if starts is not None:

@@ -113,6 +113,8 @@ class _Reader(NumberReader, DateReader):
             p = s.start()
             if s.lastgroup not in _AT_MATCH:
                 p += 1
+        if len(self.out) > 1:
+            self.join_ranges()
         return self.out
 
     # ---- fractions, multiples, vague amounts -----------------------------------------------------
