@@ -342,7 +342,9 @@ PERCENT = [
     case("The stock jumped 150% after the listing.", X("150%", 150, "percent")),
     case("Sales grew 7.25 percent in the quarter.", X("7.25 percent", 7.25, "percent")),
     case("The tax rate is 21 pct for most firms.", X("21 pct", 21, "percent")),
-    case("The bond yields ~4.2% today.", H("~4.2%", 4.2, "percent", "approx", 3.78, 4.62), D("today", relative="today")),
+    case(
+        "The bond yields ~4.2% today.", H("~4.2%", 4.2, "percent", "approx", 3.78, 4.62), D("today", relative="today")
+    ),
     case("Rates were held between 5.25% and 5.5%.", R("between 5.25% and 5.5%", 5.25, 5.5, "percent")),
     case("At least 10% of the budget goes to defence.", H("At least 10%", 10, "percent", "at_least", 10, None)),
     case("It was a 0.75 percentage point increase.", X("0.75 percentage point", 0.75, "percentage_point")),
@@ -601,7 +603,9 @@ DATES = [
 NOT_QUANTITIES = [
     case("The update ships with Windows 11."),
     case("GPT-4o and GPT-5.4 are both supported."),
-    case("Claude Opus 4.1 and Sonnet 4.5 are available today.", D("today", relative="today")),  # "today": a relative date
+    case(
+        "Claude Opus 4.1 and Sonnet 4.5 are available today.", D("today", relative="today")
+    ),  # "today": a relative date
     case("Gemini 2.5 Pro tops the leaderboard."),
     case("The iPhone 16 goes on sale on Friday."),
     case("The library requires Python 3.12."),

@@ -162,6 +162,8 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
             scale_f = c.scales[scale.lower()]
         number *= scale_f
         precision *= scale_f
+        if m.group("half") is not None:  # "one million and a half"
+            number += 0.5 * scale_f
     currency = unit = None
     cur_text, cfactor, unit_text = cur_s, 1.0, None
     if sf is not None:
@@ -195,6 +197,9 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
         return None  # "4o", "5G", "18th": letters glued to the number make it a name or an ordinal
     if ah is None:
         after, end = None, m.end("gl")
+        if code is not None and scale_f == 1.0 and (sm := c.scale.match(text, end)) and sm.group("scale"):
+            scale_f = c.scales[sm.group("scale").lower()]  # "75 USD million", as tables of accounts write it
+            number, precision, end = number * scale_f, precision * scale_f, sm.end()
     else:
         after, end = c.hedge_of.get(("after", norm(ah.strip(" \u00a0")))), m.end("ah")
     # positional: start, end, number, precision, scale, currency, unit, multiple, digits, after, decimal_comma,
@@ -272,6 +277,8 @@ def _read_amount_steps(c: Compiled, text: str, i: int) -> Amount | None:
             amount.scale = mult
             amount.number *= mult
             amount.precision *= mult
+            if sm.group("half") is not None:  # "one million and a half"
+                amount.number += 0.5 * mult
             if short is not None and sm.group("sp") == "":
                 amount.short = short
             j = sm.end()

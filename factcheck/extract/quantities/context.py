@@ -128,7 +128,7 @@ def is_money(c: Compiled, text: str, rtext: str, start: int, scaled: bool, end: 
     low = word.lower()
     if low in c.money_words:
         return True
-    if low in ("of", "for", "at") or low in c.determiners:
+    if low in ("of", "for", "at"):  # "a fine of 500 pounds"; not "buy a twenty-pound bag"
         before = prev_word(c, text, start - len(word) - 1, rtext)
         return before is not None and before.lower() in c.money_words
     return False

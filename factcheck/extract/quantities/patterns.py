@@ -146,10 +146,14 @@ class Compiled:
         scale_glued = alt(self.scales, left=False)
         short_glued = alt(self.short_scales, left=False)
         self.scale = re.compile(
-            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})(?![A-Za-z])|(?P<short>{short_glued})(?![A-Za-z/]))"
+            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})(?![A-Za-z])(?P<half>{sp}+(?i:and{sp}+a{sp}+half)(?![A-Za-z]))?"
+            rf"|(?P<short>{short_glued})(?![A-Za-z/]))"
         )
+        # A capital letter alone ("L", "C") before a hyphen and a letter or digit is a code: "L-202", "C-130".
         unit_syms = "|".join(
-            re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
+            re.escape(s)
+            + (r"(?![A-Za-z0-9]|-[A-Za-z0-9])" if len(s) == 1 and s.isupper() else "")
+            + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
             for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
         )
         all_codes = {**lex.currency_codes, **self.scaled_codes}
@@ -364,7 +368,7 @@ class Compiled:
         month_words = alt(sorted({*cased([*firsts, *lex.relative_dates]), *self.months}), ci=False, left=False)
         lower = alt(sorted(self.lower_months), ci=False, left=False)
         word_starts = (
-            rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{lower}|[qQ][1-4](?![A-Za-z0-9])|cy'?\d|{articles}{sp}+"
+            rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{lower}|[qQ][1-4](?![A-Za-z0-9])|cy ?'?\d|{articles}{sp}+"
             rf"(?={alt(after_a, left=False)})|https?:|www\.)"
         )
         line = r"(?<=\n)"
