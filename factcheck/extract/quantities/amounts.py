@@ -134,12 +134,12 @@ def read_amount(c: Compiled, text: str, i: int) -> Amount | None:
 
 def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None:
     """The amount read by a match of `amount_tail` (or of the master's `num`, which holds the same groups)."""
-    groups = m.group(*_TAIL_GROUPS)
-    cur_s, csign, dig, mxa, mxb, dmul, dadd, ska, sc, sp, scale, short, sf, cname, code, csym, uword, usym = groups[:18]
-    mu, glued, ah = groups[18:]
+    (cur_s, csign, dig, mxa, mxb, dmul, dadd, ska, sc, sp, scale, short, sf, cname, code, csym, uword, usym,
+     mu, glued, ah) = m.group(*_TAIL_GROUPS)  # fmt: skip
+    if glued is not None:
+        return None  # "4o", "5G", "18th": letters glued to the number make it a name or an ordinal
     if ska is not None:
         return None  # a unit this reader does not normalise
-    cur = c.currency_prefix.get(cur_s) if cur_s else None
     raw, number, decimal_comma = _digits(dig)
     precision = 0.5 * 10.0 ** -(len(raw) - raw.index(".") - 1) if "." in raw else 0.5
     if mxa is not None or dmul is not None:
@@ -148,10 +148,17 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
             return None
         number, precision = whole
     scale_f = 1.0
-    shorts = None
+    shorts = currency = unit = cur_text = unit_text = None
+    cfactor = 1.0
+    if cur_s is not None:
+        cur_text = cur_s
+        currency = c.currency_prefix[cur_s]
+        if cur_s in c.code_scale:  # "MEUR 120"
+            scale_f = c.code_scale[cur_s]
+            number, precision = number * scale_f, precision * scale_f
     if sc is not None:
         # the same tests as in _read_amount_steps; a spaced abbreviation without a currency is no scale there
-        if not (scale or sp == "" or cur is not None):
+        if not (scale or sp == "" or cur_s is not None):
             return _read_amount_steps(c, text, i)
         if short is not None:
             if short.lower() == "m" and text[m.end("sc") : m.end("sc") + 1] in ("²", "³"):
@@ -164,10 +171,14 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
         precision *= scale_f
         if m.group("half") is not None:  # "one million and a half"
             number += 0.5 * scale_f
-    currency = unit = None
-    cur_text, cfactor, unit_text = cur_s, 1.0, None
     if sf is not None:
-        if cname is not None or code is not None or csym is not None:
+        if usym is not None or uword is not None:
+            if cur_s is not None:
+                return _read_amount_steps(c, text, i)
+            unit = c.unit_words[norm(uword)] if uword else c.unit_symbols[usym]
+            unit_text = uword or usym
+        else:
+            cur = currency
             if csym is not None:
                 currency, cfactor = c.currency_after[csym]
                 cur_text = csym
@@ -181,20 +192,8 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
                     number, precision = number * scale_f, precision * scale_f
             if cur is not None and (cur != currency or cfactor != 1.0):
                 return _read_amount_steps(c, text, i)
-        elif cur is None:
-            unit = c.unit_words[norm(uword)] if uword else c.unit_symbols[usym]
-            unit_text = uword or usym
-        else:
-            return _read_amount_steps(c, text, i)
-    else:
-        currency = cur
-    if cur_s in c.code_scale:  # "MEUR 120"
-        scale_f = c.code_scale[cur_s]  # type: ignore[index]
-        number, precision = number * scale_f, precision * scale_f
     if mu is not None and (currency is not None or unit is not None):
         return _read_amount_steps(c, text, i)
-    if glued is not None:
-        return None  # "4o", "5G", "18th": letters glued to the number make it a name or an ordinal
     if ah is None:
         after, end = None, m.end("gl")
         if code is not None and scale_f == 1.0 and (sm := c.scale.match(text, end)) and sm.group("scale"):

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from factcheck.models import Change, DateParts, Qualifier, Quantity
+from factcheck.models import Change, DateParts, Qualifier, Quantity, shared_fields
 
 
 def _template(model: type[BaseModel]) -> dict[str, Any] | None:
@@ -84,10 +84,12 @@ def _positional(names: tuple[str, ...]) -> Any:
 
         return generic
 
+    fields_set = shared_fields(set(names))  # one set for all: never changed in place (frozen)
+
     def build(*values: Any) -> Quantity:
         d = template.copy()
         d.update(zip(names, values, strict=True))  # keeps the declaration order of the fields
-        return _bare(Quantity, d, set(names))
+        return _bare(Quantity, d, fields_set)
 
     return build
 
@@ -121,6 +123,7 @@ def _number_quantity_builder() -> Any:
 
         return generic
     new, setattr_ = Quantity.__new__, object.__setattr__
+    fields_set = shared_fields(set(_NUMBER_FIELDS))
 
     def build(
         start: int,
@@ -162,7 +165,7 @@ def _number_quantity_builder() -> Any:
                 "concept": concept,
             },
         )
-        setattr_(m, "__pydantic_fields_set__", set(_NUMBER_FIELDS))
+        setattr_(m, "__pydantic_fields_set__", fields_set)  # one set for all: never changed in place (frozen)
         setattr_(m, "__pydantic_extra__", None)
         setattr_(m, "__pydantic_private__", None)
         return m

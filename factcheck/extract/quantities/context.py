@@ -11,49 +11,75 @@ from __future__ import annotations
 
 from factcheck.extract.quantities.patterns import Compiled
 from factcheck.extract.quantities.phrases import norm
-from factcheck.extract.quantities.words import prev_word, read_noun
+from factcheck.extract.quantities.words import prev_word, read_noun, word_before
 from factcheck.models import Change
 from factcheck.ruleset.quantity_units import Unit
 
-_LOOK_BACK = 48
 
+def context_of(
+    c: Compiled,
+    text: str,
+    rtext: str,
+    start: int,
+    end: int,
+    dimension: str,
+    sign: int,
+    noun: str | None,
+    prev: tuple[str | None, int] | None = None,
+) -> tuple[Change | None, str | None]:
+    """The change a quantity states and the concept it measures; start is where the quantity (or its hedge)
+    starts, prev the word before start and where it starts, when the caller read it already.
 
-def change_of(
-    c: Compiled, text: str, rtext: str, start: int, end: int, dimension: str, sign: int, floor: int
-) -> Change | None:
-    """ "up" or "down" when the text says the number is a change: a sign glued to it ("-0.8%"), a word of movement
-    before it ("rose 0.4%", "a drop of 3%") or a noun of movement after it ("a 3% drop"); start is where the
-    quantity's hedge (if any) starts."""
+    The change: a sign glued to the number ("-0.8%"), a word of movement before it ("rose 0.4%", "fell by 1.9%",
+    "a drop of 3%", across `change_links`) or a noun of movement after it ("a 3% drop"). The concept: the counted
+    noun, else the noun after "of" ("4.5 gigawatts of offshore wind"), else, when a determiner stands before the
+    number, the noun it modifies ("a 3kW heat pump", "the $69bn acquisition price"). Most quantities have
+    neither: the tests are cheap and come first."""
+    word, at = prev if prev is not None else word_before(c, text, start, rtext)
+    low = word.lower() if word is not None else None
+    first = low
+    change: Change | None = None
     if sign and dimension in c.sign_changes:
-        return "down" if sign < 0 else "up"
-    n = len(text)
-    lo = max(start - _LOOK_BACK, floor)
-    m = c.change_rev.match(rtext, n - start, n - lo)
-    if m is not None:
-        found = c.change_of.get(("before", norm(m.group("cw")[::-1])))
-        if found is not None and dimension not in found[1]:
-            return found[0]  # type: ignore[return-value]
-    m = c.change_after.match(text, end)
-    if m is not None:
-        found = c.change_of.get(("after", norm(m.group("cw"))))
-        if found is not None and dimension not in found[1]:
-            return found[0]  # type: ignore[return-value]
+        change = "down" if sign < 0 else "up"
+    else:
+        for _ in range(4):
+            if low is None:
+                break
+            found = c.change_before.get(low)
+            if found is not None:
+                change = found[0] if dimension not in found[1] else None  # type: ignore[assignment]
+                break
+            if low not in c.change_links:
+                break
+            word, at = word_before(c, text, at, rtext)
+            low = word.lower() if word is not None else None
+        if change is None:
+            ch = text[end + 1 : end + 2] if text[end : end + 1] in (" ", "-") else ""
+            if ch and ch.lower() in c.change_after_first and (m := c.change_after.match(text, end)) is not None:
+                found = c.change_of.get(("after", norm(m.group("cw"))))
+                if found is not None and dimension not in found[1]:
+                    change = found[0]  # type: ignore[assignment]
+    if noun is not None:
+        return change, noun
+    return change, read_concept(c, text, end, first)
+
+
+def read_concept(c: Compiled, text: str, end: int, low: str | None) -> str | None:
+    """The concept of a quantity that counts nothing (see context_of); low: the word before it, in lower case."""
+    if text[end : end + 1] != " ":
+        return None  # "a 3kW-rated pump": the fused word is the noun's own adjective
+    if text[end + 1 : end + 3].lower() == "of":
+        m = c.of_det.match(text, end)
+        return read_noun(c, text, m.end())[0] if m is not None else None
+    if low is not None and low in c.determiners:
+        return read_noun(c, text, end)[0]
     return None
 
 
 def concept_of(c: Compiled, text: str, rtext: str, start: int, end: int) -> str | None:
-    """What a measure or an amount measures: the noun after "of" ("4.5 gigawatts of offshore wind"), or, when a
-    determiner stands before the number, the noun it modifies ("a 3kW heat pump", "the $69bn acquisition price")."""
-    m = c.of_det.match(text, end)
-    if m is not None:
-        return read_noun(c, text, m.end())[0]
-    word = prev_word(c, text, start, rtext)
-    if word is not None and word.lower() in c.determiners:
-        j = end + 1 if text[end : end + 1] == "-" else end
-        if j != end:  # "a 3kW-rated pump": the fused word is the noun's own adjective
-            return None
-        return read_noun(c, text, j)[0]
-    return None
+    """The concept of a quantity read outside `numbers` (fractions of units, "a gallon of beer")."""
+    word = word_before(c, text, start, rtext)[0]
+    return read_concept(c, text, end, word.lower() if word is not None else None)
 
 
 def plural(c: Compiled, word: str) -> str:
@@ -96,6 +122,11 @@ def late_unit(
     m = mark_unit(c, text, start, end)
     if m is not None:
         return m[0], m[1], False
+    ch = text[end : end + 1]
+    if ch in (" ", "\u00a0"):
+        ch = text[end + 1 : end + 2]
+    if ch not in c.adjective_first:
+        return None
     rx = c.bare_adjective_unit if bare else c.adjective_unit
     w = rx.match(text, end) if rx is not None else None
     if w is None:
@@ -106,7 +137,10 @@ def late_unit(
 def mark_unit(c: Compiled, text: str, start: int, end: int) -> tuple[Unit, int] | None:
     """A unit mark after a number ('9"'), unless it closes a quotation ('the "Top 10"'): an odd number of
     quotation marks before it on its line."""
-    if c.mark_unit is None:
+    ch = text[end : end + 1]
+    if ch == " ":
+        ch = text[end + 1 : end + 2]
+    if c.mark_unit is None or ch not in c.mark_first:
         return None
     m = c.mark_unit.match(text, end)
     if m is None:

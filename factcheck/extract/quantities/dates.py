@@ -16,11 +16,17 @@ from factcheck.models import DateParts, Quantity, replace
 
 
 def year_date(
-    c: Compiled, text: str, start: int, a: Amount, hedge: str | None = None, rtext: str | None = None
+    c: Compiled,
+    text: str,
+    start: int,
+    a: Amount,
+    hedge: str | None = None,
+    rtext: str | None = None,
+    word: str | bool | None = False,
 ) -> DateParts | Literal[False] | None:
     """A bare four-digit year: a date after "in", "since", "mid-"...; otherwise not a quantity (False).
 
-    Returns None when the number is not year-like at all.
+    Returns None when the number is not year-like at all. word: the word before start, when the caller read it.
     """
     if (
         a.digits is None
@@ -38,14 +44,16 @@ def year_date(
         return None
     if hedge and hedge not in c.year_hedge_prepositions:
         return None  # "up to 2000 workers": a hedge makes it an amount (a count needs its noun)
-    if rtext is None:
-        glued = c.glued_word_rev.match(text[max(0, start - 12) : start][::-1])
-    else:
-        glued = c.glued_word_rev.match(rtext, len(text) - start, len(text) - max(0, start - 12))
-    if glued and glued.group("w")[::-1].lower() in c.year_words:
-        return date_parts(year=year)
-    word = prev_word(c, text, start, rtext)
-    if word and word.rstrip(".").lower() in c.year_words:
+    if start and text[start - 1] == "-":  # "mid-2025"
+        if rtext is None:
+            glued = c.glued_word_rev.match(text[max(0, start - 12) : start][::-1])
+        else:
+            glued = c.glued_word_rev.match(rtext, len(text) - start, len(text) - max(0, start - 12))
+        if glued and glued.group("w")[::-1].lower() in c.year_words:
+            return date_parts(year=year)
+    if word is False:
+        word = prev_word(c, text, start, rtext)
+    if word and word.rstrip(".").lower() in c.year_words:  # type: ignore[union-attr]
         return date_parts(year=year)
     if c.year_open.match(text, a.end):  # "2018 or later"
         return date_parts(year=year)
@@ -68,6 +76,7 @@ class DateReader:
     text: str
     rtext: str
     out: list[Quantity]
+    dates: list[int]
     add: Callable[[Quantity], None]
 
     def on_iso(self, m: re.Match[str]) -> int:
@@ -146,7 +155,8 @@ class DateReader:
 
     def on_ddate(self, m: re.Match[str]) -> int:
         c, text = self.c, self.text
-        day = int(m.group("dd"))
+        ranged = m.group("dd") is not None  # "18 and 19 June": dd0 and dd; "18 June": dd0 alone
+        day = int(m.group("dd") if ranged else m.group("dd0"))
         if not 1 <= day <= 31:
             return m.start() + 1
         month = c.month_of[m.group("dmon").rstrip(".")]
@@ -154,8 +164,8 @@ class DateReader:
         end = year_end or m.end("dmon")
         if year_end is None and text[end - 1] == "." and m.group("dmon").rstrip(".") in c.lex.months:
             end -= 1  # "on 18 November." ends the sentence; "18 Nov." keeps its point
-        start = m.start("dd")
-        if m.group("dd0") is not None:  # "18 and 19 June", "9 to 12 of June": two dates
+        start = m.start("dd") if ranged else m.start()
+        if ranged:  # "18 and 19 June", "9 to 12 of June": two dates
             day0 = int(m.group("dd0"))
             if 1 <= day0 < day:
                 self.add(date_q(text, m.start(), m.end("dd0"), date_parts(year=year, month=month, day=day0)))
@@ -196,7 +206,9 @@ class DateReader:
         """A range of dates states its year once, at its end: "Nov 18-Dec 19, 2015", "Jan-Feb 2017", "from March
         to May 2020". The first date takes the year of the second (the year before, when its month is later)."""
         c, text, out = self.c, self.text, self.out
-        for i in range(len(out) - 1):
+        for i in self.dates:
+            if i + 1 >= len(out):
+                break
             a, b = out[i], out[i + 1]
             if a.date is None or b.date is None or a.date.year is not None or a.date.month is None:
                 continue

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factcheck.extract.quantities.dispatch import Dispatch, SkipDispatch
 from factcheck.extract.quantities.firstchars import ASCII, ahead, first_chars, gate
-from factcheck.extract.quantities.phrases import SP, SP_CHARS, alt, cased, norm, phrase, reversed_alt
+from factcheck.extract.quantities.phrases import SP, SP_CHARS, alt, cased, norm, phrase, reversed_alt, trie_alt
 from factcheck.ruleset.files import RuleFileError, default_rules_dir
 from factcheck.ruleset.quantity_lexicon import HedgeSpec, QuantityLexicon
 from factcheck.ruleset.quantity_units import Unit
@@ -22,7 +22,8 @@ from factcheck.ruleset.quantity_units import Unit
 def compiled(lex: QuantityLexicon) -> Compiled:
     """The lexicon's patterns: built on first use and kept on the lexicon, so that every extraction over an
     archive reuses them."""
-    c: Compiled | None = lex._compiled
+    private = object.__getattribute__(lex, "__pydantic_private__")  # pydantic's own lookup costs microseconds
+    c: Compiled | None = private.get("_compiled") if private is not None else lex._compiled
     if c is None:
         c = lex._compiled = Compiled(lex)
     return c
@@ -113,8 +114,8 @@ class Compiled:
         # A whole number and a fraction ("2 1/2 in", "10 1/2 miles"); a whole number and a multiplier ("3
         # hundred and 21 yuan").
         mixed = (
-            r"(?:[ \u00a0](?P<mxa>\d{1,2})/(?P<mxb>\d{1,2})(?![\d/])|"
-            + rf"{sp}+(?P<dmul>{alt(self.multipliers)})(?:{sp}+(?i:and){sp}+(?P<dadd>\d{{1,2}})(?![\d.,]))?)?"
+            r"(?:[ \u00a0](?:(?P<mxa>\d{1,2})/(?P<mxb>\d{1,2})(?![\d/])|"
+            rf"(?P<dmul>{alt(self.multipliers, left=False)})(?:{sp}+(?i:and){sp}+(?P<dadd>\d{{1,2}})(?![\d.,]))?))?"
         )
         nw = alt(self.number_words)
         mult = alt(self.multipliers)
@@ -129,11 +130,11 @@ class Compiled:
             rf"(?:{a_lead}|{frac_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*"
             rf"(?i:{sp}+and{sp}+a{sp}+half\b)?"
         )
-        # Longest first; the prefixes that open with a letter share one look-behind, so that `re` skips each
-        # of them on its first character (a letter and a symbol never start the same prefix: same match).
-        prefixes = sorted(self.currency_prefix, key=lambda s: (-len(s), s))
-        cur_alpha = "|".join(re.escape(k) for k in prefixes if k[:1].isalpha())
-        cur_other = "|".join(re.escape(k) for k in prefixes if not k[:1].isalpha())
+        # Prefix tries (a longer prefix first); those that open with a letter share one look-behind, so that `re`
+        # skips them on their first character (a letter and a symbol never start the same prefix: same match).
+        prefixes = list(self.currency_prefix)
+        cur_alpha = trie_alt([k for k in prefixes if k[:1].isalpha()], lambda p: "")
+        cur_other = trie_alt([k for k in prefixes if not k[:1].isalpha()], lambda p: "")
         cur_parts = ([rf"(?<![A-Za-z])(?:{cur_alpha})"] if cur_alpha else []) + ([cur_other] if cur_other else [])
         cur_prefix = "(?:" + "|".join(cur_parts) + ")"
         # "$-99.99": a sign after the currency (before it: see minus_rev)
@@ -149,23 +150,21 @@ class Compiled:
             rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})(?![A-Za-z])(?P<half>{sp}+(?i:and{sp}+a{sp}+half)(?![A-Za-z]))?"
             rf"|(?P<short>{short_glued})(?![A-Za-z/]))"
         )
-        # A capital letter alone ("L", "C") before a hyphen and a letter or digit is a code: "L-202", "C-130".
-        unit_syms = "|".join(
-            re.escape(s)
-            + (r"(?![A-Za-z0-9]|-[A-Za-z0-9])" if len(s) == 1 and s.isupper() else "")
-            + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
-            for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
-        )
+
+        def unit_edge(s: str) -> str:
+            # a capital letter alone ("L", "C") before a hyphen and a letter or digit is a code: "L-202"
+            if len(s) == 1 and s.isupper():
+                return r"(?![A-Za-z0-9]|-[A-Za-z0-9])"
+            return r"(?![A-Za-z0-9])" if s[-1].isalnum() else ""
+
+        unit_syms = trie_alt(self.unit_symbols, unit_edge)
         all_codes = {**lex.currency_codes, **self.scaled_codes}
-        codes = "|".join(re.escape(c) for c in sorted(all_codes, key=len, reverse=True))
+        codes = trie_alt(all_codes, lambda p: "")
         # Currency symbols and coins after the number ("20€", "42 RM", "10¢", "50p"); a symbol followed by a
         # number opens that number ("5 $10 bills").
         self.currency_after = {k: (v, 1.0) for k, v in lex.currency_symbols.items()}
         self.currency_after.update(self.subunit_symbols)
-        cur_syms = "|".join(
-            re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
-            for s in sorted(self.currency_after, key=lambda s: (-len(s), s))
-        )
+        cur_syms = trie_alt(self.currency_after, lambda s: r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
         cnames = alt([*self.currency_names, *self.subunits])
         suffix_core = (
             rf"(?:(?P<cname>{cnames})|(?P<code>(?:{codes})(?![A-Za-z]))|(?P<csym>(?:{cur_syms})(?!{sp}?\d))"
@@ -298,8 +297,10 @@ class Compiled:
             + year_tail.format(y="my")
             + ")",
             # "18 November", "4th of July", "18 and 19 June", "9 to 12 of June"
-            rf"(?P<ddate>(?<![\d.,])(?:(?P<dd0>\d{{1,2}})(?:st|nd|rd|th)?{to}(?:(?i:the){sp}+)?)?(?P<dd>\d{{1,2}})"
-            rf"(?:st|nd|rd|th)?{sp}+(?:(?i:of){sp}+)?(?P<dmon>{months})" + year_tail.format(y="dy") + ")",
+            # (the look-ahead turns away at once the numbers that are no day: "2025", "5,000", "12%")
+            rf"(?P<ddate>(?<![\d.,])(?=\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0\u202f\u2009\-–])(?P<dd0>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?:{to}(?:(?i:the){sp}+)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?)?{sp}+(?:(?i:of){sp}+)?"
+            rf"(?P<dmon>{months})" + year_tail.format(y="dy") + ")",
             r"(?P<frac>(?<![\w/.,])(?P<fa>\d{1,2})/(?P<fb>\d{1,3})(?![\w/]|[.,]\d))",
             rf"(?P<wfrac>(?P<fn>{fr_num})(?P<fsep>{sp}+|-)(?P<fd>{fr_den})(?!{sp}+{scale_words})"
             rf"|(?<![A-Za-z])(?i:half)(?={sp}+{alt(lex.half_followers)}))",
@@ -329,7 +330,6 @@ class Compiled:
             "zip",
             "postcode",
             "postal",
-            *(w.split()[0] for w in self.currency_names),
             *(k for k in lex.currency_symbols if k[:1].isalpha()),  # "Rs 500", "Mex$40"
             *(w.split("-")[0] for w in lex.magnitude_adjectives),
         ]
@@ -365,16 +365,20 @@ class Compiled:
         # Case-insensitive tries are several times slower in `re` than case-sensitive ones, so the scan lists
         # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE. Only whether some
         # word starts here matters, so the month names and the words share one trie (`re` walks one faster).
-        month_words = alt(sorted({*cased([*firsts, *lex.relative_dates]), *self.months}), ci=False, left=False)
-        lower = alt(sorted(self.lower_months), ci=False, left=False)
-        word_starts = (
-            rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{lower}|[qQ][1-4](?![A-Za-z0-9])|cy ?'?\d|{articles}{sp}+"
-            rf"(?={alt(after_a, left=False)})|https?:|www\.)"
+        # lower-case months, quarters ("q3 2019") and calendar years ("cy 2008") start words too
+        quarters = ["q1", "q2", "q3", "q4", "cy"]
+        month_words = alt(
+            sorted({*cased([*firsts, *lex.relative_dates]), *self.months, *self.lower_months, *quarters}),
+            ci=False,
+            left=False,
         )
+        word_starts = rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.)"
+        # A line that opens with a letter is a candidate only where a word start is (group w), as anywhere else
+        # in the text: what the master can read from a letter opens with one of those words.
         line = r"(?<=\n)"
         starts = self.dispatch.starts
         if starts is not None:
-            starts = "".join(re.escape(ch) for ch in starts)
+            starts = "".join(re.escape(ch) for ch in starts if not ("a" <= ch.lower() <= "z"))
             line += rf"(?=[{starts}]|[^\x00-\x7f])" if starts else r"(?=[^\x00-\x7f])"
         # One look-behind first turns away the spaces and the punctuation that cannot start group h.
         self.scan_from = re.compile(
@@ -392,13 +396,12 @@ class Compiled:
         self.determiners = {w.lower() for w in lex.determiners}
         self.count_adjectives = {w.lower() for w in lex.count_adjectives}
         self.sign_changes = frozenset(lex.sign_changes)
-        links = reversed_alt(lex.change_links) if lex.change_links else "(?!)"
-        before = [w for (where, w) in self.change_of if where == "before"]
+        self.change_links = {w.lower() for w in lex.change_links}
+        self.change_before = {w: v for (where, w), v in self.change_of.items() if where == "before"}
+        self.change_words = frozenset(self.change_before) | frozenset(self.change_links)
         after = [w for (where, w) in self.change_of if where == "after"]
-        self.change_rev = re.compile(
-            rf"(?:{sp}+(?i:{links}))*{sp}+(?P<cw>(?i:{reversed_alt(before)}))" if before else "(?!)"
-        )
         self.change_after = re.compile(rf"{sp}*-?(?P<cw>{alt(after)})" if after else "(?!)")
+        self.change_after_first = frozenset(w[0] for w in after)
         self.of_det = re.compile(rf"{sp}+(?i:of)(?:{sp}+(?i:the|its|their|his|her|our|this|that|these|those))?(?={sp})")
         self.measure_adj = re.compile(rf"{sp}*-?{alt(lex.measure_adjectives)}" if lex.measure_adjectives else "(?!)")
         # A word ("in") is a unit only before a measure adjective or at a sentence's end; a mark ('"') always,
@@ -410,11 +413,28 @@ class Compiled:
         self.adjective_unit = re.compile(rf"{sp}?(?P<au>{adj_syms})(?![A-Za-z0-9]){ends}") if adj_syms else None
         self.bare_adjective_unit = re.compile(rf"{sp}?(?P<au>{adj_syms})(?![A-Za-z0-9])") if adj_syms else None
         self.mark_unit = re.compile(rf"{sp}?(?P<au>{marks})") if marks else None
+        self.mark_first = frozenset(s[0] for s in by_len if not s[:1].isalnum())
+        self.adjective_first = frozenset(s[0] for s in by_len if s[:1].isalnum())
+        self.mark_gate = self.mark_first | {" "}  # the character after a number that may open a unit mark
+        self.late_first = self.mark_first | self.adjective_first  # ... or a unit that needs its context
         self.compound = re.compile(rf"{sp}*(?:,{sp}*|(?i:and){sp}+)?(?=\d)")
         self.fused = re.compile(r"-(?P<fw>[A-Za-z][a-z]+)(?![A-Za-z0-9])")
         self.list_joiner = re.compile(rf"{sp}*(?:,{sp}*(?:(?i:and|or){sp}+)?|{sp}(?i:and|or){sp}+)(?=[\d.])")
         self.ago = re.compile(rf"{sp}+{alt(lex.ago_words)}" if lex.ago_words else "(?!)")
         self.article_unit = re.compile(rf"(?P<art>(?<![A-Za-z])(?i:an?)){sp}+(?P<au>{alt(self.article_units)})")
+        # the characters after a number (after one space) where a range may follow: "-", "to", "and", "per"...
+        self.range_first = frozenset(
+            ch for w in [*lex.range_connectors, "and", "per", "a", "an"] for ch in {w[0], w[0].upper()}
+        )
+        self.range_first_sp = self.range_first | frozenset(SP_CHARS)
+        # Gates of the hedge read leftwards (before_hedge_rev): the last word of a hedge before a number (lower
+        # case, as `word_before` reads it), or a character a hedge or its quotation mark can end with.
+        hedge_words = [p for h in lex.hedges if h.position == "before" for p in h.phrases] + list(lex.range_openers)
+        worded = [p for p in hedge_words if p[:1].isalnum()]  # "about", "approx.": read as the word before
+        self.hedge_last = frozenset(norm(p).split()[-1] for p in worded)
+        self.hedge_glue = frozenset(
+            {*"\"“'‘\n\t\r\u00a0\u202f\u2009"} | {p[-1] for p in hedge_words if not p[:1].isalnum()}
+        )
         self.out_of = re.compile(rf"{sp}+(?i:out{sp}+of|in){sp}+(?=[\dA-Za-z])")
 
     def reading(self) -> tuple[Dispatch, SkipDispatch | None]:

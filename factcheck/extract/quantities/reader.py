@@ -53,6 +53,8 @@ class _Reader(NumberReader, DateReader):
         self.rtext = text[::-1]  # the left context is read backwards by anchored patterns, inside this
         self.out: list[Quantity] = []
         self.floor = 0  # end of the last quantity: hedges may not reach back past it
+        self.dated = 0  # dates read: a range of dates needs two
+        self.dates: list[int] = []  # where they are in out
 
     def hedge_before(self, start: int) -> tuple[int, str | None]:
         """Start and phrase of the hedge right before start, if any."""
@@ -68,6 +70,9 @@ class _Reader(NumberReader, DateReader):
     def add(self, q: Quantity) -> None:
         self.out.append(q)
         self.floor = q.end
+        if q.date is not None:
+            self.dated += 1
+            self.dates.append(len(self.out) - 1)
 
     def run(self) -> list[Quantity]:
         c, text = self.c, self.text
@@ -113,7 +118,7 @@ class _Reader(NumberReader, DateReader):
             p = s.start()
             if s.lastgroup not in _AT_MATCH:
                 p += 1
-        if len(self.out) > 1:
+        if self.dated > 1:
             self.join_ranges()
         return self.out
 
