@@ -185,6 +185,7 @@ class QuantityLexicon(_Strict):
     irregular_plurals: dict[str, str] = Field(default_factory=dict)
     changes: list[ChangeSpec] = Field(default_factory=list)
     change_links: list[str] = Field(default_factory=list)
+    change_object_links: list[str] = Field(default_factory=list)
     sign_changes: list[str] = Field(default_factory=list)
     determiners: list[str] = Field(default_factory=list)
     count_adjectives: list[str] = Field(default_factory=list)
@@ -237,6 +238,7 @@ class QuantityLexicon(_Strict):
         "pronoun_numbers",
         "irregular_plurals",
         "change_links",
+        "change_object_links",
         "determiners",
         "count_adjectives",
         "ago_words",

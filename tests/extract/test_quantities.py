@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 from factcheck.extract.quantities import QuantityLexicon, extract_quantities, load_lexicon
 from factcheck.models import Quantity
 from factcheck.ruleset.files import RuleFileError, default_rules_dir, read_rule_file
-from tests.extract.quantity_cases import ALL_CASES, UNCHECKED, Expect
+from tests.extract.quantity_cases import ALL_CASES as FIRST_CASES
+from tests.extract.quantity_cases import UNCHECKED, Expect
+from tests.extract.quantity_cases_news import NEWS_CASES
+
+ALL_CASES = FIRST_CASES + NEWS_CASES
 
 LEX = load_lexicon()
 RULE_FILE = read_rule_file(default_rules_dir() / "quantities.yaml")

@@ -248,14 +248,19 @@ class NumberReader(RangeReader):
         """A word of movement before the number, across `change_links`: "rose by about 5%", "a drop of 3%"."""
         c, text, rtext = self.c, self.text, self.rtext
         at = self._wb[1] if at == self._wb_at else word_before(c, text, at, rtext)[1]
-        for _ in range(4):
+        skip = 0  # words of an object that may stand between the verb and "by": "cut rates by 25 basis points"
+        for _ in range(6):
             if low is None:
                 return None
             found = c.change_before.get(low)
             if found is not None:
                 return found[0] if dim not in found[1] else None  # type: ignore[return-value]
-            if low not in c.change_links:
-                return None
+            if low in c.change_object_links:
+                skip = 3
+            elif low not in c.change_links:
+                if skip == 0:
+                    return None
+                skip -= 1
             word, at = word_before(c, text, at, rtext)
             low = word.lower() if word is not None else None
         return None

@@ -15,7 +15,7 @@ from factcheck.extract.quantities.dispatch import Dispatch, SkipDispatch
 from factcheck.extract.quantities.firstchars import ASCII, ahead, first_chars, gate
 from factcheck.extract.quantities.phrases import SP, SP_CHARS, alt, cased, norm, phrase, reversed_alt, trie_alt
 from factcheck.ruleset.files import RuleFileError, default_rules_dir
-from factcheck.ruleset.quantity_lexicon import HedgeSpec, QuantityLexicon
+from factcheck.ruleset.quantity_lexicon import HedgeSpec, QuantityLexicon, QuantityPatternError
 from factcheck.ruleset.quantity_units import Unit
 
 
@@ -25,7 +25,18 @@ def compiled(lex: QuantityLexicon) -> Compiled:
     private = object.__getattribute__(lex, "__pydantic_private__")  # pydantic's own lookup costs microseconds
     c: Compiled | None = private.get("_compiled") if private is not None else lex._compiled
     if c is None:
-        c = lex._compiled = Compiled(lex)
+        c = lex._compiled = _build(lex)
+    return c
+
+
+def _build(lex: QuantityLexicon) -> Compiled:
+    """The patterns of a lexicon, master pattern included; anything that fails while they are built (a lexicon
+    that validated but cannot make a pattern) is a `QuantityPatternError` naming the rule file, never a traceback."""
+    try:
+        c = Compiled(lex)
+        c.dispatch.master  # noqa: B018 - compiled here, so that a bad pattern is reported before any article is read
+    except (re.error, ValueError, KeyError, IndexError, TypeError, RecursionError, OverflowError) as exc:
+        raise QuantityPatternError(f"{lex._source}: lexicon: cannot build the quantity patterns: {exc}") from exc
     return c
 
 
@@ -309,7 +320,9 @@ class Compiled:
             rf"(?P<madj>(?:(?<![A-Za-z])(?i:an?){sp}+)?(?P<ma>{alt(lex.magnitude_adjectives)})-"
             rf"(?P<mc>{alt(lex.adjective_currencies)}))",
             rf"(?P<aunit>{self.article_unit.pattern})",
-            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?(?P<csign>[-−](?=\d))?|(?<![\w.,/$€£¥]))(?:(?P<dig>{digits}){mixed}|(?P<word>{words})){tail})",
+            # a number that opens with its decimal point (".5 per cent") is read from the point: see on_num
+            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?(?P<csign>[-−](?=\d))?|(?<![\w,/$€£¥])(?<![\w.]\.))"
+            rf"(?:(?P<dig>{digits}){mixed}|(?P<word>{words})){tail})",
         ]
         # The candidate scan: one pass of `re` over the text finds the few places where a quantity (or a
         # shape to skip) may start: digits, currency symbols, "(", "[" or "+" before a digit, line starts,
@@ -372,7 +385,9 @@ class Compiled:
             ci=False,
             left=False,
         )
-        word_starts = rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.)"
+        word_starts = (
+            rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.|cy'?\d)"
+        )
         # A line that opens with a letter is a candidate only where a word start is (group w), as anywhere else
         # in the text: what the master can read from a letter opens with one of those words.
         line = r"(?<=\n)"
@@ -398,7 +413,8 @@ class Compiled:
         self.sign_changes = frozenset(lex.sign_changes)
         self.change_links = {w.lower() for w in lex.change_links}
         self.change_before = {w: v for (where, w), v in self.change_of.items() if where == "before"}
-        self.change_words = frozenset(self.change_before) | frozenset(self.change_links)
+        self.change_object_links = {w.lower() for w in lex.change_object_links}
+        self.change_words = frozenset(self.change_before) | frozenset(self.change_links) | self.change_object_links
         after = [w for (where, w) in self.change_of if where == "after"]
         self.change_after = re.compile(rf"{sp}*-?(?P<cw>{alt(after)})" if after else "(?!)")
         self.change_after_first = frozenset(w[0] for w in after)

@@ -17,7 +17,7 @@ from factcheck.extract.quantities.builders import date_parts, number_quantity
 from factcheck.extract.quantities.context import context_of, late_unit
 from factcheck.extract.quantities.dates import date_q
 from factcheck.extract.quantities.patterns import Compiled
-from factcheck.extract.quantities.words import read_noun
+from factcheck.extract.quantities.words import is_plural, read_noun
 from factcheck.models import Qualifier, Quantity
 from factcheck.ruleset.quantity_lexicon import HedgeSpec
 from factcheck.ruleset.quantity_units import Unit
@@ -74,8 +74,11 @@ class RangeReader:
         them, unless they count something ("2000-2100 workers")."""
         c, text = self.c, self.text
         m = c.year_pair.match(text, a.end)
-        if m is None or read_noun(c, text, m.end())[0] is not None:
+        if m is None:
             return a.end
+        noun = read_noun(c, text, m.end())[0]
+        if noun is not None and is_plural(c, noun):
+            return a.end  # "2000-2100 workers" counts; "the 2014-2018 plan" is a period
         first, second = int(a.digits), int(m.group("y"))  # type: ignore[arg-type]
         lo, hi = c.lex.year_range
         if not (lo <= second <= hi and first < second):

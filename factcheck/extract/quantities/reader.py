@@ -255,6 +255,8 @@ class _Reader(NumberReader, DateReader):
                 return self._number(yc.end(), yc.end())
         if m.group("dig") is None:  # number words: read piece by piece
             return self._number(start, m.end("word"))
+        if start and text[start - 1] == "." and m.group("cur") is None:  # ".5 per cent": from the point
+            return self._number(start - 1, m.end("dig"))
         # the master's match holds the amount and its tail: no second reading
         a = amount_of(c, text, start, m)
         return m.end("dig") if a is None else self._with_amount(a, start, m.end("dig"))

@@ -77,6 +77,12 @@ def _capitalised_noun_follows(c: Compiled, text: str, j: int) -> bool:
     return bool(m) and m.group("w")[0].isupper()
 
 
+def is_plural(c: Compiled, noun: str) -> bool:
+    """Whether a noun phrase ends with a plural head ("workers", "people"): what a count counts."""
+    head = noun.split()[-1].lower()
+    return head in c.plurals or (head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 2)
+
+
 _CONTRACTIONS = ("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
 
 
