@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from factcheck.extract.quantities.around import context_patterns, context_tables
 from factcheck.extract.quantities.dispatch import Dispatch, SkipDispatch
 from factcheck.extract.quantities.firstchars import ASCII, ahead, first_chars, gate
 from factcheck.extract.quantities.phrases import SP, SP_CHARS, alt, cased, norm, phrase, reversed_alt, trie_alt
@@ -75,25 +76,7 @@ class Compiled:
         # Coins after a number ("99 cents", "50p"): (currency, factor); words case-insensitive, symbols as written.
         self.subunits = {norm(k): (v.currency, v.factor) for k, v in lex.currency_subunits.items()}
         self.subunit_symbols = {k: (v.currency, v.factor) for k, v in lex.currency_subunit_symbols.items()}
-        # Currency names that are also units ("pounds"): the unit they are when no money is in sight.
-        self.name_units: dict[str, Unit] = {}
-        for name, sym in lex.currency_unit_names.items():
-            unit = self.unit_symbols.get(sym) or self.unit_words.get(norm(sym))
-            if unit is None:
-                raise ValueError(f"currency_unit_names.{name}: {sym!r} is no symbol or word of `units`")
-            self.name_units[norm(name)] = unit
-        self.money_words = {w.lower() for w in lex.money_words}
-        self.adjective_units: dict[str, Unit] = {}
-        for spec, u in lex.resolved_adjective_units():
-            self.adjective_units.update({s: u for s in spec.symbols})
-            self.adjective_units.update({norm(w): u for w in spec.words})
-        self.article_units = {norm(w) for w in lex.article_units}
-        self.pronoun_numbers = {w.lower() for w in lex.pronoun_numbers}
-        self.irregular_plurals = {k.lower(): v for k, v in lex.irregular_plurals.items()}
-        self.change_of: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}  # (where, word) -> (up|down, not_for)
-        for ch in lex.changes:
-            for where, words in (("before", ch.before), ("after", ch.after)):
-                self.change_of.update({(where, norm(w)): (ch.direction, frozenset(ch.not_for)) for w in words})
+        context_tables(self, lex)
         self.headline_verbs = {w.lower() for w in lex.headline_verbs}
         self.year_hedge_prepositions = {norm(w) for w in lex.year_hedge_prepositions}
         self.magnitude_adjectives = {k.lower().replace("-", ""): v for k, v in lex.magnitude_adjectives.items()}
@@ -222,7 +205,7 @@ class Compiled:
         self.prev_word_rev = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z0-9&+'’.-]*[A-Za-z])(?![A-Za-z0-9&+'’.-])")
         self.glued_word_rev = re.compile(r"-(?P<w>[A-Za-z]+)(?![A-Za-z])")
         self.of_after = re.compile(rf"{SP}+(?i:of)(?![A-Za-z])")
-        self._context(lex)
+        context_patterns(self, lex)
         self.period_tail = re.compile(
             rf"(?:{sp}*|-)(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
             rf"|'(?P<ay>\d{{2}})|(?P<y>\d{{4}}))(?!\d)"
@@ -404,54 +387,6 @@ class Compiled:
         # from the digit would only report the digit itself (group h), so the reader scans from the next one.
         info = first_chars(word_starts)
         self.no_word_start = frozenset() if info is None or info[1] else frozenset(ASCII) - info[0]
-
-    def _context(self, lex: QuantityLexicon) -> None:
-        """The patterns read around a quantity: change, concept, the units that need context, lists."""
-        sp = SP
-        self.determiners = {w.lower() for w in lex.determiners}
-        self.count_adjectives = {w.lower() for w in lex.count_adjectives}
-        self.sign_changes = frozenset(lex.sign_changes)
-        self.change_links = {w.lower() for w in lex.change_links}
-        self.change_before = {w: v for (where, w), v in self.change_of.items() if where == "before"}
-        self.change_object_links = {w.lower() for w in lex.change_object_links}
-        self.change_words = frozenset(self.change_before) | frozenset(self.change_links) | self.change_object_links
-        after = [w for (where, w) in self.change_of if where == "after"]
-        self.change_after = re.compile(rf"{sp}*-?(?P<cw>{alt(after)})" if after else "(?!)")
-        self.change_after_first = frozenset(w[0] for w in after)
-        self.of_det = re.compile(rf"{sp}+(?i:of)(?:{sp}+(?i:the|its|their|his|her|our|this|that|these|those))?(?={sp})")
-        self.measure_adj = re.compile(rf"{sp}*-?{alt(lex.measure_adjectives)}" if lex.measure_adjectives else "(?!)")
-        # A word ("in") is a unit only before a measure adjective or at a sentence's end; a mark ('"') always,
-        # unless it closes a quotation (see context.late_unit).
-        by_len = sorted(self.adjective_units, key=lambda s: (-len(s), s))
-        adj_syms = "|".join(re.escape(s) for s in by_len if s[:1].isalnum())
-        marks = "|".join(re.escape(s) for s in by_len if not s[:1].isalnum())
-        ends = rf"(?={sp}*(?:[.!?;)]|$)|{sp}*-?{alt(lex.measure_adjectives)})" if lex.measure_adjectives else ""
-        self.adjective_unit = re.compile(rf"{sp}?(?P<au>{adj_syms})(?![A-Za-z0-9]){ends}") if adj_syms else None
-        self.bare_adjective_unit = re.compile(rf"{sp}?(?P<au>{adj_syms})(?![A-Za-z0-9])") if adj_syms else None
-        self.mark_unit = re.compile(rf"{sp}?(?P<au>{marks})") if marks else None
-        self.mark_first = frozenset(s[0] for s in by_len if not s[:1].isalnum())
-        self.adjective_first = frozenset(s[0] for s in by_len if s[:1].isalnum())
-        self.mark_gate = self.mark_first | {" "}  # the character after a number that may open a unit mark
-        self.late_first = self.mark_first | self.adjective_first  # ... or a unit that needs its context
-        self.compound = re.compile(rf"{sp}*(?:,{sp}*|(?i:and){sp}+)?(?=\d)")
-        self.fused = re.compile(r"-(?P<fw>[A-Za-z][a-z]+)(?![A-Za-z0-9])")
-        self.list_joiner = re.compile(rf"{sp}*(?:,{sp}*(?:(?i:and|or){sp}+)?|{sp}(?i:and|or){sp}+)(?=[\d.])")
-        self.ago = re.compile(rf"{sp}+{alt(lex.ago_words)}" if lex.ago_words else "(?!)")
-        self.article_unit = re.compile(rf"(?P<art>(?<![A-Za-z])(?i:an?)){sp}+(?P<au>{alt(self.article_units)})")
-        # the characters after a number (after one space) where a range may follow: "-", "to", "and", "per"...
-        self.range_first = frozenset(
-            ch for w in [*lex.range_connectors, "and", "per", "a", "an"] for ch in {w[0], w[0].upper()}
-        )
-        self.range_first_sp = self.range_first | frozenset(SP_CHARS)
-        # Gates of the hedge read leftwards (before_hedge_rev): the last word of a hedge before a number (lower
-        # case, as `word_before` reads it), or a character a hedge or its quotation mark can end with.
-        hedge_words = [p for h in lex.hedges if h.position == "before" for p in h.phrases] + list(lex.range_openers)
-        worded = [p for p in hedge_words if p[:1].isalnum()]  # "about", "approx.": read as the word before
-        self.hedge_last = frozenset(norm(p).split()[-1] for p in worded)
-        self.hedge_glue = frozenset(
-            {*"\"“'‘\n\t\r\u00a0\u202f\u2009"} | {p[-1] for p in hedge_words if not p[:1].isalnum()}
-        )
-        self.out_of = re.compile(rf"{sp}+(?i:out{sp}+of|in){sp}+(?=[\dA-Za-z])")
 
     def reading(self) -> tuple[Dispatch, SkipDispatch | None]:
         """The dispatch of the master pattern and, for a user-supplied ignore_patterns, the time-limited skip."""
