@@ -51,6 +51,7 @@ class Config:
     units: Mapping[str, UnitSpec]
     measure_units: Mapping[str, str]
     relative_dates: Mapping[str, Mapping[str, Any]]
+    ago_numbers: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def load_config(path: Path = CONFIG_FILE) -> Config:
         units=units,
         measure_units=data.get("measure_units", {}),
         relative_dates=data.get("relative_dates", {}),
+        ago_numbers=data.get("ago_numbers", {}),
     )
 
 
@@ -276,13 +278,21 @@ def suite_names(root: Path) -> list[str]:
 
 
 def to_got(config: Config, q: Any, ref: date | None) -> Got:
-    """A reader `Quantity` as a `Got`; a year-only date also carries the year as its value."""
+    """A reader `Quantity` as a `Got`; a year-only date also carries the year as its value.
+
+    The reader reads a sign written before an amount or a percentage as a change ("-0.8%": value 0.8, change
+    "down", stated_value -0.8), so that "-0.8%" and "fell 0.8%" state one move; the suites write the signed
+    number (-0.8): where the text wrote the sign (stated_value below zero), the signed value is compared."""
     family = config.reader_families.get(q.dimension, q.dimension)
     when = None
-    value = q.value
+    value, low, high = q.value, q.low, q.high
+    stated = getattr(q, "stated_value", None)
+    if getattr(q, "change", None) == "down" and stated is not None and stated < 0 and value is not None and value > 0:
+        value = -value
+        low, high = (None if high is None else -high), (None if low is None else -low)
     if q.date is not None:
         parts = q.date.model_dump()
-        when = reader_date(parts, ref, config.relative_dates)
+        when = reader_date(parts, ref, config.relative_dates, config.ago_numbers)
         if value is None and parts.get("year") and not parts.get("month") and not parts.get("relative"):
             value = float(parts["year"])
     return Got(
@@ -292,8 +302,8 @@ def to_got(config: Config, q: Any, ref: date | None) -> Got:
         family=family,
         code=q.unit if family == "currency" else None,
         value=value,
-        low=q.low,
-        high=q.high,
+        low=low,
+        high=high,
         qualifier=q.qualifier,
         date=when,
     )

@@ -132,11 +132,28 @@ def _resolve(rule: Mapping[str, Any], ref: date) -> DateValue:
     return point(str(ref.year + offset))
 
 
-def reader_date(parts: Mapping[str, Any], ref: date | None, relative: Mapping[str, Mapping[str, Any]]) -> DateValue:
+_AGO = re.compile(r"^(?P<n>\w+)\s+(?P<unit>day|week|month|year)s?\s+ago$")
+
+
+def _ago(rel: str, numbers: Mapping[str, int]) -> Mapping[str, Any] | None:
+    """ "two months ago" as a rule of `relative_dates`: that many units back, to the day."""
+    m = _AGO.match(rel)
+    if m is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else numbers.get(m["n"])
+    return None if n is None else {"unit": m["unit"], "offset": -n, "precision": "day"}
+
+
+def reader_date(
+    parts: Mapping[str, Any],
+    ref: date | None,
+    relative: Mapping[str, Mapping[str, Any]],
+    ago_numbers: Mapping[str, int] | None = None,
+) -> DateValue:
     """The reader's DateParts (as a dict) as a DateValue; a relative date needs the reference date."""
     rel = parts.get("relative")
     if rel:
-        rule = relative.get(str(rel).lower())
+        rule = relative.get(str(rel).lower()) or _ago(str(rel).lower(), ago_numbers or {})
         if rule is None or ref is None:
             return DateValue(timex=f"REL:{rel}")
         return _resolve(rule, ref)

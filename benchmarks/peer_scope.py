@@ -69,7 +69,7 @@ def is_spoken_amount(gold: Gold, text: str) -> bool:
 
 PREDICATES = frozenset(
     {"suite_scope", "kind", "upstream", "negative", "text", "surface", "not_surface", "unit_only", "unit_category",
-     "bare_number", "impossible_date", "spoken_amount"}
+     "bare_number", "impossible_date", "spoken_amount", "written"}
 )  # fmt: skip
 
 
@@ -89,10 +89,11 @@ class Scope:
             if rule.category not in (None, "from-unit") and rule.category not in self.reasons:
                 raise ValueError(f"{path.name}: rule category {rule.category!r} has no reason in `categories`")
 
-    def _rx(self, pattern: Any) -> re.Pattern[str]:
-        rx = self._regex.get(str(pattern))
+    def _rx(self, pattern: Any, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        key = f"{flags}:{pattern}"
+        rx = self._regex.get(key)
         if rx is None:
-            rx = self._regex[str(pattern)] = re.compile(str(pattern), re.IGNORECASE)
+            rx = self._regex[key] = re.compile(str(pattern), flags)
         return rx
 
     def _holds(self, when: Mapping[str, Any], case: Case, gold: Gold | None) -> bool:
@@ -108,6 +109,8 @@ class Scope:
             return all(key in checks and checks[key](want) for key, want in when.items())
         g = gold
         written = g.surface or case.text  # no surface (Duckling): the text is the amount
+        # the characters of the case at the item, case kept (Recognizers-Text lower-cases its surfaces)
+        as_written = case.text[g.span[0] : g.span[1]] if g.span is not None else written
         checks = {
             "suite_scope": lambda want: case.scope in _as_tuple(want),
             "kind": lambda want: g.kind in _as_tuple(want),
@@ -115,6 +118,7 @@ class Scope:
             "negative": lambda want: bool(want) == case.negative,
             "text": lambda want: bool(self._rx(want).search(case.text)),
             "surface": lambda want: bool(self._rx(want).search(written)),
+            "written": lambda want: bool(self._rx(want, 0).search(as_written)),
             "not_surface": lambda want: not self._rx(want).search(written),
             "unit_only": lambda want: g.unit_only == bool(want),
             "unit_category": lambda want: (g.spec.category is not None) == bool(want),

@@ -14,6 +14,9 @@ Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 # How a number is hedged. The interval [low, high] says what the words allow.
+# The direction of a change a number states ("rose 0.4%", "a drop of 3%", "-0.8%"); None when the text states none.
+Change = Literal["up", "down"]
+
 Qualifier = Literal[
     "exact",  # "$5 billion"
     "up_to",  # "up to", "as much as", "at most", "no more than": a ceiling [0, X]
@@ -137,6 +140,13 @@ class Quantity(Frozen):
     precision: float = 0.0
     noun: str | None = None  # what a count counts ("AI models", "paid users")
     date: DateParts | None = None  # set when dimension == "date"
+    # As the text states it: the number (its scale word included, its sign as written: "-0.8%" is -0.8) and the
+    # unit's name ("yard", "gigabyte") or, for money, the currency as written ("£", "euros", "A$"); a range
+    # states its midpoint. None for dates; stated_unit None for counts, fractions and multiples.
+    stated_value: float | None = None
+    stated_unit: str | None = None
+    change: Change | None = None  # the direction of a change the text states: "rose 0.4%" up, "fell 1.9%" down
+    concept: str | None = None  # what the number measures: the counted noun, or the noun it modifies or precedes
 
 
 class Line(Frozen):
@@ -221,6 +231,10 @@ class Claim(Frozen):
     status: str | None = None  # "target", "forecast", "earlier" (bid), "previous", "report", "part", "increment"
     measured: str | None = None  # what a number measures when it is not a name: "second aftershock", "injured"
     extent: list[str] = Field(default_factory=list)  # scope words that set a fact apart: "overseas", "china"
+    stated_value: float | None = None  # the quantity's number and unit as the text states them (see Quantity)
+    stated_unit: str | None = None
+    change: Change | None = None  # "up" or "down" when the text states the direction of a change
+    concept: str | None = None  # what the quantity measures, as the reader found it (see Quantity)
 
 
 class NameFacts(Frozen):

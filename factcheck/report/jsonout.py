@@ -54,6 +54,10 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "scope": c.scope,
         "word": c.word,
         "equivalents": [{"text": q.text, "value": q.value, "unit": q.unit} for q in c.equivalents],
+        "stated_value": _num(c.stated_value),
+        "stated_unit": c.stated_unit,
+        "change": c.change,
+        "concept": c.concept,
     }
 
 

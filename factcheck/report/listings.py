@@ -12,8 +12,15 @@ from factcheck.models import Document, Quantity, Report
 if TYPE_CHECKING:
     from factcheck.extract.sentences import Sentence
 
-CLAIM_COLUMNS = ["where", "kind", "subject", "metric", "object", "text", "value", "low", "high", "unit", "qualifier"]
-QUANTITY_COLUMNS = ["where", "text", "value", "low", "high", "unit", "qualifier", "dimension", "noun"]
+# Columns are added at the end (a CSV reader may go by position): the number and unit as stated, the change, the
+# concept.
+CLAIM_COLUMNS = [
+    "where", "kind", "subject", "metric", "object", "text", "value", "low", "high", "unit", "qualifier",
+    "stated_value", "stated_unit", "change", "concept",
+]  # fmt: skip
+QUANTITY_COLUMNS = [
+    "where", "text", "value", "low", "high", "unit", "qualifier", "dimension", "noun", "stated", "change", "concept",
+]  # fmt: skip
 
 
 def render_claims(report: Report, fmt: str) -> str:
@@ -37,6 +44,10 @@ def render_claims(report: Report, fmt: str) -> str:
             "high": _fmt(c.high),
             "unit": c.unit or "",
             "qualifier": c.qualifier or "",
+            "stated_value": _fmt(c.stated_value),
+            "stated_unit": c.stated_unit or "",
+            "change": c.change or "",
+            "concept": c.concept or "",
         }
         for c in report.claims
     ]
@@ -51,7 +62,9 @@ def render_claims(report: Report, fmt: str) -> str:
 
 def quantity_record(doc: Document, sentence: Sentence, q: Quantity) -> dict[str, object]:
     """A quantity the extractor found in a sentence of a document: path, line, column, text (the exact
-    characters of the file), value, low, high, unit, qualifier, dimension, noun and date (for dates)."""
+    characters of the file), value, low, high, unit, qualifier, dimension, noun and date (for dates); then the
+    number and unit as the text states them (stated_value, stated_unit), the direction of a change the text
+    states (change: "up", "down" or None) and what the number measures (concept)."""
     a, b = sentence.file_span(q.start, q.end)
     return {
         "path": doc.path,
@@ -66,6 +79,10 @@ def quantity_record(doc: Document, sentence: Sentence, q: Quantity) -> dict[str,
         "dimension": q.dimension,
         "noun": q.noun,
         "date": _date_text(q),
+        "stated_value": q.stated_value,
+        "stated_unit": q.stated_unit,
+        "change": q.change,
+        "concept": q.concept,
     }
 
 
@@ -83,11 +100,21 @@ def render_quantities(records: list[dict[str, object]], fmt: str) -> str:
             "unit": str(r["unit"]),
             "qualifier": str(r["qualifier"]),
             "dimension": str(r["dimension"]),
+            "change": str(r.get("change") or ""),
             "noun": str(r["noun"] or ""),
+            "stated": _stated(r.get("stated_value"), r.get("stated_unit")),  # type: ignore[arg-type]
+            "concept": str(r.get("concept") or ""),
         }
         for r in records
     ]
     return _table(rows, QUANTITY_COLUMNS)
+
+
+def _stated(value: float | None, unit: str | None) -> str:
+    """ "40 yard", "5e+09 $", "3 " for a count: the number and unit as the text states them."""
+    if value is None:
+        return ""
+    return f"{_fmt(value)} {unit}" if unit else _fmt(value)
 
 
 def _date_text(q: object) -> str | None:

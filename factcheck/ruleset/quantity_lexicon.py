@@ -13,16 +13,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from factcheck.models import Qualifier
+from factcheck.models import Change, Qualifier
 from factcheck.ruleset import saferegex
 from factcheck.ruleset.files import default_rules_dir, read_rule_file, validate_lexicon
 from factcheck.ruleset.quantity_units import Unit, pint_factor, recorded_factors
+from factcheck.ruleset.saferegex import RegexTimeout
 
 __all__ = [
     "BaseUnitSpec",
+    "ChangeSpec",
     "HedgeSpec",
     "PrefixUnitSpec",
     "QuantityLexicon",
+    "QuantityPatternError",
+    "SubunitSpec",
     "UnitSpec",
     "load_lexicon",
     "resolve_units",
@@ -33,21 +37,75 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class QuantityPatternError(RegexTimeout):
+    """The reader's patterns cannot be built from a quantities lexicon; the message names the rule file.
+
+    A `RegexTimeout` (a `RuleFileError`) so that every place that reports a rule-file pattern failing while
+    articles are read (the command line: exit 2) reports this one too: a user's lexicon is compiled into the
+    reader's patterns when it is first used, not when it is loaded."""
+
+
+def _phrases(values: Any, what: str) -> None:
+    """Phrases of a word list must hold a character that is not a space: an empty one matches everywhere."""
+    for v in values:
+        if not isinstance(v, str) or not v.strip():
+            raise ValueError(f"{what}: empty phrase {v!r}")
+
+
 class UnitSpec(_Strict):
     """A unit after a number.
 
     Physical units name a `pint` unit: the factor (and offset) to the dimension's base unit is computed by
     pint once, when the lexicon is built. News-specific units (percent, basis points, durations) give
-    `unit` and value in base unit = number * factor / divide_by.
+    `unit` and value in base unit = number * factor / divide_by. `name` is the unit as stated, reported beside
+    the normalised value (`Quantity.stated_unit`); by default the pint unit when it is one word, else `unit`.
     """
 
     unit: str | None = None
     pint: str | None = None
+    name: str | None = None
     dimension: str
     factor: float = 1.0
     divide_by: float = 1.0
     symbols: list[str] = Field(default_factory=list)  # case-sensitive, may be glued: "300MW", "12%"
     words: list[str] = Field(default_factory=list)  # case-insensitive: "megawatts", "per cent"
+
+    @model_validator(mode="after")
+    def _named(self) -> UnitSpec:
+        _phrases(self.symbols, "symbols")
+        _phrases(self.words, "words")
+        return self
+
+    def stated_name(self) -> str:
+        if self.name:
+            return self.name
+        if self.pint and self.pint.replace("_", "").isalpha():
+            return self.pint
+        return self.unit or (self.words or self.symbols or [self.dimension])[0]
+
+
+class SubunitSpec(_Strict):
+    """A coin of a currency after a number ("99 cents", "50p"): value in the currency = number * factor."""
+
+    currency: str
+    factor: float = Field(gt=0)
+
+
+class ChangeSpec(_Strict):
+    """Words that say a number is a change in one direction: `before` it ("rose 0.4%", "a drop of 3%", with
+    `change_links` between) or right `after` it ("a 3% drop"); `not_for`: dimensions where they say no such
+    thing ("set up 5 offices")."""
+
+    direction: Change
+    before: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+    not_for: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _words(self) -> ChangeSpec:
+        _phrases(self.before, "before")
+        _phrases(self.after, "after")
+        return self
 
 
 class BaseUnitSpec(_Strict):
@@ -115,10 +173,98 @@ class QuantityLexicon(_Strict):
     noun_stopwords: list[str]
     skip_after: list[str]
     ignore_patterns: list[str]
+    # Added later, optional so that a lexicon written before them still loads (empty: the form is not read).
+    currency_subunits: dict[str, SubunitSpec] = Field(default_factory=dict)
+    currency_subunit_symbols: dict[str, SubunitSpec] = Field(default_factory=dict)
+    currency_unit_names: dict[str, str] = Field(default_factory=dict)
+    money_words: list[str] = Field(default_factory=list)
+    adjective_units: list[UnitSpec] = Field(default_factory=list)
+    measure_adjectives: list[str] = Field(default_factory=list)
+    article_units: list[str] = Field(default_factory=list)
+    pronoun_numbers: list[str] = Field(default_factory=list)
+    irregular_plurals: dict[str, str] = Field(default_factory=dict)
+    changes: list[ChangeSpec] = Field(default_factory=list)
+    change_links: list[str] = Field(default_factory=list)
+    change_object_links: list[str] = Field(default_factory=list)
+    sign_changes: list[str] = Field(default_factory=list)
+    determiners: list[str] = Field(default_factory=list)
+    count_adjectives: list[str] = Field(default_factory=list)
+    ago_words: list[str] = Field(default_factory=list)
+    code_scales: dict[str, float] = Field(default_factory=dict)
 
     _units: list[tuple[UnitSpec, Unit]] | None = PrivateAttr(default=None)  # `units`, resolved
+    _adjective_units: list[tuple[UnitSpec, Unit]] | None = PrivateAttr(default=None)  # `adjective_units`, resolved
     _compiled: Any = PrivateAttr(default=None)  # the reader's patterns (factcheck.extract.quantities.patterns)
     _source: str = PrivateAttr(default="quantities.yaml")  # the rule file, set by validate_lexicon
+
+    @field_validator(
+        "scales",
+        "short_scales",
+        "currency_symbols",
+        "currency_codes",
+        "currency_names",
+        "prefix_units",
+        "number_words",
+        "word_multipliers",
+        "fractions",
+        "half_followers",
+        "multiple_suffixes",
+        "multiple_words",
+        "magnitude_adjectives",
+        "adjective_currencies",
+        "headline_verbs",
+        "year_hedge_prepositions",
+        "range_connectors",
+        "range_openers",
+        "vague",
+        "vague_scales",
+        "months",
+        "month_abbreviations",
+        "ambiguous_months",
+        "year_words",
+        "ordinals",
+        "relative_dates",
+        "number_lead_words",
+        "version_words",
+        "plural_nouns",
+        "noun_stopwords",
+        "skip_after",
+        "currency_subunits",
+        "currency_subunit_symbols",
+        "currency_unit_names",
+        "money_words",
+        "measure_adjectives",
+        "article_units",
+        "pronoun_numbers",
+        "irregular_plurals",
+        "change_links",
+        "change_object_links",
+        "determiners",
+        "count_adjectives",
+        "ago_words",
+        "code_scales",
+    )
+    @classmethod
+    def _no_empty_phrase(cls, value: Any) -> Any:
+        # every entry becomes a branch of the reader's patterns: an empty one would match anywhere
+        _phrases(value, "entries")
+        return value
+
+    @field_validator("relative_dates")
+    @classmethod
+    def _relative_dates(cls, value: list[str]) -> list[str]:
+        for phrase in value:
+            words = phrase.split()
+            if words[0].lower() in ("a", "an") and len(words) < 2:
+                raise ValueError(f"{phrase!r}: a relative date that opens with an article needs a word after it")
+        return value
+
+    @field_validator("hedges")
+    @classmethod
+    def _hedge_phrases(cls, value: list[HedgeSpec]) -> list[HedgeSpec]:
+        for h in value:
+            _phrases(h.phrases, "phrases")
+        return value
 
     @field_validator("ignore_patterns")
     @classmethod
@@ -134,6 +280,7 @@ class QuantityLexicon(_Strict):
         # Resolve here so that every extraction over an archive reuses the same pint factors; a ValueError
         # (an unknown pint unit, a unit of the wrong dimension) names the field in the error.
         self._units = resolve_units(self)
+        self._adjective_units = resolve_units(self, "adjective_units")
         return self
 
     def resolved_units(self) -> list[tuple[UnitSpec, Unit]]:
@@ -142,21 +289,27 @@ class QuantityLexicon(_Strict):
             self._units = resolve_units(self)
         return self._units
 
+    def resolved_adjective_units(self) -> list[tuple[UnitSpec, Unit]]:
+        """Each of `adjective_units` with its factor to the dimension's base unit."""
+        if self._adjective_units is None:
+            self._adjective_units = resolve_units(self, "adjective_units")
+        return self._adjective_units
 
-def resolve_units(lex: QuantityLexicon) -> list[tuple[UnitSpec, Unit]]:
-    """Each of lex.units resolved: pint's factor (recorded, or asked) or the factor it states; ValueError names
-    the unit that does not resolve."""
+
+def resolve_units(lex: QuantityLexicon, field: str = "units") -> list[tuple[UnitSpec, Unit]]:
+    """Each unit of lex.units (or another list of units, `field`) resolved: pint's factor (recorded, or asked)
+    or the factor it states; ValueError names the unit that does not resolve."""
     out: list[tuple[UnitSpec, Unit]] = []
     known: dict[tuple[str, str], tuple[float, float]] | None = None
-    for i, u in enumerate(lex.units):
+    for i, u in enumerate(getattr(lex, field)):
         if u.pint is None:
             if u.unit is None:
-                raise ValueError(f"units[{i}]: needs `unit` or `pint`")
-            out.append((u, Unit(u.unit, u.dimension, u.factor / u.divide_by)))
+                raise ValueError(f"{field}[{i}]: needs `unit` or `pint`")
+            out.append((u, Unit(u.unit, u.dimension, u.factor / u.divide_by, 0.0, u.stated_name())))
             continue
         base = lex.base_units.get(u.dimension)
         if base is None:
-            raise ValueError(f"units[{i}]: dimension {u.dimension!r} has no entry in base_units")
+            raise ValueError(f"{field}[{i}]: dimension {u.dimension!r} has no entry in base_units")
         if known is None:
             known = recorded_factors()
         found = known.get((u.pint, base.pint))
@@ -164,8 +317,8 @@ def resolve_units(lex: QuantityLexicon) -> list[tuple[UnitSpec, Unit]]:
             try:
                 found = pint_factor(u.pint, base.pint)
             except ValueError as exc:
-                raise ValueError(f"units[{i}]: {exc}") from None
-        out.append((u, Unit(base.unit, u.dimension, *found)))
+                raise ValueError(f"{field}[{i}]: {exc}") from None
+        out.append((u, Unit(base.unit, u.dimension, *found, u.stated_name())))
     return out
 
 

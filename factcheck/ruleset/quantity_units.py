@@ -20,6 +20,7 @@ class Unit:
     dimension: str
     factor: float
     offset: float = 0.0
+    name: str | None = None  # the unit as stated ("yard" for a length read in metres), None for a count
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from benchmarks import bench_peer_suites as bench
-from benchmarks.peer_data import Case, Config, Gold, Got, Relevance, load_config, parse_case, unit_spec
+from benchmarks.peer_data import Case, Config, Gold, Got, Relevance, load_config, parse_case, to_got, unit_spec
 from benchmarks.peer_dates import gold_date, impossible, point, reader_date, same_date
 from benchmarks.peer_scope import Scope, is_bare_number, is_spoken_amount
 from benchmarks.peer_scoring import CaseResult, Item, close, match, tally, unit_agrees, value_agrees
@@ -181,6 +181,42 @@ def test_reader_dates_and_relative_dates(config: Config) -> None:
     assert reader_date({"relative": "last year"}, None, rel).timex.startswith("REL:")
 
 
+def test_dates_some_units_ago(config: Config) -> None:
+    ref = date(2018, 9, 17)
+    rel, numbers = config.relative_dates, config.ago_numbers
+    assert reader_date({"relative": "two months ago"}, ref, rel, numbers).timex == "2018-07-17"
+    assert reader_date({"relative": "3 days ago"}, ref, rel, numbers).timex == "2018-09-14"
+    assert reader_date({"relative": "many months ago"}, ref, rel, numbers).timex.startswith("REL:")
+
+
+def test_a_sign_the_text_writes_is_compared_signed(config: Config) -> None:
+    """The reader reads "-0.8%" as a change down of 0.8 (stated -0.8); the suites write -0.8."""
+    from types import SimpleNamespace
+
+    def reading(**kw: Any) -> Any:
+        base = {
+            "dimension": "percent",
+            "date": None,
+            "start": 0,
+            "end": 5,
+            "text": "-0.8%",
+            "unit": "percent",
+            "qualifier": "exact",
+            "value": 0.8,
+            "low": 0.8,
+            "high": 0.8,
+            "stated_value": -0.8,
+            "change": "down",
+        }
+        return SimpleNamespace(**{**base, **kw})  # fmt: skip
+
+    assert to_got(config, reading(), None).value == -0.8
+    fell = to_got(config, reading(stated_value=0.8, text="0.8%"), None)  # "fell 0.8%": no sign written
+    assert fell.value == 0.8
+    ranged = to_got(config, reading(low=0.7, high=0.9), None)
+    assert (ranged.low, ranged.high) == (-0.9, -0.7)
+
+
 def test_a_range_of_dates_is_composed() -> None:
     years = gold_date("(2014-01-01,2018-01-01,P4Y)")
     assert same_date(years, [point("2014"), point("2018")])  # upstream ends at the start of the last year
@@ -270,6 +306,20 @@ def test_scope_rules_classify_by_kind_pattern_and_unit(config: Config, scope: Sc
     assert category("5", "money", "money-only", latent, upstream={"list": "latentCorpus"}) == "latent-amount"
     assert category("x>10", "range", "range-only") == "comparison-operator"  # a case that expects nothing
     assert category("All 70 of us.", "money", "money-only") is None
+
+    # reviewed categories: lower-case codes and lettered dollars, names before the amount, decades, parts of periods
+    def money(surface: str, value: float, unit: str) -> dict[str, Any]:
+        return {"kind": "money", "surface": surface, "value": value, "unit": unit}
+
+    assert category("aud$ 15", "money", "money-only", money("aud$ 15", 15, "Australian dollar")) == (
+        "lower-case-currency"
+    )
+    assert category("AUD 15", "money", "money-only", money("aud 15", 15, "Australian dollar")) is None
+    assert category("ringgit 42", "money", "money-only", money("ringgit 42", 42, "MYR")) == "currency-name-first"
+    assert category("in the 1990s", "date", "date-only", dated("1990s", "(1990-01-01,2000-01-01,P10Y)")) == "century"
+    assert category("at the end of year", "date", "date-only", dated("end of year", "2018")) == "period-part"
+    assert category("It may be in may", "date", "date-only", dated("may", "XXXX-05")) == "lower-case-month"
+    assert category("in april 2017", "date", "date-only", dated("april 2017", "2017-04")) is None
 
 
 def test_every_unit_has_a_family_and_every_unit_category_a_reason(config: Config, scope: Scope) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from factcheck.models import DateParts, Qualifier, Quantity
+from factcheck.models import Change, DateParts, Qualifier, Quantity, shared_fields
 
 
 def _template(model: type[BaseModel]) -> dict[str, Any] | None:
@@ -84,10 +84,12 @@ def _positional(names: tuple[str, ...]) -> Any:
 
         return generic
 
+    fields_set = shared_fields(set(names))  # one set for all: never changed in place (frozen)
+
     def build(*values: Any) -> Quantity:
         d = template.copy()
         d.update(zip(names, values, strict=True))  # keeps the declaration order of the fields
-        return _bare(Quantity, d, set(names))
+        return _bare(Quantity, d, fields_set)
 
     return build
 
@@ -97,10 +99,14 @@ quantity = _builder(Quantity)
 date_parts = _builder(DateParts)
 date_quantity = _positional(("start", "end", "text", "value", "low", "high", "unit", "dimension", "date"))
 simple_quantity = _positional(
-    ("start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision")
+    ("start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision", "stated_value")
 )
 
-_NUMBER_FIELDS = ("start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision", "noun")
+_NUMBER_FIELDS = (
+    "start", "end", "text", "value", "low", "high", "unit", "dimension", "qualifier", "precision", "noun",
+    "stated_value", "stated_unit", "change", "concept",
+)  # fmt: skip
+_DECLARED = (*_NUMBER_FIELDS[:11], "date", *_NUMBER_FIELDS[11:])  # the fields of Quantity, in their order
 
 
 def _number_quantity_builder() -> Any:
@@ -110,13 +116,14 @@ def _number_quantity_builder() -> Any:
     (no keyword dict, no template copy); where the fields of Quantity are not the expected ones, that call.
     """
     fields = Quantity.model_fields
-    if _template(Quantity) is None or tuple(fields) != (*_NUMBER_FIELDS, "date") or fields["date"].default is not None:
+    if _template(Quantity) is None or tuple(fields) != _DECLARED or fields["date"].default is not None:
 
         def generic(*values: Any) -> Quantity:
             return quantity(**dict(zip(_NUMBER_FIELDS, values, strict=True)))
 
         return generic
     new, setattr_ = Quantity.__new__, object.__setattr__
+    fields_set = shared_fields(set(_NUMBER_FIELDS))
 
     def build(
         start: int,
@@ -130,6 +137,10 @@ def _number_quantity_builder() -> Any:
         qualifier: Qualifier,
         precision: float,
         noun: str | None,
+        stated_value: float | None,
+        stated_unit: str | None,
+        change: Change | None,
+        concept: str | None,
     ) -> Quantity:
         m = new(Quantity)
         setattr_(
@@ -148,9 +159,13 @@ def _number_quantity_builder() -> Any:
                 "precision": precision,
                 "noun": noun,
                 "date": None,
+                "stated_value": stated_value,
+                "stated_unit": stated_unit,
+                "change": change,
+                "concept": concept,
             },
         )
-        setattr_(m, "__pydantic_fields_set__", set(_NUMBER_FIELDS))
+        setattr_(m, "__pydantic_fields_set__", fields_set)  # one set for all: never changed in place (frozen)
         setattr_(m, "__pydantic_extra__", None)
         setattr_(m, "__pydantic_private__", None)
         return m

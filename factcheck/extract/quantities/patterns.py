@@ -11,20 +11,33 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from factcheck.extract.quantities.around import context_patterns, context_tables
 from factcheck.extract.quantities.dispatch import Dispatch, SkipDispatch
 from factcheck.extract.quantities.firstchars import ASCII, ahead, first_chars, gate
-from factcheck.extract.quantities.phrases import SP, SP_CHARS, alt, cased, norm, phrase, reversed_alt
+from factcheck.extract.quantities.phrases import SP, SP_CHARS, alt, cased, norm, phrase, reversed_alt, trie_alt
 from factcheck.ruleset.files import RuleFileError, default_rules_dir
-from factcheck.ruleset.quantity_lexicon import HedgeSpec, QuantityLexicon
+from factcheck.ruleset.quantity_lexicon import HedgeSpec, QuantityLexicon, QuantityPatternError
 from factcheck.ruleset.quantity_units import Unit
 
 
 def compiled(lex: QuantityLexicon) -> Compiled:
     """The lexicon's patterns: built on first use and kept on the lexicon, so that every extraction over an
     archive reuses them."""
-    c: Compiled | None = lex._compiled
+    private = object.__getattribute__(lex, "__pydantic_private__")  # pydantic's own lookup costs microseconds
+    c: Compiled | None = private.get("_compiled") if private is not None else lex._compiled
     if c is None:
-        c = lex._compiled = Compiled(lex)
+        c = lex._compiled = _build(lex)
+    return c
+
+
+def _build(lex: QuantityLexicon) -> Compiled:
+    """The patterns of a lexicon, master pattern included; anything that fails while they are built (a lexicon
+    that validated but cannot make a pattern) is a `QuantityPatternError` naming the rule file, never a traceback."""
+    try:
+        c = Compiled(lex)
+        c.dispatch.master  # noqa: B018 - compiled here, so that a bad pattern is reported before any article is read
+    except (re.error, ValueError, KeyError, IndexError, TypeError, RecursionError, OverflowError) as exc:
+        raise QuantityPatternError(f"{lex._source}: lexicon: cannot build the quantity patterns: {exc}") from exc
     return c
 
 
@@ -47,19 +60,32 @@ class Compiled:
         self.number_words = {k.lower(): v for k, v in lex.number_words.items()}
         self.multipliers = {k.lower(): v for k, v in lex.word_multipliers.items()}
         self.fractions = {k.lower(): v for k, v in lex.fractions.items()}
-        self.currency_prefix = {**lex.currency_symbols, **lex.currency_codes}
+        # Codes with a scale letter ("MEUR"): the code's currency, the amount times the scale.
+        self.code_scale = {f"{k}{code}": f for k, f in lex.code_scales.items() for code in lex.currency_codes}
+        self.scaled_codes = {f"{k}{code}": iso for k in lex.code_scales for code, iso in lex.currency_codes.items()}
+        self.currency_prefix = {**lex.currency_symbols, **lex.currency_codes, **self.scaled_codes}
         self.currency_names = {norm(k): v for k, v in lex.currency_names.items()}
         self.unit_symbols: dict[str, Unit] = {}
         self.unit_words: dict[str, Unit] = {}
         for spec, u in lex.resolved_units():
             self.unit_symbols.update({s: u for s in spec.symbols})
             self.unit_words.update({norm(w): u for w in spec.words})
-        self.prefix_units = {k.lower(): Unit(p.unit, p.dimension, 1.0) for k, p in lex.prefix_units.items()}
+        self.prefix_units = {
+            k.lower(): Unit(p.unit, p.dimension, 1.0, 0.0, p.unit) for k, p in lex.prefix_units.items()
+        }
+        # Coins after a number ("99 cents", "50p"): (currency, factor); words case-insensitive, symbols as written.
+        self.subunits = {norm(k): (v.currency, v.factor) for k, v in lex.currency_subunits.items()}
+        self.subunit_symbols = {k: (v.currency, v.factor) for k, v in lex.currency_subunit_symbols.items()}
+        context_tables(self, lex)
         self.headline_verbs = {w.lower() for w in lex.headline_verbs}
         self.year_hedge_prepositions = {norm(w) for w in lex.year_hedge_prepositions}
         self.magnitude_adjectives = {k.lower().replace("-", ""): v for k, v in lex.magnitude_adjectives.items()}
         self.adjective_currencies = {k.lower(): v for k, v in lex.adjective_currencies.items()}
         self.months = {**lex.months, **lex.month_abbreviations}
+        # Month names in lower case ("14 nov", "april 2017"), but those that are also words ("may", "march").
+        ambiguous = {lex.months[m] for m in lex.ambiguous_months if m in lex.months}
+        self.lower_months = {k.lower(): v for k, v in self.months.items() if v not in ambiguous and k.lower() != k}
+        self.month_of = {**self.months, **self.lower_months}
         self.year_words = {w.lower() for w in lex.year_words}
         self.lead_words = {w.lower() for w in lex.number_lead_words}
         self.version_words = {w.lower() for w in lex.version_words}
@@ -72,24 +98,41 @@ class Compiled:
             self.hedge_of.update({(h.position, norm(p)): h for p in h.phrases})
 
         # Pieces of a number.
+        # Indian grouping first ("12,34,567": lakhs), then thousands by commas or spaces; a decimal may open with
+        # its point (".5 per cent").
         digits = (
-            r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-            r"|[1-9]\d{0,2}(?: \d{3})+(?![\d.,])|\d+)"
-            r"(?:\.\d+|,\d{1,2}(?![\d,]))?"
+            r"(?:(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)"
+            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|[1-9]\d{0,2}(?: \d{3})+(?![\d.,])|\d+)"
+            r"(?:\.\d+|,\d{1,2}(?![\d,]))?|\.\d+)"
+        )
+        # A whole number and a fraction ("2 1/2 in", "10 1/2 miles"); a whole number and a multiplier ("3
+        # hundred and 21 yuan").
+        mixed = (
+            r"(?:[ \u00a0](?:(?P<mxa>\d{1,2})/(?P<mxb>\d{1,2})(?![\d/])|"
+            rf"(?P<dmul>{alt(self.multipliers, left=False)})(?:{sp}+(?i:and){sp}+(?P<dadd>\d{{1,2}})(?![\d.,]))?))?"
         )
         nw = alt(self.number_words)
         mult = alt(self.multipliers)
         scale_words = alt(self.scales)
         a_lead = rf"(?<![A-Za-z])(?i:(?:half{sp}+)?an?)(?={sp}+(?:{mult}|{scale_words}))"
-        words = rf"(?:{a_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*(?i:{sp}+and{sp}+a{sp}+half\b)?"
-        # Longest first; the prefixes that open with a letter share one look-behind, so that `re` skips each
-        # of them on its first character (a letter and a symbol never start the same prefix: same match).
-        prefixes = sorted(self.currency_prefix, key=lambda s: (-len(s), s))
-        cur_alpha = "|".join(re.escape(k) for k in prefixes if k[:1].isalpha())
-        cur_other = "|".join(re.escape(k) for k in prefixes if not k[:1].isalpha())
+        # A fraction or a multiplier that opens a number before a scale word: "half million", "a quarter
+        # million", "three quarters billion", "hundred thousand dollars".
+        frac_lead = (
+            rf"(?<![A-Za-z])(?i:(?:an?{sp}+)?(?:half|quarter)|(?:{nw}){sp}+quarters|hundred)(?={sp}+{scale_words})"
+        )
+        words = (
+            rf"(?:{a_lead}|{frac_lead}|{nw})(?:(?:{sp}+|-)(?i:and{sp}+)?(?:{nw}|{mult}))*"
+            rf"(?i:{sp}+and{sp}+a{sp}+half\b)?"
+        )
+        # Prefix tries (a longer prefix first); those that open with a letter share one look-behind, so that `re`
+        # skips them on their first character (a letter and a symbol never start the same prefix: same match).
+        prefixes = list(self.currency_prefix)
+        cur_alpha = trie_alt([k for k in prefixes if k[:1].isalpha()], lambda p: "")
+        cur_other = trie_alt([k for k in prefixes if not k[:1].isalpha()], lambda p: "")
         cur_parts = ([rf"(?<![A-Za-z])(?:{cur_alpha})"] if cur_alpha else []) + ([cur_other] if cur_other else [])
         cur_prefix = "(?:" + "|".join(cur_parts) + ")"
-        amount = rf"(?:(?P<cur>{cur_prefix}){sp}?)?(?:(?P<dig>{digits})|(?P<word>{words}))"
+        # "$-99.99": a sign after the currency (before it: see minus_rev)
+        amount = rf"(?:(?P<cur>{cur_prefix}){sp}?(?P<csign>[-−](?=\d))?)?(?:(?P<dig>{digits}){mixed}|(?P<word>{words}))"
         self.amount = re.compile(amount)
         self.word_token = re.compile(r"[A-Za-z]+")
 
@@ -98,15 +141,27 @@ class Compiled:
         scale_glued = alt(self.scales, left=False)
         short_glued = alt(self.short_scales, left=False)
         self.scale = re.compile(
-            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})(?![A-Za-z])|(?P<short>{short_glued})(?![A-Za-z/]))"
+            rf"(?P<sp>{sp}?-?)(?:(?P<scale>{scale_glued})(?![A-Za-z])(?P<half>{sp}+(?i:and{sp}+a{sp}+half)(?![A-Za-z]))?"
+            rf"|(?P<short>{short_glued})(?![A-Za-z/]))"
         )
-        unit_syms = "|".join(
-            re.escape(s) + (r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
-            for s in sorted(self.unit_symbols, key=lambda s: (-len(s), s))
-        )
-        codes = "|".join(re.escape(c) for c in sorted(lex.currency_codes, key=len, reverse=True))
+
+        def unit_edge(s: str) -> str:
+            # a capital letter alone ("L", "C") before a hyphen and a letter or digit is a code: "L-202"
+            if len(s) == 1 and s.isupper():
+                return r"(?![A-Za-z0-9]|-[A-Za-z0-9])"
+            return r"(?![A-Za-z0-9])" if s[-1].isalnum() else ""
+
+        unit_syms = trie_alt(self.unit_symbols, unit_edge)
+        all_codes = {**lex.currency_codes, **self.scaled_codes}
+        codes = trie_alt(all_codes, lambda p: "")
+        # Currency symbols and coins after the number ("20€", "42 RM", "10¢", "50p"); a symbol followed by a
+        # number opens that number ("5 $10 bills").
+        self.currency_after = {k: (v, 1.0) for k, v in lex.currency_symbols.items()}
+        self.currency_after.update(self.subunit_symbols)
+        cur_syms = trie_alt(self.currency_after, lambda s: r"(?![A-Za-z0-9])" if s[-1].isalnum() else "")
+        cnames = alt([*self.currency_names, *self.subunits])
         suffix_core = (
-            rf"(?:(?P<cname>{alt(self.currency_names)})|(?P<code>(?:{codes})(?![A-Za-z]))"
+            rf"(?:(?P<cname>{cnames})|(?P<code>(?:{codes})(?![A-Za-z]))|(?P<csym>(?:{cur_syms})(?!{sp}?\d))"
             rf"|(?P<uword>{alt(self.unit_words, left=False)})|(?P<usym>{unit_syms}))"
         )
         self.suffix = re.compile(rf"{sp}?-?{suffix_core}")
@@ -133,7 +188,15 @@ class Compiled:
             for p in sorted(set(before), key=lambda s: (-len(s), s))
         )
         self.before_hedge_rev = re.compile(rf"[\s\"“'‘]*(?P<h>(?i:{reversed_alt(before)}))")
-        self.connector = re.compile(rf"{sp}*(?P<c>{alt(lex.range_connectors)}|(?i:and)(?![A-Za-z])){sp}*")
+        # "8- to 16-metre": a hyphen may hang before "to"; the second bound may carry its own hedge ("from 180
+        # miles to as much as 240 miles") and, for temperatures, its sign.
+        self.connector = re.compile(
+            rf"{sp}*(?:-{sp}*(?=(?i:to|and)(?![A-Za-z])))?(?P<c>{alt(lex.range_connectors)}|(?i:and)(?![A-Za-z])){sp}*"
+        )
+        before_phrases = [p for h in lex.hedges if h.position == "before" for p in h.phrases]
+        self.inner_hedge = re.compile(rf"(?:{alt(before_phrases)}){sp}+")
+        self.inner_minus = re.compile(rf"(?:[-−]|(?i:minus){sp}+)(?=\d)")
+        self.rate_basis = re.compile(rf"{sp}+(?i:per|a|an){sp}+(?P<rw>[A-Za-z]+)(?![A-Za-z])")
         # A footnote marker may sit between a number and its noun ("3,400¹ staff").
         self.noun_word = re.compile(
             rf"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{{1,3}}\])?{sp}+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)"
@@ -142,15 +205,18 @@ class Compiled:
         self.prev_word_rev = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z0-9&+'’.-]*[A-Za-z])(?![A-Za-z0-9&+'’.-])")
         self.glued_word_rev = re.compile(r"-(?P<w>[A-Za-z]+)(?![A-Za-z])")
         self.of_after = re.compile(rf"{SP}+(?i:of)(?![A-Za-z])")
+        context_patterns(self, lex)
         self.period_tail = re.compile(
-            rf"{sp}*(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
+            rf"(?:{sp}*|-)(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
             rf"|'(?P<ay>\d{{2}})|(?P<y>\d{{4}}))(?!\d)"
         )
         self.vague_tail = re.compile(rf"{sp}+(?i:of|in){sp}+(?P<cname>{alt(self.currency_names)})")
         self.vague_of = re.compile(rf"{sp}+(?i:of)(?=[ \u00a0])")
         prefixes = "|".join(re.escape(p[::-1]) for p in sorted(self.prefix_units, key=len, reverse=True))
         self.prefix_rev = re.compile(rf"(?:{sp}+|-)(?P<w>(?i:{prefixes}))(?![A-Za-z])") if prefixes else None
-        self.year_pair = re.compile(rf"{sp}*(?:-|–|—|(?i:and|to|or)(?![A-Za-z])){sp}*(?P<y>\d{{4}})(?![\d.,]?\d)")
+        self.year_pair = re.compile(rf"{sp}*(?:-|–|—|~|(?i:and|to|or)(?![A-Za-z])){sp}*(?P<y>\d{{4}})(?![\d.,]?\d)")
+        # "2018 or later": a bare year with an open end is a date
+        self.year_open = re.compile(rf"{sp}+(?i:or{sp}+(?:later|earlier|after|before|sooner))(?![A-Za-z])")
         self.minus_rev = re.compile(rf"(?:[-−–]|{sp}*(?i:sunim))(?![A-Za-z0-9])")
         self.year_comma = re.compile(r"(?P<y>\d{4}),(?=\d{1,2}(?!\d))")
         # Gates: most numbers are followed (preceded) by a word that none of these patterns can start with.
@@ -159,7 +225,7 @@ class Compiled:
         self.g_scale = gate(sp_dash, f"(?:{scale_glued}|{short_glued})")
         self.g_suffix = gate(
             sp_dash,
-            f"(?:{alt(self.currency_names)}|(?:{codes})|{alt(self.unit_words, left=False)}|(?:{unit_syms}))",
+            f"(?:{cnames}|(?:{codes})|(?:{cur_syms})|{alt(self.unit_words, left=False)}|(?:{unit_syms}))",
         )
         self.g_multiple = gate(sp, f"(?:{alt(lex.multiple_suffixes, left=False)}|x)")
         self.g_after_hedge = gate(
@@ -194,29 +260,52 @@ class Compiled:
         self.connector_g = re.compile(ahead(self.g_connector, sp) + self.connector.pattern)
 
         # The master pattern: skip shapes first, then dates, fractions, vague amounts, numbers.
-        months = alt(self.months, ci=False, left=False) + r"\.?"
+        months = (
+            "(?:"
+            + alt(self.months, ci=False, left=False)
+            + "|"
+            + alt(self.lower_months, ci=False, left=False)
+            + r")\.?"
+        )
+        to = rf"{sp}*(?:-|–|(?i:to|through|until|till|and)(?![A-Za-z])){sp}*"
+        year_tail = (
+            rf"(?:{sp}*,?{sp}+(?P<{{y}}>\d{{{{4}}}})(?!\d)|{sp}+(?i:of){sp}+(?P<{{y}}2>\d{{{{4}}}}|\d{{{{2}}}})(?![\d,.]?\d)"
+            rf"|{sp}+(?i:in){sp}+(?P<{{y}}3>\d{{{{4}}}})(?![\d,.]?\d))?"
+        )
+        self.month_range_after = re.compile(rf"{to}(?:{months})(?![A-Za-z])")
+        self.range_between = re.compile(rf"{to}(?:(?i:the){sp}+)?$")
         ords = alt(lex.ordinals)
         fr_num = alt([*self.number_words, "a", "an"])
         fr_den = alt(self.fractions)
         alts = [
             r"(?P<marker>(?m:^)[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?\d{1,3}[.)](?=[ \t]))",
             r"(?P<iso>(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
-            rf"(?P<quarter>(?<![A-Za-z0-9])(?:Q(?P<q>[1-4])|(?P<qo>{ords}){sp}+(?i:quarter))(?![A-Za-z0-9]))",
+            rf"(?P<quarter>(?<![A-Za-z0-9])(?:[Qq](?P<q>[1-4])|(?P<qo>{ords}){sp}+(?i:quarter))(?![A-Za-z0-9]))",
+            rf"(?P<yquarter>(?<![\d.,])(?P<yqy>\d{{4}})(?:{sp}|-)?[Qq](?P<yqq>[1-4])(?![A-Za-z0-9]))",
             rf"(?P<fiscal>(?<![A-Za-z0-9])(?:FY{sp}?'?(?P<fy1>\d{{4}}|\d{{2}})|(?i:fiscal(?:{sp}+year)?){sp}+"
-            rf"(?P<fy2>\d{{4}}))(?!\d))",
+            rf"(?P<fy2>\d{{4}})|(?P<cy>[Cc][Yy]){sp}?'?(?P<fy3>\d{{4}}|\d{{2}}))(?!\d))",
             rf"(?P<rel>{alt(lex.relative_dates)})",
-            rf"(?P<mdate>(?<![A-Za-z])(?P<mon>{months})(?:{sp}+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?![:,.]\d))?"
-            rf"(?:,?{sp}+(?P<my>\d{{4}})(?!\d))?)",
-            rf"(?P<ddate>(?<![\d.,])(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?{sp}+(?:of{sp}+)?(?P<dmon>{months})"
-            rf"(?:,?{sp}+(?P<dy>\d{{4}})(?!\d))?)",
+            # "November 18", "Nov 18-19", "April 9th through 17th", "June of 1992", "Dec. 31 , 1994"
+            rf"(?P<mdate>(?<![A-Za-z])(?P<mon>{months})(?:{sp}+(?:(?i:the){sp}+)?(?P<md>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?!\d)(?![:,.]\d)(?:{to}(?P<md2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]|[,.]\d))?)?"
+            + year_tail.format(y="my")
+            + ")",
+            # "18 November", "4th of July", "18 and 19 June", "9 to 12 of June"
+            # (the look-ahead turns away at once the numbers that are no day: "2025", "5,000", "12%")
+            rf"(?P<ddate>(?<![\d.,])(?=\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0\u202f\u2009\-–])(?P<dd0>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?:{to}(?:(?i:the){sp}+)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?)?{sp}+(?:(?i:of){sp}+)?"
+            rf"(?P<dmon>{months})" + year_tail.format(y="dy") + ")",
             r"(?P<frac>(?<![\w/.,])(?P<fa>\d{1,2})/(?P<fb>\d{1,3})(?![\w/]|[.,]\d))",
-            rf"(?P<wfrac>(?P<fn>{fr_num})(?P<fsep>{sp}+|-)(?P<fd>{fr_den})"
+            rf"(?P<wfrac>(?P<fn>{fr_num})(?P<fsep>{sp}+|-)(?P<fd>{fr_den})(?!{sp}+{scale_words})"
             rf"|(?<![A-Za-z])(?i:half)(?={sp}+{alt(lex.half_followers)}))",
             rf"(?P<vague>(?P<vw>{alt(lex.vague)})(?:{sp}+(?i:of){sp}+(?P<vs>{alt(lex.vague_scales)}))?)",
             rf"(?P<mword>{alt(lex.multiple_words)})",
             rf"(?P<madj>(?:(?<![A-Za-z])(?i:an?){sp}+)?(?P<ma>{alt(lex.magnitude_adjectives)})-"
             rf"(?P<mc>{alt(lex.adjective_currencies)}))",
-            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?|(?<![\w.,/$€£¥]))(?:(?P<dig>{digits})|(?P<word>{words})){tail})",
+            rf"(?P<aunit>{self.article_unit.pattern})",
+            # a number that opens with its decimal point (".5 per cent") is read from the point: see on_num
+            rf"(?P<num>(?:(?P<cur>{cur_prefix}){sp}?(?P<csign>[-−](?=\d))?|(?<![\w,/$€£¥])(?<![\w.]\.))"
+            rf"(?:(?P<dig>{digits}){mixed}|(?P<word>{words})){tail})",
         ]
         # The candidate scan: one pass of `re` over the text finds the few places where a quantity (or a
         # shape to skip) may start: digits, currency symbols, "(", "[" or "+" before a digit, line starts,
@@ -227,6 +316,8 @@ class Compiled:
         firsts = [
             *self.number_words,
             "half",
+            "quarter",
+            "hundred",
             *lex.vague,
             *lex.multiple_words,
             *lex.ordinals,
@@ -235,7 +326,7 @@ class Compiled:
             "zip",
             "postcode",
             "postal",
-            *(w.split()[0] for w in self.currency_names),
+            *(k for k in lex.currency_symbols if k[:1].isalpha()),  # "Rs 500", "Mex$40"
             *(w.split("-")[0] for w in lex.magnitude_adjectives),
         ]
         after_a = [
@@ -245,6 +336,7 @@ class Compiled:
             "half",
             *(w.split("-")[0] for w in lex.magnitude_adjectives),
             *(r.split()[1] for r in lex.relative_dates if r.split()[0] in ("a", "an")),
+            *self.article_units,
         ]
         symbols = "".join(sorted({re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum()}))
         articles = alt(cased(["a", "an"]), ci=False, left=False)
@@ -269,12 +361,22 @@ class Compiled:
         # Case-insensitive tries are several times slower in `re` than case-sensitive ones, so the scan lists
         # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE. Only whether some
         # word starts here matters, so the month names and the words share one trie (`re` walks one faster).
-        month_words = alt(sorted({*cased([*firsts, *lex.relative_dates]), *self.months}), ci=False, left=False)
-        word_starts = rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.)"
+        # lower-case months, quarters ("q3 2019") and calendar years ("cy 2008") start words too
+        quarters = ["q1", "q2", "q3", "q4", "cy"]
+        month_words = alt(
+            sorted({*cased([*firsts, *lex.relative_dates]), *self.months, *self.lower_months, *quarters}),
+            ci=False,
+            left=False,
+        )
+        word_starts = (
+            rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.|cy'?\d)"
+        )
+        # A line that opens with a letter is a candidate only where a word start is (group w), as anywhere else
+        # in the text: what the master can read from a letter opens with one of those words.
         line = r"(?<=\n)"
         starts = self.dispatch.starts
         if starts is not None:
-            starts = "".join(re.escape(ch) for ch in starts)
+            starts = "".join(re.escape(ch) for ch in starts if not ("a" <= ch.lower() <= "z"))
             line += rf"(?=[{starts}]|[^\x00-\x7f])" if starts else r"(?=[^\x00-\x7f])"
         # One look-behind first turns away the spaces and the punctuation that cannot start group h.
         self.scan_from = re.compile(

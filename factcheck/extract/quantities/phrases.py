@@ -83,6 +83,27 @@ def _render(node: dict[str, Any], edge: Callable[[str], bool] = _word_end) -> st
     return "(?:" + "|".join(alts) + ")"
 
 
+def trie_alt(phrases: Any, edge: Callable[[str], str]) -> str:
+    """Case-sensitive literal phrases as a prefix trie, each followed by the pattern edge(phrase) gives (a word
+    edge, a look-ahead): what a longest-first alternation matches, one branch per character. "(?!)" if none."""
+    root: dict[str, Any] = {}
+    for p in sorted(set(phrases)):
+        node = root
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = p
+    return _render_edges(root, edge) if root else "(?!)"
+
+
+def _render_edges(node: dict[str, Any], edge: Callable[[str], str]) -> str:
+    alts = [re.escape(ch) + _render_edges(node[ch], edge) for ch in sorted(k for k in node if k)]
+    if "" in node:
+        alts.append(edge(node[""]))
+    if len(alts) == 1:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")"
+
+
 def reversed_alt(phrases: Any) -> str:
     """Phrases spelled backwards, longest first, for a case-insensitive pattern read on reversed text.
 

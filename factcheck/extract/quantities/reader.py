@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.quantities.amounts import Amount, amount_of, bounds, read_amount
-from factcheck.extract.quantities.builders import date_parts, number_quantity, quantity, simple_quantity
-from factcheck.extract.quantities.dates import DateReader, date_q, year_date
+from factcheck.extract.quantities.amounts import amount_of, bounds
+from factcheck.extract.quantities.builders import date_parts, quantity, simple_quantity
+from factcheck.extract.quantities.context import concept_of
+from factcheck.extract.quantities.dates import DateReader, date_q
+from factcheck.extract.quantities.numbers import NumberReader
 from factcheck.extract.quantities.patterns import Compiled, compiled
 from factcheck.extract.quantities.phrases import norm
-from factcheck.extract.quantities.words import is_label, prev_word, read_noun
-from factcheck.models import Qualifier, Quantity
-from factcheck.ruleset.quantity_lexicon import HedgeSpec, QuantityLexicon
-from factcheck.ruleset.quantity_units import Unit
+from factcheck.extract.quantities.words import prev_word, read_noun
+from factcheck.models import Quantity
+from factcheck.ruleset.quantity_lexicon import QuantityLexicon
 
 __all__ = ["extract_quantities"]
 
@@ -42,7 +43,7 @@ _AT_MATCH = frozenset(("h", "hw"))  # scan groups whose candidate is the scanned
 _LOOK_BACK = 48  # characters searched to the left of a number for a hedge or a label word
 
 
-class _Reader(DateReader):
+class _Reader(NumberReader, DateReader):
     """One pass over one text."""
 
     def __init__(self, c: Compiled, text: str) -> None:
@@ -52,6 +53,8 @@ class _Reader(DateReader):
         self.rtext = text[::-1]  # the left context is read backwards by anchored patterns, inside this
         self.out: list[Quantity] = []
         self.floor = 0  # end of the last quantity: hedges may not reach back past it
+        self.dated = 0  # dates read: a range of dates needs two
+        self.dates: list[int] = []  # where they are in out
 
     def hedge_before(self, start: int) -> tuple[int, str | None]:
         """Start and phrase of the hedge right before start, if any."""
@@ -67,6 +70,9 @@ class _Reader(DateReader):
     def add(self, q: Quantity) -> None:
         self.out.append(q)
         self.floor = q.end
+        if q.date is not None:
+            self.dated += 1
+            self.dates.append(len(self.out) - 1)
 
     def run(self) -> list[Quantity]:
         c, text = self.c, self.text
@@ -112,6 +118,8 @@ class _Reader(DateReader):
             p = s.start()
             if s.lastgroup not in _AT_MATCH:
                 p += 1
+        if self.dated > 1:
+            self.join_ranges()
         return self.out
 
     # ---- fractions, multiples, vague amounts -----------------------------------------------------
@@ -123,15 +131,42 @@ class _Reader(DateReader):
             hstart = start
         qualifier, low, high = bounds(h, value)
         self.add(
-            simple_quantity(hstart, end, self.text[hstart:end], value, low, high, unit, dimension, qualifier, precision)
+            simple_quantity(
+                hstart, end, self.text[hstart:end], value, low, high, unit, dimension, qualifier, precision, value
+            )
         )
+        return end
+
+    def _fraction(self, start: int, end: int, value: float) -> int:
+        """A fraction, or a fraction of a unit ("1/4 mile", "one-half miles")."""
+        c = self.c
+        um = c.suffix.match(self.text, end)
+        unit = None
+        if um is not None and (um.group("uword") or um.group("usym")):
+            unit = c.unit_words[norm(um.group("uword"))] if um.group("uword") else c.unit_symbols[um.group("usym")]
+        if unit is None:
+            return self._simple(start, end, value, "fraction", "fraction")
+        end = um.end()  # type: ignore[union-attr]  # set with unit
+        hstart, phrase = self.hedge_before(start)
+        h = c.hedge_of.get(("before", phrase)) if phrase else None
+        if h is None:
+            hstart = start
+        v = value * unit.factor + unit.offset
+        qualifier, low, high = bounds(h, v)
+        self.add(
+            quantity(
+                start=hstart, end=end, text=self.text[hstart:end], value=v, low=low, high=high, unit=unit.unit,
+                dimension=unit.dimension, qualifier=qualifier, precision=0.0, stated_value=value,
+                stated_unit=unit.name, concept=concept_of(c, self.text, self.rtext, hstart, end),
+            )
+        )  # fmt: skip
         return end
 
     def on_frac(self, m: re.Match[str]) -> int:
         a, b = int(m.group("fa")), int(m.group("fb"))
         if not 0 < a < b:
             return m.end()  # "24/7", "50/50": not a share of a whole
-        return self._simple(m.start(), m.end(), a / b, "fraction", "fraction")
+        return self._fraction(m.start(), m.end(), a / b)
 
     def on_wfrac(self, m: re.Match[str]) -> int:
         text = self.text
@@ -145,7 +180,7 @@ class _Reader(DateReader):
         d = self.c.fractions[m.group("fd").lower()]
         if n >= d:
             return m.end()
-        return self._simple(m.start(), m.end(), n / d, "fraction", "fraction")
+        return self._fraction(m.start(), m.end(), n / d)
 
     def on_mword(self, m: re.Match[str]) -> int:
         value = self.c.lex.multiple_words[m.group().lower()]
@@ -220,185 +255,36 @@ class _Reader(DateReader):
                 return self._number(yc.end(), yc.end())
         if m.group("dig") is None:  # number words: read piece by piece
             return self._number(start, m.end("word"))
+        if start and text[start - 1] == "." and m.group("cur") is None:  # ".5 per cent": from the point
+            return self._number(start - 1, m.end("dig"))
         # the master's match holds the amount and its tail: no second reading
         a = amount_of(c, text, start, m)
         return m.end("dig") if a is None else self._with_amount(a, start, m.end("dig"))
 
-    def _number(self, start: int, fallback: int) -> int:
-        """Read the amount that starts at start; returns where the search goes on."""
-        a = read_amount(self.c, self.text, start)
-        return fallback if a is None else self._with_amount(a, start, fallback)
-
-    def _with_amount(self, a: Amount, start: int, fallback: int) -> int:
-        """The quantity of amount a, read at start, with what stands before and after it."""
-        c, text, n, rtext, floor = self.c, self.text, self.n, self.rtext, self.floor
-        rs = n - start  # start in rtext
-        # What stands before the number (read leftwards, all pure): a unit word ("magnitude 7.1"), a minus sign
-        # (kept for temperatures: "-10°C", "minus 18 degrees") and a hedge; a label ("Windows 11") is told
-        # first, as it needs neither of the last two.
-        pre = None
-        neg: re.Match[str] | bool | None = False  # False: not read yet
-        hstart, phrase, hedged = start, None, False
-        if a.currency is None:
-            if a.unit is None and c.prefix_rev_g is not None:
-                lo = start - 16 if start - 16 > floor else floor
-                pm = c.prefix_rev_g.match(rtext, rs, n - lo)
-                if pm:
-                    pre = c.prefix_units[pm.group("w")[::-1].lower()]
-                    a.unit = pre
-                    pm_len = pm.end() - rs
-                    hstart, phrase = self.hedge_before(start - pm_len)
-                    if phrase is None:
-                        hstart = start - pm_len
-                    hedged = True
-            if a.digits is not None and pre is None:
-                # only four digits can be a year: the other numbers skip year_date's tests
-                if len(a.digits) == 4:
-                    lo = start - 8 if start - 8 > floor else floor
-                    neg = c.minus_rev_g.match(rtext, rs, n - lo)
-                    hstart, phrase = self.hedge_before(start - (neg.end() - rs if neg else 0))
-                    hedged = True
-                    year = year_date(c, text, start, a, None if phrase in c.range_openers else phrase, rtext)
-                    if year is False:
-                        return a.end
-                    if year is not None:
-                        self.add(date_q(text, start, a.end, year))
-                        return self.read_year_pair(a.end)
-                if is_label(c, text, start, a, rtext):
-                    return a.end
-            if a.decimal_comma and not (a.unit or a.scale != 1.0):
-                return fallback  # "2024,25": a decimal comma only where a unit makes it unambiguous
-        if neg is False:
-            lo = start - 8 if start - 8 > floor else floor
-            neg = c.minus_rev_g.match(rtext, rs, n - lo)
-        neg_len = neg.end() - rs if neg else 0
-        if not hedged:  # self.hedge_before(start - neg_len), written out
-            hs = start - neg_len
-            lo = hs - _LOOK_BACK if hs - _LOOK_BACK > floor else floor
-            hm = c.before_hedge_rev_g.match(rtext, n - hs, n - lo)
-            if hm is not None:
-                hstart, phrase = hs - (hm.end("h") - (n - hs)), norm(hm.group("h")[::-1])
-
-        if phrase:
-            opener = c.range_openers.get(phrase)
-            hedge = None if opener else c.hedge_of.get(("before", phrase))
-        else:
-            opener = hedge = None
-
-        # A range: "$20-25 billion", "$20 billion to $25 billion", "between 2,000 and 3,000 workers".
-        b = None
-        if a.after is None and not a.multiple:
-            cm = c.connector_g.match(text, a.end)
-            if cm and (opener == "and" or cm.group("c").lower() != "and"):
-                b = read_amount(c, text, cm.end())
-                if b is not None:
-                    return self._range(a, b, start, hstart, opener, hedge, pre, neg_len if neg else None, fallback)
-
-        # One amount: the common case.
-        end = a.end
-        noun = None
-        unit = a.unit
-        if a.currency:
-            factor, offset, unit_name, dimension = 1.0, 0.0, a.currency, "currency"
-        elif unit:
-            factor, offset, unit_name, dimension = unit.factor, unit.offset, unit.unit, unit.dimension
-        elif a.multiple:
-            factor, offset, unit_name, dimension = 1.0, 0.0, "multiple", "multiple"
-        else:
-            # A count needs digits or a scale word ("three companies" is not a count) and a noun.
-            if a.digits is None and a.scale == 1.0:
-                return fallback
-            noun, end = read_noun(c, text, end)
-            if noun is None:
-                return fallback
-            factor, offset, unit_name, dimension = 1.0, 0.0, "count", "count"
-        if hedge is not None and dimension in hedge.not_for:
-            hedge = None
-        if pre is None and hedge is None:
-            hstart = start  # only a hedge (or "between"/"from") joins the span
-        value = a.number * factor + offset
-        if dimension == "temperature" and neg:
-            # "-10°C", "minus 18 degrees": the only dimension where news writes a number below zero
-            value = -a.number * factor + offset
-            if start - neg_len < hstart:
-                hstart = start - neg_len
-        h = hedge or a.after
-        if h is None:
-            qualifier: Qualifier = "exact"
-            low = high = value
-        else:
-            qualifier, low, high = bounds(h, value)
-        q = number_quantity(
-            hstart, end, text[hstart:end], value, low, high, unit_name, dimension, qualifier, a.precision * factor, noun
-        )
-        self.out.append(q)
-        self.floor = end
-        return end
-
-    def _range(
-        self,
-        a: Amount,
-        b: Amount,
-        start: int,
-        hstart: int,
-        opener: str | None,
-        hedge: HedgeSpec | None,
-        pre: Unit | None,
-        neg_len: int | None,
-        fallback: int,
-    ) -> int:
-        """Amounts a and b joined by a connector: a range when they agree, else a alone (neg_len: the minus sign)."""
+    def on_aunit(self, m: re.Match[str]) -> int:
+        """ "a gallon of beer", "a penny": one unit; after an amount, its rate ("$3 a gallon"), nothing."""
         c, text = self.c, self.text
-        low = high = None
-        lo = a.number * (b.scale if a.scale == 1.0 and b.scale != 1.0 else 1.0)
-        same = (a.currency is None or b.currency in (None, a.currency)) and (a.unit is None or b.unit in (None, a.unit))
-        if same and lo < b.number and b.after is None:
-            low, high = lo, b.number
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \u00a0":
+            j -= 1
+        if self.out and self.out[-1].end == j + 1:
+            return m.end()
+        word = norm(m.group("au"))
+        unit = c.unit_words.get(word)
+        stated: str | None
+        if unit is not None:
+            value, name, dim, stated = unit.factor + unit.offset, unit.unit, unit.dimension, unit.name
         else:
-            b = None
-        last = b or a
-        currency = (b.currency if b and b.currency else None) or a.currency
-        unit = (b.unit if b and b.unit else None) or a.unit
-        multiple = a.multiple or (b.multiple if b else False)
-        end = last.end
-        precision = max(a.precision, b.precision) if b else a.precision
-        noun = None
-        offset = 0.0
-        if currency:
-            factor, unit_name, dimension = 1.0, currency, "currency"
-        elif unit:
-            factor, offset, unit_name, dimension = unit.factor, unit.offset, unit.unit, unit.dimension
-        elif multiple:
-            factor, unit_name, dimension = 1.0, "multiple", "multiple"
-        else:
-            # A count needs digits or a scale word ("three companies" is not a count) and a noun.
-            if last.digits is None and last.scale == 1.0:
-                return fallback
-            noun, end = read_noun(c, text, last.end)
-            if noun is None:
-                return fallback
-            factor, unit_name, dimension = 1.0, "count", "count"
-        if hedge is not None and dimension in hedge.not_for:
-            hedge = None
-        if pre is None and ((b is not None and opener is None) or (b is None and hedge is None)):
-            hstart = start  # a range carries its own qualifier; only "between"/"from" join its span
-        sign = 1.0
-        if dimension == "temperature" and neg_len is not None:
-            # "-10°C", "minus 18 degrees": the only dimension where news writes a number below zero
-            sign = -1.0
-            hstart = min(hstart, start - neg_len)
-        if b is not None:
-            low, high = sign * low * factor + offset, high * factor + offset  # type: ignore[operator]
-            value = (low + high) / 2
-            qualifier: Qualifier = "range"
-        else:
-            value = sign * a.number * factor + offset
-            qualifier, low, high = bounds(hedge or a.after, value)
-        q = number_quantity(
-            hstart, end, text[hstart:end], value, low, high, unit_name, dimension, qualifier, precision * factor, noun
-        )
-        self.out.append(q)
-        self.floor = end
+            code, factor = c.subunits.get(word) or (c.currency_names[word], 1.0)
+            value, name, dim, stated = factor, code, "currency", m.group("au")
+        end = m.end()
+        self.add(
+            quantity(
+                start=m.start(), end=end, text=text[m.start() : end], value=value, low=value, high=value, unit=name,
+                dimension=dim, precision=0.0, stated_value=1.0, stated_unit=stated,
+                concept=concept_of(c, text, self.rtext, m.start(), end),
+            )
+        )  # fmt: skip
         return end
 
 

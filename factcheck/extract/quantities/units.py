@@ -24,7 +24,8 @@ def unit_factor_table() -> tuple[str, dict[tuple[str, str], tuple[float, float]]
     from importlib.metadata import version
 
     lex = load_lexicon()
-    pairs = sorted({(u.pint, lex.base_units[u.dimension].pint) for u in lex.units if u.pint is not None})
+    units = [*lex.units, *lex.adjective_units]
+    pairs = sorted({(u.pint, lex.base_units[u.dimension].pint) for u in units if u.pint is not None})
     return version("pint"), {pair: pint_factor(*pair) for pair in pairs}
 
 

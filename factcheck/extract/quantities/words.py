@@ -10,16 +10,31 @@ from factcheck.extract.quantities.patterns import Compiled
 def prev_word(c: Compiled, text: str, start: int, rtext: str | None = None) -> str | None:
     """The word before start. rtext, text reversed, saves reversing a slice (the reversed patterns have no
     look-behind, so matching them inside rtext between pos and endpos is the same as on the slice)."""
+    return word_before(c, text, start, rtext)[0]
+
+
+def word_before(c: Compiled, text: str, start: int, rtext: str | None = None) -> tuple[str | None, int]:
+    """The word before start (`prev_word_rev`: spaces, then a word that ends with a letter, within 30
+    characters) and where it starts; (None, start) when there is none. The common case, one space and a word
+    of ASCII letters, is read with string methods."""
+    lo = start - 30 if start > 30 else 0
+    if start >= 2 and text[start - 1] == " " and text[start - 2] != " ":
+        k = text.rfind(" ", lo, start - 1)
+        if k >= 0 or lo == 0:
+            w = text[k + 1 : start - 1]
+            if w.isascii() and w.isalpha():
+                return w, k + 1
     if rtext is None:
-        m = c.prev_word_rev.match(text[max(0, start - 30) : start][::-1])
-    else:
-        n = len(text)
-        m = c.prev_word_rev.match(rtext, n - start, n - max(0, start - 30))
-    return m.group("w")[::-1] if m else None
+        m = c.prev_word_rev.match(text[lo:start][::-1])
+        return (m.group("w")[::-1], start - m.end("w")) if m else (None, start)
+    n = len(text)
+    m = c.prev_word_rev.match(rtext, n - start, n - lo)
+    return (m.group("w")[::-1], n - m.end("w")) if m else (None, start)
 
 
-def is_label(c: Compiled, text: str, start: int, a: Amount, rtext: str) -> bool:
-    """True when the number names or labels something: "GPT-4", "Windows 11", "page 5", "#1"."""
+def is_label(c: Compiled, text: str, start: int, a: Amount, rtext: str, word: str | bool | None = False) -> bool:
+    """True when the number names or labels something: "GPT-4", "Windows 11", "page 5", "#1". word: the word
+    before start when the caller read it (False: not read)."""
     if start == 0:
         return False
     pc = text[start - 1]
@@ -35,11 +50,10 @@ def is_label(c: Compiled, text: str, start: int, a: Amount, rtext: str) -> bool:
         return False  # no space before the number: no word before it either
     if pc != " " and pc != "\u00a0":
         return False  # the word before a number is separated by spaces (`prev_word_rev`)
-    n = len(text)
-    m = c.prev_word_rev.match(rtext, n - start, n - max(0, start - 30))  # prev_word, written out
-    if m is None:
+    if word is False:
+        word = word_before(c, text, start, rtext)[0]
+    if word is None or word is True:
         return False
-    word = m.group("w")[::-1]
     bare = word.rstrip(".")
     low = bare.lower()
     if low in c.version_words and low not in c.lead_words:
@@ -63,6 +77,15 @@ def _capitalised_noun_follows(c: Compiled, text: str, j: int) -> bool:
     return bool(m) and m.group("w")[0].isupper()
 
 
+def is_plural(c: Compiled, noun: str) -> bool:
+    """Whether a noun phrase ends with a plural head ("workers", "people"): what a count counts."""
+    head = noun.split()[-1].lower()
+    return head in c.plurals or (head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 2)
+
+
+_CONTRACTIONS = ("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
+
+
 def read_noun(c: Compiled, text: str, j: int) -> tuple[str | None, int]:
     """The counted noun after j: up to three words, stopping at function words, verbs, punctuation."""
     words: list[str] = []
@@ -74,8 +97,10 @@ def read_noun(c: Compiled, text: str, j: int) -> tuple[str | None, int]:
             break
         w = m.group("w")
         low = w.lower()
-        if low in c.stopwords or low in c.month_words:
-            break
+        if (low in c.stopwords and not (not words and low in c.count_adjectives)) or low in c.month_words:
+            break  # "12 injured": an adjective news counts may open the noun
+        if len(w) == 1 or low.endswith(_CONTRACTIONS):
+            break  # a letter ("2019 q", "1 m") or a verb ("1m isn't") is no noun
         if words and w[0].isupper() and not words[-1][0].isupper() and not w.isupper():
             break  # a capitalised word after a lower-case one starts a name, not the noun
         if low.endswith("ly") and low not in ("early", "family", "supply", "daily", "weekly", "monthly"):
