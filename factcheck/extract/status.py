@@ -44,7 +44,7 @@ def statuses(
         return out
     bounds = [clauses.around(s, e) for s, e in spans]
     for status, start, end in hits:
-        before = status.endswith("<")  # a cue that follows its number ("by 2030", "in Ludian alone")
+        before = status.endswith("<")  # a cue that follows its number ("by 2030", "in Harwick alone")
         holds = status.endswith("=")  # a cue that holds its number ("88 of the 275"): no other number takes it
         status = status.rstrip("<=")
         if status in SENTENCE_WIDE:
