@@ -41,9 +41,11 @@ def analyse(documents: list[Document], ruleset: RuleSet, jobs: int | None = 1) -
     return analyse_extracts(extract_all(unique_ids(documents), ruleset, jobs), ruleset)
 
 
-def analyse_extracts(extracts: list[DocumentExtract], ruleset: RuleSet) -> Report:
+def analyse_extracts(extracts: list[DocumentExtract], ruleset: RuleSet, across_parties: bool = True) -> Report:
+    """The report of these extractions; `across_parties` off aligns numbers by their blocks alone, as `check`
+    does (analyse/joining.py)."""
     with _collector_paused():
-        return _analyse(extracts, ruleset)
+        return _analyse(extracts, ruleset, across_parties)
 
 
 @contextmanager
@@ -61,10 +63,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(extracts: list[DocumentExtract], ruleset: RuleSet) -> Report:
+def _analyse(extracts: list[DocumentExtract], ruleset: RuleSet, across_parties: bool = True) -> Report:
     corpus, claims = assemble(extracts, ruleset)
     documents = corpus.documents
-    groups = align(claims, ruleset, corpus.index)
+    groups = align(claims, ruleset, corpus.index, across_parties)
     comparison = compare(groups, claims, corpus, ruleset)
     facts = to_facts(groups, comparison.statuses, corpus.index)
     del groups  # from here on the resolved claims are only in `claims`: each goes as its named copy replaces it

@@ -14,16 +14,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from factcheck.analyse.alignment import FactGroup, align, to_facts
+    from factcheck.analyse.alignment import FactGroup, to_facts
     from factcheck.analyse.comparison import Comparison
     from factcheck.analyse.directives import Suppressions, unknown_directive_findings
     from factcheck.analyse.findings import compare
+    from factcheck.analyse.joining import align
 
 _EXPORTS = {
     "Comparison": "factcheck.analyse.comparison",
     "FactGroup": "factcheck.analyse.alignment",
     "Suppressions": "factcheck.analyse.directives",
-    "align": "factcheck.analyse.alignment",
+    "align": "factcheck.analyse.joining",
     "compare": "factcheck.analyse.findings",
     "to_facts": "factcheck.analyse.alignment",
     "unknown_directive_findings": "factcheck.analyse.directives",

@@ -34,6 +34,8 @@ class FactGroup:
     metric: str
     object: str | None
     claims: list[Claim] = field(default_factory=list)
+    # claim id -> the first-pass fact it came from, for a fact joined across subjects (analyse/joining.py)
+    cores: dict[str, int] = field(default_factory=dict)
 
 
 def _basis(per: str | None) -> str | None:
@@ -342,14 +344,6 @@ def align_categorical(claims: list[Claim], index: EntityIndex) -> list[FactGroup
             if owner is not None:
                 by_owner[(c.kind, owner)].add(n)
     return groups
-
-
-def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
-    return (
-        align_quantities(claims, ruleset, index)
-        + align_dates(claims, ruleset, index)
-        + align_categorical(claims, index)
-    )
 
 
 def to_facts(groups: list[FactGroup], statuses: dict[int, str], index: EntityIndex) -> list[Fact]:

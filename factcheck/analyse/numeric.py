@@ -35,7 +35,7 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
         updates = updates_by_later(active, update_pairs)
         if facts is not None and len(first) and len(active) <= MAX_STATED_ELSEWHERE:
             first, second = facts.not_stated_elsewhere(first, second)
-        loud, quiet = _conflicts(active, first, second)
+        loud, quiet = _conflicts(active, first, second, g.cores)
         out.statuses[id(g)] = fact_status(g, bool(loud), corpus, updated=bool(updates))
         for flagged, strong in ((loud, True), (quiet, False)):
             if not flagged:
@@ -74,27 +74,43 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
                 )
 
 
-def _conflicts(active: list[Claim], first: Sequence[int], second: Sequence[int]) -> tuple[list[Claim], list[Claim]]:
+def _conflicts(
+    active: list[Claim], first: Sequence[int], second: Sequence[int], cores: dict[str, int] | None = None
+) -> tuple[list[Claim], list[Claim]]:
     """For the conflicting pairs (active[first[k]], active[second[k]]), in pair order: the claims of the loud
     conflicts (`_loud`), and the claims of the quiet ones that name a claim no loud conflict names (a quotation
     alone, a vague magnitude or two statuses never turn a fact into a disagreement: they are shown as info);
-    each list with the claims in the most conflicts first (the odd one out is where to look)."""
+    each list with the claims in the most conflicts first (the odd one out is where to look). Two claims of a
+    fact joined across subjects (`cores`: claim id -> first-pass fact) conflict quietly unless one first-pass
+    fact holds both, and not at all beside a loud conflict that names one of them (one finding, not two)."""
+    cores = cores or {}
     if len(first) < VECTOR_PAIRS or len({c.id for c in active}) != len(active):
         pairs = [(active[i], active[j]) for i, j in zip(first, second, strict=True)]
-        loud_pairs = [p for p in pairs if _loud(*p)]
+        loud_pairs = [p for p in pairs if _loud(*p) and cores.get(p[0].id) == cores.get(p[1].id)]
         loud = _ranked(loud_pairs)
         named = {c.id for c in loud}
-        quiet = _ranked([p for p in pairs if not _loud(*p) and not (p[0].id in named and p[1].id in named)])
+        keep = {id(p) for p in loud_pairs}
+        quiet = _ranked(
+            [
+                p
+                for p in pairs
+                if id(p) not in keep
+                and not (p[0].id in named and p[1].id in named)
+                # a claim joined across subjects adds nothing to a loud finding that names its rival
+                and not (cores.get(p[0].id) != cores.get(p[1].id) and (p[0].id in named or p[1].id in named))
+            ]
+        )
         return loud, quiet
     # the same in numpy, for a fact of many claims (ids are unique here, so a claim is its index)
     a, b = np.asarray(first), np.asarray(second)
     quiet_claim = np.asarray([c.quoted or c.qualifier == "vague" for c in active])
     status = np.asarray(_status_codes(active))
-    is_loud = ~quiet_claim[a] & ~quiet_claim[b] & (status[a] == status[b])
+    core = np.asarray([cores.get(c.id, 0) for c in active])
+    is_loud = ~quiet_claim[a] & ~quiet_claim[b] & (status[a] == status[b]) & (core[a] == core[b])
     loud = _ranked_numpy(active, a[is_loud], b[is_loud])
     named = np.zeros(len(active), dtype=bool)
     named[np.concatenate([a[is_loud], b[is_loud]])] = True
-    keep = ~is_loud & ~(named[a] & named[b])
+    keep = ~is_loud & ~(named[a] & named[b]) & ~((core[a] != core[b]) & (named[a] | named[b]))
     return loud, _ranked_numpy(active, a[keep], b[keep])
 
 

@@ -255,7 +255,7 @@ def analyse_with_index(
     claims = [resolve_names(c, index) for e in extracts for c in e.claims]
     documents = [e.document for e in extracts]
     corpus = Corpus(documents, extracts, index, finder, Independence(documents))
-    groups = align(claims, ruleset, index)
+    groups = align(claims, ruleset, index, across_parties=False)
     comparison = compare(groups, claims, corpus, ruleset)
     findings = numbered(comparison.findings, documents, ruleset)
     return Report(documents=documents, claims=claims, facts=[], findings=findings)

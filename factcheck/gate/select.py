@@ -280,7 +280,7 @@ def index(
     else:
         with progress(len(loaded.documents)) as step:
             extracts = extract_all_cached(loaded.documents, ruleset, cache, step, jobs=jobs)
-    return loaded, analyse_extracts(extracts, ruleset)
+    return loaded, analyse_extracts(extracts, ruleset, across_parties=False)
 
 
 def unique_ids(documents: list[Document]) -> list[Document]:

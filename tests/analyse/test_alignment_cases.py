@@ -56,10 +56,6 @@ def case(
     return pytest.param(texts, pair, together, present, absent, id=id, marks=marks)
 
 
-# one fact seen from two parties (a lender and a borrower, a full name and a surname) is in two subject blocks:
-# joining across blocks breaks `check`'s exact reading of only the blocks a draft's claims fall in
-PARTY_SET = "kind 3 (d): numbers are blocked by subject; no party-set block yet"
-
 CASES = [
     # -- one fact, told differently ---------------------------------------------------------------------
     case(
@@ -89,7 +85,6 @@ CASES = [
         ("$400 million", "$400 million"),
         True,
         id="lender-and-borrower-are-one-loan",
-        reason=PARTY_SET,
     ),
     case(
         [
@@ -100,7 +95,6 @@ CASES = [
         True,
         present=frozenset({"numeric_disagreement"}),
         id="lender-and-borrower-disagree",
-        reason=PARTY_SET,
     ),
     case(
         [
@@ -110,7 +104,6 @@ CASES = [
         ("$31.50", "$31.50"),
         True,
         id="a-surname-is-the-full-name",
-        reason=PARTY_SET,
     ),
     case(
         [
@@ -202,6 +195,67 @@ CASES = [
         absent=NUMBER_FINDINGS,
         id="two-named-farms-stay-apart",
     ),
+    # -- one fact told from different parties (analyse/joining.py) ---------------------------------------
+    case(
+        [
+            "Corvane Industries agreed on Tuesday to buy the flour miller Ostrava Mills for $2.1 billion.",
+            "Ostrava Mills, the flour miller, said it would be sold to Corvane Industries for $2.1 billion.",
+        ],
+        ("$2.1 billion", "$2.1 billion"),
+        True,
+        absent=NUMBER_FINDINGS,
+        id="buyer-and-seller-state-one-price",
+    ),
+    case(
+        [
+            "The earthquake that struck Veldoria's Tarsk province on Sunday killed 212 people.",
+            "Rescuers in Tarsk said 309 people had been killed by Sunday's quake in the province.",
+        ],
+        ("212", "309"),
+        True,
+        present=frozenset({"numeric_disagreement"}),
+        id="a-toll-told-for-a-country-and-its-province",
+    ),
+    case(
+        [
+            "Corvane will invest $2 billion in the battery start-up Lumio, the companies said.",
+            "Halden Capital will invest $5 billion in the battery start-up Lumio over four years.",
+        ],
+        ("$2 billion", "$5 billion"),
+        False,
+        absent=NUMBER_FINDINGS,
+        id="two-investors-in-one-company-stay-apart",
+    ),
+    case(
+        [
+            "The Kelso Bank wind farm will have a capacity of more than 1.3 gigawatts when it opens.",
+            "Its sister project, Kelso Reach, has a planned capacity of 2.8 gigawatts.",
+        ],
+        ("1.3 gigawatts", "2.8 gigawatts"),
+        False,
+        absent=NUMBER_FINDINGS,
+        id="an-open-floor-is-not-evidence-of-one-fact",
+    ),
+    case(
+        [
+            "Pellworth Foods is now worth $3 billion after its listing in Tarsk.",
+            "Its rival Halden Foods is worth $5 billion, according to analysts in Tarsk.",
+        ],
+        ("$3 billion", "$5 billion"),
+        False,
+        absent=NUMBER_FINDINGS,
+        id="a-generic-metric-joins-only-what-agrees",
+    ),
+    case(
+        [
+            "The floods killed 53 people in Orrin County, the provincial government of Tarsk said.",
+            "Across Tarsk, the floods have killed 410 people, the national agency said on Friday.",
+        ],
+        ("53", "410"),
+        False,
+        absent=NUMBER_FINDINGS,
+        id="a-county-toll-is-not-the-provinces",
+    ),
 ]
 
 
@@ -218,3 +272,13 @@ def test_alignment_cases(
     kinds = {f.kind for f in report.findings}
     assert present <= kinds, [f.message for f in report.findings]
     assert not (absent & kinds), [f.message for f in report.findings]
+
+
+def test_a_conflict_between_parties_is_info() -> None:
+    """A fact joined across subjects rests on a looser alignment: its conflicts are shown, as info."""
+    report = _report(
+        "Halvorsen Group is lending $400 million to Pellworth Foods for its new plant.",
+        "Pellworth Foods has secured a $450 million loan from Halvorsen Group for its new plant.",
+    )
+    found = [f for f in report.findings if f.kind == "numeric_disagreement"]
+    assert found and all(f.severity == "info" for f in found), [(f.severity, f.message) for f in found]

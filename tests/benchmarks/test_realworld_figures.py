@@ -14,7 +14,7 @@ from benchmarks.evaluate import evaluate
 
 REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
 
-AT_LEAST = {"raised": 8, "agreements_aligned": 55, "mutations_caught": 41}
+AT_LEAST = {"raised": 11, "agreements_aligned": 77, "mutations_caught": 47}
 AT_MOST = {"loud_false_alarms": 3, "hedge_false_alarms": 0, "traps_fired": 0}
 
 

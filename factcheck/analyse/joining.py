@@ -1,0 +1,344 @@
+"""Stage 3, align (second pass, `report` only): one fact that sources tell from different parties, joined.
+
+The first pass (`alignment.align_quantities`) blocks numbers by subject, so one fact told from two sides stays
+split: the buyer's price and the seller's ("Acme agreed to buy Borealis for $2 billion", "Borealis was sold to
+Acme for $2 billion"), a loan by its lender and by its borrower, a toll given for a country in one source and
+for its province in another. Here a named fact joins an earlier one of the same measure (dimension, concept
+of the metric, basis, total or not) when the two are linked (a subject of one is a party of the other: its
+subject, object or a name in its sentence; one owns the other; their sentences share a name or a word of a
+name; one article gives both the same value) and nothing sets them apart: an article that states both at
+different values, two objects that are not the same party pair, two things measured, another scope word.
+
+- Figures that state the same number join on any link ("more than 1.3 GW" beside "2.8 GW" is no evidence).
+- A figure that conflicts joins only as one source's telling (a fact several sources agree on is a fact of its
+  own), under a cued metric (the same or a compatible one), by a direct link (`_direct`), of a common status,
+  and never where two parties do the same to one third or one article gives the two subjects different values
+  (rivals); the one such fact of its measure, else the first within MAX_RATIO of its figures.
+
+Each joined fact remembers which first-pass fact ("core") every claim came from: a conflict between two cores
+rests on this looser alignment, so it is shown as info (numeric._conflicts). `check` does not join: a join can
+chain blocks without end, and `check` reads only the blocks of a draft's claims (factcheck/gate/reach.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from factcheck.analyse.alignment import (
+    FactGroup,
+    _basis,
+    _generic,
+    align_categorical,
+    align_dates,
+    align_quantities,
+    concept_key,
+)
+from factcheck.analyse.intervals import compatible, same_number, usd_value
+from factcheck.extract import EntityIndex
+from factcheck.models import Claim
+from factcheck.ruleset.rule_set import RuleSet
+
+MAX_RATIO = 4.0  # a figure that disagrees joins a fact only within this factor of its figures
+MAX_CANDIDATES = 32  # linked facts looked at for each fact
+MAX_JOINED = 400  # a fact of more claims neither joins nor is joined
+
+
+@dataclass
+class _Joined:
+    """A fact as joined so far: its claims and what the checks read of them."""
+
+    group: FactGroup
+    concept: str
+    number: int  # its place in its bucket
+    documents: set[str] = field(default_factory=set)
+    subjects: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)  # subjects, objects and sentence names of its claims
+    extent: frozenset[str] = frozenset()
+    measured: set[str] = field(default_factory=set)
+    cores: int = 1
+    values: dict[str, list[Claim]] = field(default_factory=dict)  # one claim of each value, by document
+    distinct: dict[tuple[object, ...], Claim] = field(default_factory=dict)  # one claim of each value
+
+    def add_values(self, claims: list[Claim]) -> None:
+        for d, found in _values(claims).items():
+            have = {_value_key(c) for c in self.values.get(d, ())}
+            self.values.setdefault(d, []).extend(c for c in found if _value_key(c) not in have)
+        for c in claims:
+            self.distinct.setdefault(_value_key(c), c)
+
+
+def _parties(g: FactGroup, index: EntityIndex) -> set[str]:
+    """The names a fact's claims speak of, and each word of them ("SW China" and "China" share a party)."""
+    out: set[str] = set()
+    for c in g.claims:
+        for name in (c.subject, c.object, *c.entities):
+            k = index.canon(name)
+            if k:
+                out.add(k)
+                owner = index.owner_of(k)
+                if owner:
+                    out.add(owner)  # "Acme's Widget": a fact of Widget is linked to one of Acme
+                out.update(f"\0{w.casefold()}" for w in (index.name(k) or "").split() if len(w) > 2)
+    return out
+
+
+def _measure(ruleset: RuleSet, g: FactGroup) -> tuple[str, str, str | None, bool]:
+    first = g.claims[0]
+    return (g.dimension, concept_key(ruleset, g.metric), _basis(first.per), first.total)
+
+
+def _rivals(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> set[tuple[str, frozenset[str]]]:
+    """(measure concept, two subjects) that one document gives different values for: two facts everywhere."""
+    by_doc: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for g in groups:
+        subject = index.canon(g.subject)
+        if g.kind != "quantity" or subject is None:
+            continue
+        concept = concept_key(ruleset, g.metric)
+        for c in g.claims:
+            by_doc[(c.document, concept)][subject].append(c)
+    out: set[tuple[str, frozenset[str]]] = set()
+    for (_, concept), subjects in by_doc.items():
+        if len(subjects) < 2 or len(subjects) > MAX_CANDIDATES:
+            continue  # (an article of more subjects than that is a table, not a story: no rivals learned)
+        names = sorted(subjects)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if any(not compatible(x, y, ruleset) for x in subjects[a][:8] for y in subjects[b][:8]):
+                    out.add((concept, frozenset((a, b))))
+    return out
+
+
+def _same_where_shared(ruleset: RuleSet, j: _Joined, g: FactGroup, documents: set[str]) -> bool:
+    """A document that gives both facts gives them one value (one toll told of a province and of its county,
+    "381 dead" in the headline and "at least 381 people" below): else it speaks of two facts."""
+    shared = documents & j.documents
+    if not shared:
+        return True
+    mine = _values(c for c in g.claims if c.document in shared)
+    return all(compatible(x, y, ruleset) for d in shared for x in mine.get(d, ()) for y in j.values.get(d, ()))
+
+
+def _value_key(c: Claim) -> tuple[object, ...]:
+    """What `compatible` and `same_number` read of a claim: a fact stated a hundred times is compared once."""
+    return (c.dimension, c.value, c.low, c.high, c.precision, c.qualifier, c.unit)
+
+
+def _values(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """One claim of each stated value, by document."""
+    seen: dict[tuple[object, ...], Claim] = {}
+    for c in claims:
+        seen.setdefault((c.document, *_value_key(c)), c)
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for c in seen.values():
+        out[c.document].append(c)
+    return out
+
+
+def _agree(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
+    """Every claim of one states the other's number: "more than 1.3 GW" can hold beside "2.8 GW", but it is
+    not evidence that the two are one fact."""
+    mine = {_value_key(c): c for c in g.claims}.values()
+    return all(
+        compatible(x, y, ruleset) and (x.value is None or y.value is None or same_number(x, y, ruleset))
+        for x in mine
+        for y in j.distinct.values()
+    )
+
+
+def _conflict(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
+    """Some figure of one cannot hold beside one of the other: "more than 1.3 GW" beside "2.8 GW" is neither
+    agreement nor conflict, and joins nothing."""
+    mine = {_value_key(c): c for c in g.claims}.values()
+    return any(not compatible(x, y, ruleset) for x in mine for y in j.distinct.values())
+
+
+def _near(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
+    """Figures within a factor of MAX_RATIO of each other: a revised toll or a misreported price, not a part
+    against its whole or one project against a company's total."""
+    va = [usd_value(c, ruleset)[0] for c in j.distinct.values() if c.value]
+    vb = [usd_value(c, ruleset)[0] for c in g.claims if c.value]
+    if not va or not vb:
+        return False
+    low, high = min(min(va), min(vb)), max(max(va), max(vb))
+    return low > 0 and high / low <= MAX_RATIO
+
+
+def _words(index: EntityIndex, name: str) -> set[str]:
+    return {w.casefold() for w in (index.name(name) or "").split() if len(w) > 2}
+
+
+def _direct(index: EntityIndex, j: _Joined, g: FactGroup, parties: set[str]) -> bool:
+    """A link strong enough to join figures that conflict: a subject of one is a party of the other, one owns
+    the other, or the words of one subject are all in the other ("SW Veldoria", "Veldoria"; not "Orbis
+    Energy", "Helios Energy"); two subjects that are only named
+    beside the same third party ("Hatch Lane holds 31,000 fans", "a 62,000-seat stadium for Kestrel") are not.
+    Facts of no common status (an earlier bid, the agreed price) never join on a conflict."""
+    if not {c.status for c in g.claims} & {c.status for c in j.group.claims}:
+        return False
+    subject = index.canon(g.subject) or ""
+    if {c.document for c in g.claims} & j.documents:
+        return True  # one article gives both one value (`_same_where_shared`): one fact under two names
+    if subject in j.parties or any(s in parties or index.related(s, subject) for s in j.subjects):
+        return True
+    mine = _words(index, subject)
+    return any(mine and (mine <= (theirs := _words(index, s)) or theirs <= mine) for s in j.subjects)
+
+
+def _roles_fit(index: EntityIndex, j: _Joined, subject: str | None, obj: str | None) -> bool:
+    """Two objects name one party, or the parties are swapped: the buyer's price for the seller, the seller's
+    price from the buyer ("Acme's $2 billion bid for Borealis", "Borealis accepted Acme's $2 billion")."""
+    if obj is None:
+        return True
+    for o in j.objects:
+        if o != obj and not index.similar(o, obj) and not (o == subject and obj in j.subjects):
+            return False
+    return True
+
+
+def _parallel(index: EntityIndex, j: _Joined, subject: str | None, obj: str | None) -> bool:
+    """Two parties doing the same to one third ("Acme invests $2 billion in Borealis" and "Kestrel invests $5
+    billion in Borealis"): two facts, even in sources that never mention the other party."""
+    if subject is None or obj is None or not j.objects:
+        return False
+    same_object = any(o == index.canon(obj) or index.similar(o, obj) for o in j.objects)
+    return same_object and all(s is not None and not index.related(s, subject) for s in j.subjects)
+
+
+def join_across_subjects(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
+    """The quantity facts with each joined to the earliest fact of its measure that it is linked to and nothing
+    sets apart (preferring one it agrees with); the other facts as they are. Deterministic: facts are taken in
+    order of creation, and a joined fact keeps its claims in the order the facts were created. Only linked
+    facts are looked at (through an index of their parties and documents), at most MAX_CANDIDATES of them, and
+    only facts of at most MAX_JOINED claims join: one article of thousands of figures stays near-linear."""
+    rivals = _rivals(groups, ruleset, index)
+    buckets: dict[tuple[str, str | None, bool], _Bucket] = defaultdict(_Bucket)
+    out: list[FactGroup] = []
+    for g in groups:
+        if g.kind != "quantity" or not g.claims or index.canon(g.subject) is None:
+            out.append(g)  # a number with no subject is aligned by its metric alone (alignment.align_quantities)
+            continue
+        dimension, concept, basis, total = _measure(ruleset, g)
+        bucket = buckets[(dimension, basis, total)]
+        documents = {c.document for c in g.claims}
+        parties = _parties(g, index)
+        home = _home(ruleset, index, bucket, g, concept, documents, parties, rivals)
+        if home is None:
+            group = FactGroup(g.kind, g.dimension, g.subject, g.metric, g.object, list(g.claims))
+            home = _Joined(group, concept, len(bucket.joined))
+            bucket.joined.append(home)
+            out.append(home.group)
+        else:
+            _absorb(ruleset, home, g, concept)
+        n = home.number
+        for k in (*parties, *(f"\1{d}" for d in documents)):
+            at = bucket.linked[k]
+            if not at or at[-1] != n:
+                at.append(n)
+        home.documents |= documents
+        home.add_values(g.claims)
+        home.subjects.add(index.canon(g.subject) or "")
+        if g.object is not None:
+            home.objects.add(index.canon(g.object) or g.object)
+        home.parties |= parties
+        home.extent = home.extent or frozenset(x for c in g.claims for x in c.extent)
+        home.measured |= {c.measured for c in g.claims if c.measured}
+    return out
+
+
+@dataclass
+class _Bucket:
+    """The joined facts of one measure, and which of them each party or document (`\1` + id) links to."""
+
+    joined: list[_Joined] = field(default_factory=list)
+    linked: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _home(
+    ruleset: RuleSet,
+    index: EntityIndex,
+    bucket: _Bucket,
+    g: FactGroup,
+    concept: str,
+    documents: set[str],
+    parties: set[str],
+    rivals: set[tuple[str, frozenset[str]]],
+) -> _Joined | None:
+    """The joined fact `g` belongs to, if any (see the module's doc)."""
+    subject = index.canon(g.subject)
+    if len(g.claims) > MAX_JOINED:
+        return None
+    extent = frozenset(x for c in g.claims for x in c.extent)
+    measured = {c.measured for c in g.claims if c.measured}
+    generic = _generic(ruleset, g.metric, g.dimension)
+    keys = (*parties, *(f"\1{d}" for d in documents))
+    near = sorted({n for k in keys for n in bucket.linked.get(k, ())[:MAX_CANDIDATES]})
+    # a figure that conflicts joins only as one source's telling, of the same or a compatible metric: two facts
+    # that several sources each agree on are two facts, however their parties are linked
+    lone = len(documents) == 1
+    agreeing: list[_Joined] = []
+    differing: list[_Joined] = []  # candidates whose figures differ from `g`'s: one of them at most
+    for n in near[:MAX_CANDIDATES]:
+        j = bucket.joined[n]
+        joined_generic = _generic(ruleset, j.group.metric, j.group.dimension)
+        if len(j.group.claims) > MAX_JOINED or (concept != j.concept and not (generic or joined_generic)):
+            continue
+        if (extent and j.extent and extent != j.extent) or ("previous" in extent) != ("previous" in j.extent):
+            continue
+        if (measured and j.measured and not measured & j.measured) or not _roles_fit(
+            index, j, subject, index.canon(g.object)
+        ):
+            continue
+        if not _same_where_shared(ruleset, j, g, documents):
+            continue
+        if _agree(ruleset, j, g):
+            agreeing.append(j)
+        elif (
+            lone
+            and (g.metric == j.group.metric or ruleset.metrics.compatible(g.metric, j.group.metric))
+            and _conflict(ruleset, j, g)
+            and _direct(index, j, g, parties)
+            and not (
+                generic
+                or joined_generic
+                or _parallel(index, j, subject, g.object)
+                or any((concept, frozenset((s, subject))) in rivals for s in j.subjects)
+            )
+        ):
+            differing.append(j)
+    if agreeing:
+        return agreeing[0]
+    # a figure that differs joins the one fact of its measure it can be (a scale slip: "$45 million" for "$45
+    # billion"); among several, the first within MAX_RATIO of its figures
+    if len(differing) == 1:
+        return differing[0]
+    near_ones = [j for j in differing if _near(ruleset, j, g)]
+    return near_ones[0] if near_ones else None
+
+
+def _absorb(ruleset: RuleSet, home: _Joined, g: FactGroup, concept: str) -> None:
+    """Join `g`'s claims to `home`, each claim remembering the first-pass fact it came from."""
+    base = len(home.group.claims)
+    home.group.claims.extend(g.claims)
+    home.group.cores.update({c.id: home.cores for c in g.claims})
+    home.group.cores.update({c.id: 0 for c in home.group.claims[:base] if c.id not in home.group.cores})
+    home.cores += 1
+    if home.group.object is None and g.object is not None:
+        home.group.object = g.object
+    if not _generic(ruleset, g.metric, g.dimension) and _generic(ruleset, home.group.metric, home.group.dimension):
+        home.concept, home.group.metric = concept, g.metric  # named by its most specific metric
+
+
+def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex, across_parties: bool = True) -> list[FactGroup]:
+    """Every claim in a fact: numbers by subject, then (unless `across_parties` is off) joined across
+    subjects; dates; superlatives. `check` reads only the blocks a draft's claims fall in
+    (factcheck/gate/reach.py) and a join can chain blocks without end, so `check` aligns by blocks alone."""
+    numbers = align_quantities(claims, ruleset, index)
+    return (
+        (join_across_subjects(numbers, ruleset, index) if across_parties else numbers)
+        + align_dates(claims, ruleset, index)
+        + align_categorical(claims, index)
+    )
