@@ -169,7 +169,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
         key = (c.dimension or "", subject or "", "" if subject else concept_key(ruleset, metric))
         named = subject is not None
         vague = _generic(ruleset, metric, c.dimension)
-        best: tuple[int, int, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         chosen: FactGroup | None = None
         if not named and vague:  # "$2 billion" with no subject: nothing says which fact it is
             groups.append(FactGroup("quantity", c.dimension or "", None, metric, c.object, [c]))
@@ -196,10 +196,12 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 and (other_total or not _close_wording(c, g, 70 if uninformed else 60))
             ):
                 continue
-            # prefer the fact whose latest claim this one agrees with ("after $157 million on its first day")
+            # prefer the fact of the same status (a current toll over the earlier one its sentence also gives),
+            # then the fact whose latest claim this one agrees with ("after $157 million on its first day")
+            same_status = c.status == g.claims[0].status
             agrees = compatible(c, g.claims[-1], ruleset)
             exact_object = c.object is not None and g.object is not None
-            score = (int(agrees), int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
+            score = (int(same_status), int(agrees), int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
             if best is None or score > best:
                 best, chosen = score, g
         if chosen is None:

@@ -35,7 +35,10 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
         updates = updates_by_later(active, update_pairs)
         if facts is not None and len(first) and len(active) <= MAX_STATED_ELSEWHERE:
             first, second = facts.not_stated_elsewhere(first, second)
-        loud, quiet = _conflicts(active, first, second, g.cores)
+        # a growing count (a toll) from an undated source may be an update of the other: never loud
+        grows = ruleset.numbers.cumulative_metrics
+        unsure = {c.id for c in active if c.metric in grows and not dates.get(c.document)}
+        loud, quiet = _conflicts(active, first, second, g.cores, unsure)
         out.statuses[id(g)] = fact_status(g, bool(loud), corpus, updated=bool(updates))
         for flagged, strong in ((loud, True), (quiet, False)):
             if not flagged:
@@ -75,18 +78,28 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
 
 
 def _conflicts(
-    active: list[Claim], first: Sequence[int], second: Sequence[int], cores: dict[str, int] | None = None
+    active: list[Claim],
+    first: Sequence[int],
+    second: Sequence[int],
+    cores: dict[str, int] | None = None,
+    unsure: set[str] | None = None,
 ) -> tuple[list[Claim], list[Claim]]:
     """For the conflicting pairs (active[first[k]], active[second[k]]), in pair order: the claims of the loud
     conflicts (`_loud`), and the claims of the quiet ones that name a claim no loud conflict names (a quotation
     alone, a vague magnitude or two statuses never turn a fact into a disagreement: they are shown as info);
     each list with the claims in the most conflicts first (the odd one out is where to look). Two claims of a
     fact joined across subjects (`cores`: claim id -> first-pass fact) conflict quietly unless one first-pass
-    fact holds both, and not at all beside a loud conflict that names one of them (one finding, not two)."""
+    fact holds both, and not at all beside a loud conflict that names one of them (one finding, not two). A
+    claim of `unsure` conflicts only quietly."""
     cores = cores or {}
+    unsure = unsure or set()
     if len(first) < VECTOR_PAIRS or len({c.id for c in active}) != len(active):
         pairs = [(active[i], active[j]) for i, j in zip(first, second, strict=True)]
-        loud_pairs = [p for p in pairs if _loud(*p) and cores.get(p[0].id) == cores.get(p[1].id)]
+        loud_pairs = [
+            p
+            for p in pairs
+            if _loud(*p) and cores.get(p[0].id) == cores.get(p[1].id) and not ({p[0].id, p[1].id} & unsure)
+        ]
         loud = _ranked(loud_pairs)
         named = {c.id for c in loud}
         keep = {id(p) for p in loud_pairs}
@@ -103,7 +116,7 @@ def _conflicts(
         return loud, quiet
     # the same in numpy, for a fact of many claims (ids are unique here, so a claim is its index)
     a, b = np.asarray(first), np.asarray(second)
-    quiet_claim = np.asarray([c.quoted or c.qualifier == "vague" for c in active])
+    quiet_claim = np.asarray([c.quoted or c.qualifier == "vague" or c.id in unsure for c in active])
     status = np.asarray(_status_codes(active))
     core = np.asarray([cores.get(c.id, 0) for c in active])
     is_loud = ~quiet_claim[a] & ~quiet_claim[b] & (status[a] == status[b]) & (core[a] == core[b])
@@ -155,9 +168,9 @@ def _status_codes(claims: list[Claim]) -> list[int]:
     return [codes.setdefault(c.status, len(codes)) for c in claims]
 
 
-# statuses that never disagree with a figure of another status: what is aimed at against what is, a part against
-# the whole, an amount added against the running figure
-APART = ("target", "part", "increment")
+# statuses that never disagree with a figure of another status: what is aimed at against what is, an earlier
+# figure against a current one, a part against the whole, an amount added against the running figure
+APART = ("target", "part", "increment", "previous")
 
 # pair outcomes of `_ClaimTable`
 _COMPATIBLE, _CONFLICT, _UPDATE_FORWARD, _UPDATE_BACKWARD = 0, 1, 2, 3
@@ -212,7 +225,7 @@ class _ClaimTable:
     def not_stated_elsewhere(self, first: Sequence[int], second: Sequence[int]) -> tuple[list[int], list[int]]:
         """The conflicting pairs less those where each document also states the other's number: two sources
         that both give both numbers ("took 11 days to reach $1 billion ... ended with $2.04 billion") agree;
-        the two numbers measure two things."""
+        the two numbers measure two things. An open bound in a document states no number of its own."""
         by_doc: dict[int, list[int]] = {}
         for i, d in enumerate(self.doc):
             by_doc.setdefault(d, []).append(i)
@@ -221,7 +234,8 @@ class _ClaimTable:
         def stated_in(i: int, doc: int) -> bool:
             key = (i, doc)
             if key not in memo:
-                memo[key] = any(self._compatible(i, k) for k in by_doc[doc])
+                # an open bound ("over 100 bodies") admits the number without stating it
+                memo[key] = any(self._compatible(i, k) and not (self.floor[k] or self.upper[k]) for k in by_doc[doc])
             return memo[key]
 
         kept = [

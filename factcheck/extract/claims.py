@@ -59,7 +59,7 @@ def quantity_claims(
         if q in respectively:
             subject, obj = respectively[q]
         else:
-            subject, found_at = framer.subject_before(s, ms, a, q.start)
+            subject, found_at = framer.subject_before(s, ms, a, q.start, counted=q.dimension == "count")
             agent = framer.passive_agent(text, ms, a, b)
             acted_on = None
             if agent is not None and agent.key != subject:

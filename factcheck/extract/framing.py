@@ -13,6 +13,7 @@ import bisect
 import re
 from typing import Any
 
+from factcheck.extract.aggregates import aggregate_counts
 from factcheck.extract.entity_finder import EntityFinder, Mention
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.extract.quantities import extract_quantities
@@ -45,6 +46,7 @@ _APPOSED = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*?\b(?:of|at|for|from)\
 _MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
+_NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|those)\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
 
 
@@ -121,10 +123,11 @@ class Framer:
         key = (text, title_case)
         hit = self._read.get(key)
         if hit is None:
-            hit = self._read[key] = (
-                self.finder.mentions(text, self.index, title_case=title_case),
-                extract_quantities(text, self.rules.quantities),
-            )
+            qs = extract_quantities(text, self.rules.quantities)
+            bare = aggregate_counts(text, qs, self.metrics, self.rules.quantities.hedges)
+            if bare:  # "the toll rose to 278": a count the reader leaves bare
+                qs = sorted([*qs, *bare], key=lambda q: q.start)
+            hit = self._read[key] = (self.finder.mentions(text, self.index, title_case=title_case), qs)
         return hit
 
     # -- subject and object -------------------------------------------------------------------------
@@ -141,13 +144,17 @@ class Framer:
             self._heading_subjects[key] = found
         return self._heading_subjects[key]
 
-    def subject_before(self, s: Sentence, ms: list[Mention], a: int, pos: int) -> tuple[str | None, int]:
+    def subject_before(
+        self, s: Sentence, ms: list[Mention], a: int, pos: int, counted: bool = False
+    ) -> tuple[str | None, int]:
         """The subject of a number at `pos` in the clause starting at `a`, and where it was found.
 
         The first name of the clause that is not the object of a preposition; a reporting verb ("Acme said
         Beta will pay ...") starts a new clause, whose speaker stands in when the clause names nobody ("Acme
         said it would pay ..."); ", which" points back to the name before it; a description ("the
-        chipmaker", "the creator of Widget") counts as a name where it stands."""
+        chipmaker", "the creator of Widget") counts as a name where it stands. A speaker does not stand in for
+        a `counted` number whose reported clause opens with a noun phrase ("the Collector confirmed that the
+        toll has risen to 288": the toll is not the Collector's)."""
         text = s.text
         # ", which ..." refers to the name just before it, preposition or not
         for w in _WHICH.finditer(text, a, pos):
@@ -178,7 +185,7 @@ class Framer:
             desc = (d[0] + a, d[1] + a, d[2]) if d else None
         if desc is not None and (best[0] is None or desc[0] < best[1]):
             best = (desc[2], desc[0])
-        if best[0] is None and speaker is not None:
+        if best[0] is None and speaker is not None and not (counted and _NOUN_PHRASE.match(text, a)):
             best = (speaker.key, speaker.start)
         return best
 

@@ -132,6 +132,11 @@ class MetricLexicon(PatternList):
     scope_cues: dict[str, list[str]] = Field(default_factory=dict)
     window_before: int = 60  # characters searched for a cue before a number
     window_after: int = 40
+    # a bare number that an aggregate noun names ("the death toll ... rose to 278", "lowered to 275 its toll"):
+    # the nouns, the words that link the noun to the number, and the verbs that put the number first
+    aggregate_nouns: list[str] = Field(default_factory=list)
+    aggregate_links: list[str] = Field(default_factory=list)
+    aggregate_verbs: list[str] = Field(default_factory=list)
 
     @cached_property
     def by_name(self) -> dict[str, Metric]:
@@ -158,6 +163,27 @@ class MetricLexicon(PatternList):
             (name, saferegex.compile(rf"\b(?:{'|'.join(cues)})\b", re.IGNORECASE, self._where(f"scope_cues.{name}")))
             for name, cues in self.scope_cues.items()
         ]
+
+    @cached_property
+    def aggregate_res(self) -> tuple[saferegex.SafePattern, saferegex.SafePattern] | None:
+        """The aggregate noun, then its link, then the number (group `num`, hedge `hedge`, noun `noun`); and a
+        verb, the number, then the noun. None when the lexicon names no aggregate."""
+        if not (self.aggregate_nouns and self.aggregate_links):
+            return None
+        noun = "|".join(f"(?:{n})" for n in self.aggregate_nouns)
+        link = "|".join(f"(?:{w})" for w in self.aggregate_links)
+        verb = "|".join(f"(?:{w})" for w in self.aggregate_verbs) or "(?!)"
+        # between the noun and its link: words, commas and hyphens, no digit and no end of clause
+        gap = r"(?:[\s,]+(?:[A-Za-z][\w'’-]*|[,])){0,12}?"
+        number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d,.]?\d)"
+        hedge = r"(?:(?P<hedge>[a-z]+(?:\s+[a-z]+){0,2})\s+)?"
+        forward = rf"\b(?P<noun>{noun})\b{gap}[\s,]+(?:{link})\s+{hedge}{number}"
+        owner = r"\s+(?:its|the|their)\s+(?:\w+\s+)?"
+        backward = rf"\b(?:{verb})\s+(?:down\s+|up\s+)?to\s+{hedge}{number}{owner}(?P<noun>{noun})\b"
+        return (
+            saferegex.compile(forward, re.IGNORECASE, self._where("aggregate_nouns")),
+            saferegex.compile(backward, re.IGNORECASE, self._where("aggregate_verbs")),
+        )
 
     @cached_property
     def cost_re(self) -> saferegex.SafePattern:

@@ -186,6 +186,20 @@ ROLES = [
         id="named-subject-needs-no-measured-phrase",
     ),
     # a figure of an earlier year, and a scope word, are marked
+    # a speaker does not own the count its reported clause measures; it does own what "it" pays
+    role(
+        "The Varnholm harbourmaster has confirmed that the toll in the ferry fire has risen to 41.",
+        "41",
+        None,
+        "death_toll",
+        id="speaker-is-not-the-toll-subject",
+    ),
+    role(
+        "Brandtwerk confirmed that it would hire 400 workers at the plant.",
+        "400 workers",
+        "Brandtwerk",
+        id="speaker-stands-in-for-it",
+    ),
 ]
 
 
