@@ -46,8 +46,20 @@ _APPOSED = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*?\b(?:of|at|for|from)\
 _MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
+_ALIAS_OPEN = re.compile(r"\s*\(\s*")
 _NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|those)\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
+
+
+def _without_parenthetical_aliases(text: str, ms: list[Mention]) -> list[Mention]:
+    """ "Twitter (TWTR)", "the European Commission (EC)": a name in brackets right after another is that name
+    again, no party of its own."""
+    out = [
+        m2
+        for m1, m2 in zip([None, *ms], ms, strict=False)
+        if m1 is None or not (_ALIAS_OPEN.fullmatch(text, m1.end, m2.start) and text.startswith(")", m2.end))
+    ]
+    return out if len(out) != len(ms) else ms
 
 
 class _Cues:
@@ -127,7 +139,8 @@ class Framer:
             bare = aggregate_counts(text, qs, self.metrics, self.rules.quantities.hedges)
             if bare:  # "the toll rose to 278": a count the reader leaves bare
                 qs = sorted([*qs, *bare], key=lambda q: q.start)
-            hit = self._read[key] = (self.finder.mentions(text, self.index, title_case=title_case), qs)
+            ms = _without_parenthetical_aliases(text, self.finder.mentions(text, self.index, title_case=title_case))
+            hit = self._read[key] = (ms, qs)
         return hit
 
     # -- subject and object -------------------------------------------------------------------------
@@ -158,7 +171,10 @@ class Framer:
         text = s.text
         # ", which ..." refers to the name just before it, preposition or not
         for w in _WHICH.finditer(text, a, pos):
-            if "," in text[w.end() : pos]:
+            rest = text[w.end() : pos].lstrip()
+            if rest.startswith(","):  # ", who, with 61 seats, ...": an aside opens the relative clause
+                rest = rest[1:]
+            if "," in rest:
                 continue  # the relative clause has closed before the number
             before = [m for m in ms if m.end <= w.start()]
             if before and before[-1].end >= w.start() - 2:

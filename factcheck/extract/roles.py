@@ -94,6 +94,8 @@ COUNTED_NOUNS = frozenset(
         "workers",
     ]
 )
+_REPORTED = frozenset(["reported", "confirmed", "feared", "believed", "listed", "declared", "presumed", "found"])
+_STATE_AFTER = re.compile(r"\s+(?:to\s+(?:be|have\s+been)\s+)?(dead|killed|injured|wounded|missing|hurt|displaced)\b")
 _NOT_VERBS = frozenset(["been", "seen", "then", "often", "even", "when", "than", "ten", "seven", "eleven", "most"])
 _NOUN_STOP = frozenset(
     ["it", "that", "which", "who", "what", "there", "this", "these", "those", "one", "ones", "same", "other"]
@@ -172,4 +174,8 @@ def counted_verb(text: str, end: int) -> str | None:
     m = _COUNTED_VERB.match(text, end)
     if not m or m.group(1) in _NOT_VERBS:
         return None
+    if m.group(1) in _REPORTED:  # "398 people had been reported dead": the state reported is the verb's
+        after = _STATE_AFTER.match(text, m.end())
+        if after:
+            return after.group(1)
     return m.group(1)

@@ -194,6 +194,25 @@ ROLES = [
         "death_toll",
         id="speaker-is-not-the-toll-subject",
     ),
+    # ", who, with N seats, ...": an aside that opens a relative clause keeps it about the name before it
+    role(
+        "The Greens lost ground to the Alder Party, who, with 38 seats, are set for their best result.",
+        "38 seats",
+        "Alder Party",
+        "seats",
+        id="relative-clause-opened-by-an-aside",
+    ),
+    # a ticker or acronym in brackets after a name is that name again, not a counterparty
+    role(
+        "Halvard Systems (HLVD) agreed to buy Pellworth for $2.1 billion.",
+        "$2.1 billion",
+        "Halvard Systems",
+        "acquisition_price",
+        "Pellworth",
+        id="bracketed-ticker-is-no-party",
+    ),
+    # "reported dead": what was reported is the count's verb
+    role("Some 140 people had been reported dead by Tuesday.", "140 people", ANY, "death_toll", id="reported-dead"),
     role(
         "Brandtwerk confirmed that it would hire 400 workers at the plant.",
         "400 workers",
