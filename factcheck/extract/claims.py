@@ -38,7 +38,7 @@ def quantity_claims(
     durations = [q for q in qs if q.dimension == "duration"]
     dates = [q for q in qs if q.dimension == "date"]
     dates += weekday_dates(text, qs)  # "on Friday": the last such day up to the document's date
-    numbers = [q for q in qs if q.dimension not in ("duration", "date")]
+    numbers = [q for q in qs if q.dimension not in ("duration", "date") or _measured_duration(text, q)]
     primaries, equivalents = _parenthetical_pairs(text, numbers)
     clauses = Clauses(text) if primaries else None
     basis = [q for q in primaries if _is_basis(framer.metrics, text, q)]
@@ -91,7 +91,7 @@ def quantity_claims(
         lo = (primaries[i - 1].end + q.start) // 2 if i else a
         hi = (q.end + primaries[i + 1].start) // 2 if i + 1 < len(primaries) else b
         extent = framer.extent(text, q, ms, max(a, lo), min(b, hi), counterparty=bool(spec and spec.counterparty))
-        in_clause = [d for d in durations if a <= d.start < b]
+        in_clause = [d for d in durations if a <= d.start < b and d is not q]
         period = min(in_clause, key=lambda d: abs(d.start - q.start)) if in_clause else None
         claim = _claim(
             framer.doc,
@@ -116,6 +116,14 @@ def quantity_claims(
         sentence_subject = sentence_subject or subject
     out.extend(_date_claims(framer, s, dates, ms, counter))
     return out
+
+
+def _measured_duration(text: str, q: Quantity) -> bool:
+    """A duration that is a fact of its own, not the period of another number: one fused to the noun it
+    measures ("a five-year contract", "a three-year investigation") or an age ("the 25-year-old")."""
+    if q.dimension != "duration" or "-" not in q.text:
+        return False
+    return q.concept is not None or text.startswith("-old", q.end)
 
 
 def _parenthetical_pairs(text: str, qs: list[Quantity]) -> tuple[list[Quantity], dict[int, list[Quantity]]]:

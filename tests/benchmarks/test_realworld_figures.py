@@ -14,8 +14,8 @@ from benchmarks.evaluate import evaluate
 
 REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
 
-AT_LEAST = {"raised": 11, "agreements_aligned": 77, "mutations_caught": 47}
-AT_MOST = {"loud_false_alarms": 3, "hedge_false_alarms": 0, "traps_fired": 0}
+AT_LEAST = {"raised": 15, "agreements_aligned": 85, "mutations_caught": 54}
+AT_MOST = {"loud_false_alarms": 2, "hedge_false_alarms": 0, "traps_fired": 0}
 
 
 @pytest.fixture(scope="module")

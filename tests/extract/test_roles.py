@@ -213,6 +213,9 @@ ROLES = [
     ),
     # "reported dead": what was reported is the count's verb
     role("Some 140 people had been reported dead by Tuesday.", "140 people", ANY, "death_toll", id="reported-dead"),
+    # a duration fused to what it measures is a fact of its own: a contract's term, an age
+    role("Tomas Ferreiro signed a five-year contract with Vellmar Rovers.", "five-year", ANY, "term", id="term"),
+    role("The 27-year-old Tomas Ferreiro joined Vellmar Rovers.", "27-year", ANY, "age", id="age"),
     role(
         "Brandtwerk confirmed that it would hire 400 workers at the plant.",
         "400 workers",
@@ -253,3 +256,17 @@ def test_opening_participle_is_not_a_subject() -> None:
 )
 def test_extent(text: str, number: str, extent: list[str]) -> None:
     assert _claim(text, number).extent == extent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vellmar Rovers have won four titles over the past five years.",  # a period, not a fact
+        "It took the film five days to reach $1 billion.",  # the period of the amount
+    ],
+)
+def test_a_duration_that_is_a_period_is_no_claim(text: str) -> None:
+    rs = _ruleset()
+    doc = parse_document("source0.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
+    report = analyse([doc], rs)
+    assert not [c for c in report.claims if c.dimension == "duration"]
