@@ -197,9 +197,11 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             ):
                 continue
             # prefer the fact of the same status (a current toll over the earlier one its sentence also gives),
-            # then the fact whose latest claim this one agrees with ("after $157 million on its first day")
+            # then the fact whose latest claim of its status this one agrees with ("after $157 million on its
+            # first day")
             same_status = c.status == g.claims[0].status
-            agrees = compatible(c, g.claims[-1], ruleset)
+            latest = next((o for o in reversed(g.claims) if o.status == c.status), None)
+            agrees = latest is not None and compatible(c, latest, ruleset)
             exact_object = c.object is not None and g.object is not None
             score = (int(same_status), int(agrees), int(exact_object) + int(_concept(g.metric) == _concept(metric)), -n)
             if best is None or score > best:

@@ -20,6 +20,11 @@ from factcheck.extract.status import relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.lexicons import MetricLexicon
 
+# what an event counts (the dead, the injured, the houses it destroyed), which no speaker owns
+_AFFECTED = frozenset(
+    ["people", "persons", "passengers", "victims", "survivors", "patients", "casualties", "bodies", "residents",
+     "injured", "dead", "houses", "homes", "buildings", "dwellings", "households", "families"]
+)  # fmt: skip
 _NOT_RATES = {"deal", "record", "premium", "jump", "rise", "fall", "drop", "figure", "sum", "total", "move", "boost"}
 _PER_AFTER = re.compile(r"\s*(?:(?:for|on)\s+)?(?:a|an|per|each|every)\s+([a-z]+)\b")
 _PER_BEFORE = re.compile(r"\b(?:each|per|every)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+(?:at|for|is|was|costs?|worth)\s+$")
@@ -59,7 +64,10 @@ def quantity_claims(
         if q in respectively:
             subject, obj = respectively[q]
         else:
-            subject, found_at = framer.subject_before(s, ms, a, q.start, counted=q.dimension == "count")
+            counted = q.dimension == "count"
+            # a count of people or an aggregate ("the toll ... 288") is the event's, never its speaker's
+            people = counted and bool(q.noun) and (q.noun not in q.text or q.noun.split()[-1].casefold() in _AFFECTED)
+            subject, found_at = framer.subject_before(s, ms, a, q.start, counted=counted, people=people)
             agent = framer.passive_agent(text, ms, a, b)
             acted_on = None
             if agent is not None and agent.key != subject:

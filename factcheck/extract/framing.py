@@ -46,6 +46,7 @@ _APPOSED = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*?\b(?:of|at|for|from)\
 _MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
+_WHOLE_BEFORE = re.compile(r"\d\s+of\s+(?:the|these|those)\s+$")  # the verb after the whole is the part's
 _ALIAS_OPEN = re.compile(r"\s*\(\s*")
 _NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|those)\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
@@ -158,7 +159,7 @@ class Framer:
         return self._heading_subjects[key]
 
     def subject_before(
-        self, s: Sentence, ms: list[Mention], a: int, pos: int, counted: bool = False
+        self, s: Sentence, ms: list[Mention], a: int, pos: int, counted: bool = False, people: bool = False
     ) -> tuple[str | None, int]:
         """The subject of a number at `pos` in the clause starting at `a`, and where it was found.
 
@@ -167,7 +168,8 @@ class Framer:
         said it would pay ..."); ", which" points back to the name before it; a description ("the
         chipmaker", "the creator of Widget") counts as a name where it stands. A speaker does not stand in for
         a `counted` number whose reported clause opens with a noun phrase ("the Collector confirmed that the
-        toll has risen to 288": the toll is not the Collector's)."""
+        toll has risen to 288": the toll is not the Collector's), nor for a count of `people` ("793 passengers
+        have been discharged, the official said")."""
         text = s.text
         # ", which ..." refers to the name just before it, preposition or not
         for w in _WHICH.finditer(text, a, pos):
@@ -201,7 +203,7 @@ class Framer:
             desc = (d[0] + a, d[1] + a, d[2]) if d else None
         if desc is not None and (best[0] is None or desc[0] < best[1]):
             best = (desc[2], desc[0])
-        if best[0] is None and speaker is not None and not (counted and _NOUN_PHRASE.match(text, a)):
+        if best[0] is None and speaker is not None and not people and not (counted and _NOUN_PHRASE.match(text, a)):
             best = (speaker.key, speaker.start)
         return best
 
@@ -300,7 +302,8 @@ class Framer:
         best_generic: tuple[int, str] | None = None
         if q.dimension == "count" and q.noun:  # "41 deaths", "15 million paid users": the noun names the metric
             head = q.noun.split()[-1].casefold()
-            if head in COUNTED_NOUNS:  # "1,801 people were injured", "78 bodies were handed over": the verb says
+            whole = _WHOLE_BEFORE.search(text, max(0, q.start - 24), q.start)  # "88 of the 275 bodies were ..."
+            if head in COUNTED_NOUNS and not whole:  # "1,801 people were injured": the verb says
                 verb = counted_verb(text, q.end)
                 if verb is not None:
                     for _, metric, rx in cues.by_dimension.get("count", ()):

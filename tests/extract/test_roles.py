@@ -213,6 +213,16 @@ ROLES = [
     ),
     # "reported dead": what was reported is the count's verb
     role("Some 140 people had been reported dead by Tuesday.", "140 people", ANY, "death_toll", id="reported-dead"),
+    # "N of the M bodies were identified": the verb is the part's; the whole is counted by its noun
+    role("The coroner said 61 of the 240 bodies had been identified.", "240 bodies", ANY, "death_toll", id="whole"),
+    # a count of the people an event affected is not its speaker's
+    role(
+        "Health officer Ilse Varnholm said 412 passengers have been released from hospital.",
+        "412 passengers",
+        None,
+        "discharged",
+        id="affected-count-is-not-the-speakers",
+    ),
     # a duration fused to what it measures is a fact of its own: a contract's term, an age
     role("Tomas Ferreiro signed a five-year contract with Vellmar Rovers.", "five-year", ANY, "term", id="term"),
     role("The 27-year-old Tomas Ferreiro joined Vellmar Rovers.", "27-year", ANY, "age", id="age"),
