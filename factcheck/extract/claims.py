@@ -78,7 +78,16 @@ def quantity_claims(
             if not named_here:  # "the second aftershock measured 5.9": a noun phrase is what is measured
                 measured = measured_phrase(text, a, q.start, q.end)
             # "The toll from the X floods stands at ...": a name inside the subject's own phrase
-            inner = None if measured else next((m.key for m in actors(text, ms, False) if a <= m.start < q.start), None)
+            inner = None
+            if not measured:
+                inner = next(
+                    (
+                        m.key
+                        for m in actors(text, ms, False)
+                        if a <= m.start < q.start and not (people and framer.speaks(text, m))
+                    ),
+                    None,
+                )
             subject = subject or fallback_subject or inner or sentence_subject
             obj = acted_on or framer.object_near(text, ms, a, b, q.start, q.end, subject, found_at)
             if obj is None and not named_here:

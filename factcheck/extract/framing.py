@@ -226,6 +226,11 @@ class Framer:
                 return mention.key
         return None
 
+    @staticmethod
+    def speaks(text: str, m: Mention) -> bool:
+        """Whether the name is the source of a statement ("Harland County officials said")."""
+        return bool(_SPEAKER.match(text, m.end))
+
     def object_near(
         self, text: str, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None, subject_at: int
     ) -> str | None:
