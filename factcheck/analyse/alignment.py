@@ -174,8 +174,18 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
         if not named and vague:  # "$2 billion" with no subject: nothing says which fact it is
             groups.append(FactGroup("quantity", c.dimension or "", None, metric, c.object, [c]))
             continue
+        uninformed_c = named and _default_metric(ruleset, c)
         for n, g in enumerate(blocks[key]):
-            if not _same_concept(ruleset, g.metric, metric) or _basis(g.claims[0].per) != _basis(c.per):
+            if _basis(g.claims[0].per) != _basis(c.per):
+                continue
+            # a number no cue named ("$350 million from North America") joins a fact of its scope words where a
+            # source states the same figure
+            stated_there = (
+                uninformed_c
+                and set(c.extent) == seen[id(g)].extent
+                and any(compatible(c, o, ruleset) for o in g.claims)
+            )
+            if not stated_there and not _same_concept(ruleset, g.metric, metric):
                 continue
             generic = vague or _generic(ruleset, g.metric, g.dimension)
             if not named and generic:
@@ -192,6 +202,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             weak = uninformed or (c.object is None) != (g.object is None)
             if (
                 (weak or other_total)
+                and not stated_there
                 and not _agrees(ruleset, c, g)
                 and (other_total or not _close_wording(c, g, 70 if uninformed else 60))
             ):

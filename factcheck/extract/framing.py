@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from factcheck.extract.aggregates import aggregate_counts
@@ -50,6 +51,12 @@ _WHOLE_BEFORE = re.compile(r"\d\s+of\s+(?:the|these|those)\s+$")  # the verb aft
 _ALIAS_OPEN = re.compile(r"\s*\(\s*")
 _NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|those)\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
+
+
+def _gap(start: int, end: int, q_start: int, q_end: int) -> int:
+    """How far a scope word is from a number: the characters between them, twice over when the number follows
+    (a scope word mostly trails its number: "$1.2 billion in ticket sales around the world and 12 records")."""
+    return max(0, 2 * (q_start - end), start - q_end)
 
 
 def _without_parenthetical_aliases(text: str, ms: list[Mention]) -> list[Mention]:
@@ -228,8 +235,9 @@ class Framer:
 
     @staticmethod
     def speaks(text: str, m: Mention) -> bool:
-        """Whether the name is the source of a statement ("Harland County officials said")."""
-        return bool(_SPEAKER.match(text, m.end))
+        """Whether the name is the source of a statement ("Harland County officials said"; not "rescuers in
+        Harland said", where the name is a place)."""
+        return not m.after_prep and bool(_SPEAKER.match(text, m.end))
 
     def object_near(
         self, text: str, ms: list[Mention], a: int, b: int, start: int, end: int, subject: str | None, subject_at: int
@@ -270,12 +278,33 @@ class Framer:
                 return m.key
         return None
 
-    def extent(self, text: str, q: Quantity, ms: list[Mention], a: int, b: int, counterparty: bool) -> list[str]:
+    def extent(
+        self,
+        text: str,
+        q: Quantity,
+        ms: list[Mention],
+        a: int,
+        b: int,
+        counterparty: bool,
+        clause: tuple[int, int] | None = None,
+        others: Sequence[tuple[int, int]] = (),
+    ) -> list[str]:
         """The scope words near a number ("overseas", "worldwide") and, for a figure that is not between two
-        parties, the place it is counted in ("$156 million in Freedonia"); an earlier year marks an earlier figure."""
+        parties, the place it is counted in ("$156 million in Freedonia"); an earlier year marks an earlier figure.
+        A scope word of the `clause` belongs to the number it is nearest of this one and the `others` ("$350
+        million in North America and $1.2 billion around the world"); years are read between `a` and `b`."""
         lo = max(a, q.start - self.metrics.window_before)
         hi = min(b, q.end + self.metrics.window_after)
-        found = [name for name, rx in self.metrics.scope_res if rx.search(text, lo, hi)]
+        ca, cb = clause or (a, b)
+        slo, shi = max(ca, q.start - self.metrics.window_before), min(cb, q.end + self.metrics.window_after)
+        found = [
+            name
+            for name, rx in self.metrics.scope_res
+            if any(
+                all(_gap(m.start(), m.end(), q.start, q.end) <= _gap(m.start(), m.end(), s, e) for s, e in others)
+                for m in rx.finditer(text, slo, shi)
+            )
+        ]
         # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
         year = self.doc.date[:4] if self.doc.date else None
         opening = _YEAR.match(text)  # a timeline entry's date

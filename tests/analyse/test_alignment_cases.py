@@ -195,6 +195,37 @@ CASES = [
         absent=NUMBER_FINDINGS,
         id="two-named-farms-stay-apart",
     ),
+    # -- scope words and numbers no cue named ---------------------------------------------------------------
+    case(
+        [
+            "Skyreach grossed $210 million in North America and $640 million around the world over the weekend.",
+            "Skyreach's launch was made up of $210 million from North America, the studio said.",
+        ],
+        ("$210 million", "$210 million"),
+        True,
+        absent=NUMBER_FINDINGS,
+        id="an-unnamed-figure-joins-the-fact-of-its-scope",
+    ),
+    case(
+        [
+            "Skyreach took $640 million in ticket sales around the world and broke 12 box office records.",
+            "Skyreach grossed $640 million worldwide.",
+        ],
+        ("$640 million", "$640 million"),
+        True,
+        absent=NUMBER_FINDINGS,
+        id="a-trailing-scope-word-is-its-numbers",
+    ),
+    case(
+        [
+            "Skyreach grossed $210 million in North America over the weekend.",
+            "Skyreach grossed $640 million around the world over the weekend.",
+        ],
+        ("$210 million", "$640 million"),
+        False,
+        absent=NUMBER_FINDINGS,
+        id="domestic-and-worldwide-stay-apart",
+    ),
     # -- one fact told from different parties (analyse/joining.py) ---------------------------------------
     case(
         [

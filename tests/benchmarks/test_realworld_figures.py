@@ -14,7 +14,7 @@ from benchmarks.evaluate import evaluate
 
 REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
 
-AT_LEAST = {"raised": 15, "agreements_aligned": 87, "mutations_caught": 53}
+AT_LEAST = {"raised": 16, "agreements_aligned": 86, "mutations_caught": 55}
 AT_MOST = {"loud_false_alarms": 2, "hedge_false_alarms": 0, "traps_fired": 0}
 
 
