@@ -48,6 +48,7 @@ _MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
 _WHOLE_BEFORE = re.compile(r"\d\s+of\s+(?:the|these|those)\s+$")  # the verb after the whole is the part's
+_APPOSITION_OPEN = re.compile(r",\s*")
 _ALIAS_OPEN = re.compile(r"\s*\(\s*")
 _NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|those)\s+[a-z]")
 _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announced|confirmed|according)\b")
@@ -200,7 +201,14 @@ class Framer:
             spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]
             speaker = spoken[0] if spoken else speaker
             a = r.end()
-        cands = [m for m in ms if a <= m.start < pos and not m.after_prep]
+        # "Meta, Apple's chief rival, ...": a possessor in another name's apposition only describes it
+        cands = [
+            m
+            for i, m in enumerate(ms)
+            if a <= m.start < pos
+            and not m.after_prep
+            and not (m.possessive and i and _APPOSITION_OPEN.fullmatch(text, ms[i - 1].end, m.start))
+        ]
         first = (appositive(text, ms, cands[0], pos) or cands[0]) if cands else None
         best: tuple[str | None, int] = (first.key, first.start) if first else (None, -1)
         in_clause = [m for m in ms if a <= m.start < pos]

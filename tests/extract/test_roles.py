@@ -202,6 +202,13 @@ ROLES = [
         "seats",
         id="relative-clause-opened-by-an-aside",
     ),
+    # a possessor inside another name's apposition only describes that name
+    role(
+        "Soon after Brandtwerk, Kolvar's main rival, brought out a scooter that costs $899.",
+        "$899",
+        "Brandtwerk",
+        id="possessor-in-apposition-describes",
+    ),
     # a ticker or acronym in brackets after a name is that name again, not a counterparty
     role(
         "Halvard Systems (HLVD) agreed to buy Pellworth for $2.1 billion.",
