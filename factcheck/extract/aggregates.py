@@ -1,11 +1,13 @@
-"""Counts that an aggregate noun names: "the death toll in the crash rose on Monday to 278", "the number of
-injured stood at close to 1,200", "the state lowered to 275 its death toll".
+"""Counts that an aggregate noun or a state names: "the death toll in the crash rose on Monday to 278", "the
+number of injured stood at close to 1,200", "the state lowered to 275 its death toll", "another 181 are
+missing".
 
 The quantity reader reads a count only with its noun ("278 dead"); a bare number is no quantity, since most
 are list numbers, scores or parts of names. A bare number is a count when an aggregate noun of
 `rules/metrics.yaml` (toll, tally, number of ...) is linked to it in its clause, by a verb or a preposition
-("is", "rose to", "at", "of") or, number first, after a verb of revision. The count's noun is that aggregate,
-so the metric is read from it ("toll" is a death toll).
+("is", "rose to", "at", "of") or, number first, after a verb of revision; or the number is followed by a state
+it counts ("are missing", "remain under treatment"). The count's noun is that aggregate or state, so the
+metric is read from it ("toll" is a death toll).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from factcheck.ruleset.quantity_lexicon import HedgeSpec
 
 _UP = re.compile(r"\b(?:r[io]se|risen|rises|climb\w*|jump\w*|increas\w*|raised|grew|grown|soar\w*|up)\b", re.I)
 _DOWN = re.compile(r"\b(?:lower\w*|cut|reduc\w*|fell|fallen|falls|drop\w*|down|decreas\w*)\b", re.I)
+_LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*\s+$")
 _YEARS = range(1900, 2101)  # "the tally of 2014": a bare year after the noun is a date, not a count
 
 
@@ -36,11 +39,16 @@ def aggregate_counts(text: str, qs: list[Quantity], metrics: MetricLexicon, hedg
             value = float(m.group("num").replace(",", ""))
             if "," not in m.group("num") and int(value) in _YEARS:
                 continue
-            bounds = _hedge(m.group("hedge"), hedges)
+            if "hedge" in m.re.groupindex:
+                bounds = _hedge(m.group("hedge"), hedges)
+                q_start = m.start("hedge") if m.group("hedge") else start
+            else:  # "at least 12 were killed": a hedge before the number
+                if _LABEL_BEFORE.search(text, 0, start):
+                    continue  # "Flight 370", "Route 66": a number that names something
+                bounds, q_start = _hedge_before(text, start, hedges)
             if bounds is None:
                 continue  # words between the link and the number that bound nothing: not this construction
             qualifier, low, high = bounds
-            q_start = m.start("hedge") if m.group("hedge") else start
             noun = " ".join(m.group("noun").lower().split())
             out.append(
                 Quantity(
@@ -64,6 +72,26 @@ def _hedge(words: str | None, hedges: list[HedgeSpec]) -> tuple[Qualifier, float
         if h.position == "before" and "count" not in h.not_for and phrase in h.phrases:
             return h.qualifier, h.low, h.high
     return None
+
+
+def _hedge_before(
+    text: str, start: int, hedges: list[HedgeSpec]
+) -> tuple[tuple[Qualifier, float | None, float | None], int]:
+    """The bounds of the hedge that ends right before `start` (exact when none) and where the count begins."""
+    lo = max(0, start - 40)
+    before = text[lo:start].lower()
+    best: tuple[int, int, HedgeSpec] | None = None  # (length, where, hedge)
+    for h in hedges:
+        if h.position != "before" or "count" in h.not_for:
+            continue
+        for phrase in h.phrases:
+            m = re.search(rf"(?<!\w){re.escape(phrase)}\s+$", before)
+            if m and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), lo + m.start(), h)
+    if best is None:
+        return ("exact", 1.0, 1.0), start
+    _, at, h = best
+    return (h.qualifier, h.low, h.high), at
 
 
 def _change(between: str) -> Change | None:

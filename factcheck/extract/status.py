@@ -61,6 +61,11 @@ def statuses(
         side = (before_cue or after_cue) if before else (after_cue or before_cue)
         if not side:
             continue
+        if before and not before_cue and not text[:start].strip():
+            # "In Harwick alone, 122 were killed and 1,300 injured": a cue that opens the sentence scopes it
+            for i in after_cue:
+                out[i] = out[i] or status
+            continue
         best = min(side, key=lambda i: (_distance(spans[i], start, end), i))
         out[best] = out[best] or status
     return out

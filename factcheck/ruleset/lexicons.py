@@ -137,6 +137,8 @@ class MetricLexicon(PatternList):
     aggregate_nouns: list[str] = Field(default_factory=list)
     aggregate_links: list[str] = Field(default_factory=list)
     aggregate_verbs: list[str] = Field(default_factory=list)
+    # a state that counts the bare number before it ("another 181 are missing", "382 remain under treatment")
+    aggregate_states: list[str] = Field(default_factory=list)
 
     @cached_property
     def by_name(self) -> dict[str, Metric]:
@@ -165,9 +167,10 @@ class MetricLexicon(PatternList):
         ]
 
     @cached_property
-    def aggregate_res(self) -> tuple[saferegex.SafePattern, saferegex.SafePattern] | None:
-        """The aggregate noun, then its link, then the number (group `num`, hedge `hedge`, noun `noun`); and a
-        verb, the number, then the noun. None when the lexicon names no aggregate."""
+    def aggregate_res(self) -> tuple[saferegex.SafePattern, ...] | None:
+        """The aggregate noun, then its link, then the number (group `num`, hedge `hedge`, noun `noun`); a
+        verb, the number, then the noun; and the number, then a state it counts (`noun`). None when the lexicon
+        names no aggregate."""
         if not (self.aggregate_nouns and self.aggregate_links):
             return None
         noun = "|".join(f"(?:{n})" for n in self.aggregate_nouns)
@@ -180,9 +183,14 @@ class MetricLexicon(PatternList):
         forward = rf"\b(?P<noun>{noun})\b{gap}[\s,]+(?:{link})\s+{hedge}{number}"
         owner = r"\s+(?:its|the|their)\s+(?:\w+\s+)?"
         backward = rf"\b(?:{verb})\s+(?:down\s+|up\s+)?to\s+{hedge}{number}{owner}(?P<noun>{noun})\b"
+        state = "|".join(f"(?:{w})" for w in self.aggregate_states) or "(?!)"
+        aux = r"\s+(?:more\s+|others?\s+)?(?:are|were|have|had|remain(?:ed)?)\s+"
+        adverbs = r"(?:(?:still|since|now|so\s+far|also|yet|been|being|reported|confirmed)\s+)*"
+        predicate = rf"(?<![\w$€£¥.,-])(?<![$€£¥]\s){number}{aux}{adverbs}(?P<noun>{state})\b"
         return (
             saferegex.compile(forward, re.IGNORECASE, self._where("aggregate_nouns")),
             saferegex.compile(backward, re.IGNORECASE, self._where("aggregate_verbs")),
+            saferegex.compile(predicate, re.IGNORECASE, self._where("aggregate_states")),
         )
 
     @cached_property

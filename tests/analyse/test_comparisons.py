@@ -144,6 +144,18 @@ STATUS = [
         "In Dunmore County alone, the Tarrow Dam flood killed 40 people.",
         silent=[ND],
     ),
+    case(
+        "an-opening-part-cue-scopes-every-number-after-it",
+        "The Tarrow Dam flood killed 120 people and injured 900, Dunmore officials said.",
+        "In Dunmore County alone, 40 people had been killed, 12 were missing and 300 had been injured.",
+        silent=[ND],
+    ),
+    case(
+        "an-earlier-figure-against-the-current-one",
+        "The Tarrow Dam flood killed 120 people, Dunmore officials said on Friday.",
+        "Officials had said on Tuesday that the flood killed 85 people; the toll now stands higher.",
+        silent=[ND],
+    ),
 ]
 
 # -- kind 6: vague magnitudes ----------------------------------------------------------------------------------

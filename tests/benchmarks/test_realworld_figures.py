@@ -14,7 +14,7 @@ from benchmarks.evaluate import evaluate
 
 REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
 
-AT_LEAST = {"raised": 16, "agreements_aligned": 90, "mutations_caught": 54}
+AT_LEAST = {"raised": 17, "agreements_aligned": 92, "mutations_caught": 56}
 AT_MOST = {"loud_false_alarms": 1, "hedge_false_alarms": 0, "traps_fired": 0}
 
 

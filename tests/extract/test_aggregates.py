@@ -42,6 +42,9 @@ POSITIVES = [
     ),
     ("The number of deaths in the district had been revised to 47 after a recount.", "47", 47, "exact", None),
     ("A final toll of 212 was confirmed by the ministry.", "212", 212, "exact", None),
+    ("Another 181 are missing, the agency said.", "181", 181, "exact", None),
+    ("Of those, at least 40 were killed in the blast.", "at least 40", 40, "at_least", None),
+    ("Of them, 793 have since been discharged and the rest are in wards.", "793", 793, "exact", None),
     ("The body count has reached 18, the mayor said.", "18", 18, "exact", None),
 ]
 
@@ -54,6 +57,9 @@ TRAPS = [
     "The toll in 2014 was far lower.",  # a year, and no count
     "Nobody knows the number of victims; 3 reporters were hurt.",  # the clause ends before the number
     "The death toll was 12.5 per cent higher.",  # a percentage, not a count
+    "Search teams said Flight 370 has been missing since March.",  # a flight number
+    "Sixteen of the 20 were not injured.",  # a denied state; no bare count stated
+    "In 2014 were killed more than before.",  # a year
 ]
 
 
