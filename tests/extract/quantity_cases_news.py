@@ -90,8 +90,12 @@ PRESS_PERCENT = [
         X("-0.8%", 0.8, "percent").says(stated=(-0.8, "percent"), change="down"),
         X("+0.3%", 0.3, "percent").says(stated=(0.3, "percent"), change="up"),
     ),
-    # traps: "PC" is a computer; a level is no change
+    # a whole number with a vulgar fraction, as the press prints it
+    case("Inflation held at 3½ per cent.", X("3½ per cent", 3.5, "percent")),
+    case("The shares closed at 359¼p.", X("359¼p", 3.5925, "GBP")),
+    # traps: "PC" is a computer; a level is no change; a fraction sign glued to a name is no number
     case("The PC market shrank."),
+    case("The XR½ model was withdrawn."),
     case("Unemployment rose to 4.5 per cent.", X("4.5 per cent", 4.5, "percent").says(change=None)),
 ]
 
@@ -111,12 +115,29 @@ MONEY_FORMS = [
     case("He was fined 500 pounds.", X("500 pounds", 500, "GBP")),
     case("The newborn weighed 7 pounds.", X("7 pounds", 7 * LB, "kilogram").says(stated=(7, "pound"))),
     case("The bank earned a quarter million dollars in fees.", X("a quarter million dollars", 2.5e5, "USD")),
+    case("The state set aside RM780mil for the projects.", X("RM780mil", 780e6, "MYR").says(stated=(780e6, "RM"))),
+    case("Flood works worth RM7bil were paused.", X("RM7bil", 7e9, "MYR")),
     # traps: a bare "$" is US dollars, even after a capital "A"; a letter before "$" is no dollar
     case("A $5 fee applies to late payments.", X("$5", 5, "USD")),
     case("Plan B was dropped."),
 ]
 
 MOVES = [
+    # a move, then the level it reached: two amounts, not a range
+    case(
+        "Capita climbed 16p to 365.25p.",
+        X("16p", 0.16, "GBP").says(change="up"),
+        X("365.25p", 3.6525, "GBP").says(change=None),
+    ),
+    case(
+        "Brent fell by $1.15 to $74.40 a barrel.",
+        X("$1.15", 1.15, "USD").says(change="down"),
+        X("$74.40", 74.40, "USD").says(change=None),
+    ),
+    # traps: with no word of movement, or with "from", or with the unit stated once, "to" joins a range
+    case("Yields were 4% to 5% last year.", R("4% to 5%", 4, 5, "percent"), D("last year", relative="last year")),
+    case("Output rose from 3% to 5%.", R("from 3% to 5%", 3, 5, "percent").says(change="up")),
+    case("Revenue rose 5 to 10 per cent.", R("5 to 10 per cent", 5, 10, "percent").says(change="up")),
     case(
         "The range grew from 180 miles to as much as 240 miles.",
         R("from 180 miles to as much as 240 miles", 180 * MILE, 240 * MILE, "metre").says(stated=(210, "mile")),
