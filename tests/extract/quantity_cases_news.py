@@ -165,6 +165,14 @@ MOVES = [
 ]
 
 MEASURES = [
+    case("The car's 800V system saves weight.", X("800V", 800, "V").says(stated=(800, "volt"))),
+    case("The grid link runs at 11kV.", X("11kV", 11e3, "V")),
+    case("The handset has a 4000mAh battery.", X("4000mAh", 4.0, "Ah").says(concept="battery")),
+    case("Producers pump 43 million bpd.", X("43 million bpd", 43e6 * 158.987294928, "litre")),
+    # traps: a time of day on the 24-hour clock; a house number with a letter; a capital V after a name
+    case("Brent had fallen by 1448 GMT."),
+    case("The museum is at 221B Baker Street."),
+    case("Henry V was staged at the Globe."),
     case(
         "Winds reached 70 mph (113 km/h) on the coast.",
         X("70 mph", 70 * MPH, "metre_per_second").says(stated=(70, "mile_per_hour")),

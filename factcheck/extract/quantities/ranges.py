@@ -45,7 +45,7 @@ class RangeReader:
     _wb_at: int
     _wb: tuple[str | None, int]
     _wlow: str | None
-    _change_before: Callable[[str | None, int, str], "Change | None"]
+    _change_before: Callable[[str | None, int, str], Change | None]
 
     def _add_number(
         self,
