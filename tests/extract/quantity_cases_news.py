@@ -34,6 +34,16 @@ COUNTS_IN_WORDS = [
     ),
     case("The blast left 40 injured.", X("40 injured", 40, "count", "injured").says(concept="injured")),
     case("Nine of the 14 wards reported delays.", X("14 wards", 14, "count", "wards")),
+    # a bare number that the words before it say counts something: casualties, a death toll
+    case("The quake killed 300 on Monday.", X("300", 300, "count", "people")),
+    case("The attack killed 3 and injured 12.", X("3", 3, "count", "people"), X("12", 12, "count", "people")),
+    case("The death toll rose to 1,644 on Sunday.", X("1,644", 1644, "count", "deaths").says(concept="deaths")),
+    case("The toll stands at 812.", X("812", 812, "count", "deaths")),
+    # traps: a year after such a word; a toll road; a bare number with nothing before it that says what it counts
+    case("He was killed in 2019.", D("2019", year=2019)),
+    case("The toll road has 4 lanes.", X("4 lanes", 4, "count", "lanes")),
+    case("The index closed at 7,682.95."),
+    case("Henry finished with 26."),
     # traps: "one" as a pronoun or a determiner, numbers that name something, numbers with no noun
     case("One of them declined to comment."),
     case("At one point the talks stalled."),
@@ -45,6 +55,16 @@ COUNTS_IN_WORDS = [
 ]
 
 FUSED = [
+    # a count in words before a sized noun counts the noun after it: two quantities
+    case(
+        "The project has two 43-storey blocks.",
+        X("two", 2, "count", "blocks"),
+        X("43-storey", 43, "count", "storeys"),
+    ),
+    case("It built two 1.5GW plants.", X("two", 2, "count", "plants"), X("1.5GW", 1.5e9, "W")),
+    # traps: "one" stays a pronoun; a singular noun after the sized one is no count of it
+    case("One 20-year-old was hurt.", X("20-year", 20, "year")),
+    case("The pair signed a two 5-year deal.", X("5-year", 5, "year")),
     case(
         "The club will build a 45,000-seat arena by the river.",
         X("45,000-seat", 45000, "count", "seats").says(stated=(45000, None), concept="seats"),
