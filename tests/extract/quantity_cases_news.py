@@ -35,8 +35,12 @@ COUNTS_IN_WORDS = [
     case("The blast left 40 injured.", X("40 injured", 40, "count", "injured").says(concept="injured")),
     case("Nine of the 14 wards reported delays.", X("14 wards", 14, "count", "wards")),
     # a bare number that the words before it say counts something: casualties, a death toll
-    case("The quake killed 300 on Monday.", X("300", 300, "count", "people")),
-    case("The attack killed 3 and injured 12.", X("3", 3, "count", "people"), X("12", 12, "count", "people")),
+    case("The blast injured 45 on Monday.", X("45", 45, "count", "people")),
+    case(
+        "The floods displaced 3,000 and injured 12.",
+        X("3,000", 3000, "count", "people"),
+        X("12", 12, "count", "people"),
+    ),
     case("The death toll rose to 1,644 on Sunday.", X("1,644", 1644, "count", "deaths").says(concept="deaths")),
     case("The toll stands at 812.", X("812", 812, "count", "deaths")),
     # traps: a year after such a word; a toll road; a bare number with nothing before it that says what it counts

@@ -181,7 +181,7 @@ class NumberReader(RangeReader):
         return (1.0, 0.0, "count", "count", None, noun, None, end, 1.0)
 
     def _implied(self, a: Amount, start: int) -> Reading | None:
-        """A bare number in digits that the words before it say counts something: "the quake killed 300" counts
+        """A bare number in digits that the words before it say counts something: "the blast injured 45" counts
         people, "the death toll rose to 1,644" deaths (`implied_counts`, `tally_words`); None elsewhere."""
         c = self.c
         if a.digits is None:
