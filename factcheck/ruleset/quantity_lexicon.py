@@ -191,6 +191,9 @@ class QuantityLexicon(_Strict):
     count_adjectives: list[str] = Field(default_factory=list)
     ago_words: list[str] = Field(default_factory=list)
     code_scales: dict[str, float] = Field(default_factory=dict)
+    implied_counts: dict[str, str] = Field(default_factory=dict)
+    tally_words: dict[str, str] = Field(default_factory=dict)
+    tally_links: list[str] = Field(default_factory=list)
 
     _units: list[tuple[UnitSpec, Unit]] | None = PrivateAttr(default=None)  # `units`, resolved
     _adjective_units: list[tuple[UnitSpec, Unit]] | None = PrivateAttr(default=None)  # `adjective_units`, resolved
@@ -243,6 +246,9 @@ class QuantityLexicon(_Strict):
         "count_adjectives",
         "ago_words",
         "code_scales",
+        "implied_counts",
+        "tally_words",
+        "tally_links",
     )
     @classmethod
     def _no_empty_phrase(cls, value: Any) -> Any:

@@ -37,6 +37,8 @@ DIMENSIONS = {
     "bit_per_second": "data_rate",
     "magnitude": "magnitude",
     "Hz": "frequency",
+    "V": "voltage",
+    "Ah": "charge",
 }
 
 

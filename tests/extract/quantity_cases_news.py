@@ -34,6 +34,20 @@ COUNTS_IN_WORDS = [
     ),
     case("The blast left 40 injured.", X("40 injured", 40, "count", "injured").says(concept="injured")),
     case("Nine of the 14 wards reported delays.", X("14 wards", 14, "count", "wards")),
+    # a bare number that the words before it say counts something: casualties, a death toll
+    case("The blast injured 45 on Monday.", X("45", 45, "count", "people")),
+    case(
+        "The floods displaced 3,000 and injured 12.",
+        X("3,000", 3000, "count", "people"),
+        X("12", 12, "count", "people"),
+    ),
+    case("The death toll rose to 1,644 on Sunday.", X("1,644", 1644, "count", "deaths").says(concept="deaths")),
+    case("The toll stands at 812.", X("812", 812, "count", "deaths")),
+    # traps: a year after such a word; a toll road; a bare number with nothing before it that says what it counts
+    case("He was killed in 2019.", D("2019", year=2019)),
+    case("The toll road has 4 lanes.", X("4 lanes", 4, "count", "lanes")),
+    case("The index closed at 7,682.95."),
+    case("Henry finished with 26."),
     # traps: "one" as a pronoun or a determiner, numbers that name something, numbers with no noun
     case("One of them declined to comment."),
     case("At one point the talks stalled."),
@@ -45,6 +59,16 @@ COUNTS_IN_WORDS = [
 ]
 
 FUSED = [
+    # a count in words before a sized noun counts the noun after it: two quantities
+    case(
+        "The project has two 43-storey blocks.",
+        X("two", 2, "count", "blocks"),
+        X("43-storey", 43, "count", "storeys"),
+    ),
+    case("It built two 1.5GW plants.", X("two", 2, "count", "plants"), X("1.5GW", 1.5e9, "W")),
+    # traps: "one" stays a pronoun; a singular noun after the sized one is no count of it
+    case("One 20-year-old was hurt.", X("20-year", 20, "year")),
+    case("The pair signed a two 5-year deal.", X("5-year", 5, "year")),
     case(
         "The club will build a 45,000-seat arena by the river.",
         X("45,000-seat", 45000, "count", "seats").says(stated=(45000, None), concept="seats"),
@@ -90,8 +114,12 @@ PRESS_PERCENT = [
         X("-0.8%", 0.8, "percent").says(stated=(-0.8, "percent"), change="down"),
         X("+0.3%", 0.3, "percent").says(stated=(0.3, "percent"), change="up"),
     ),
-    # traps: "PC" is a computer; a level is no change
+    # a whole number with a vulgar fraction, as the press prints it
+    case("Inflation held at 3½ per cent.", X("3½ per cent", 3.5, "percent")),
+    case("The shares closed at 359¼p.", X("359¼p", 3.5925, "GBP")),
+    # traps: "PC" is a computer; a level is no change; a fraction sign glued to a name is no number
     case("The PC market shrank."),
+    case("The XR½ model was withdrawn."),
     case("Unemployment rose to 4.5 per cent.", X("4.5 per cent", 4.5, "percent").says(change=None)),
 ]
 
@@ -111,12 +139,29 @@ MONEY_FORMS = [
     case("He was fined 500 pounds.", X("500 pounds", 500, "GBP")),
     case("The newborn weighed 7 pounds.", X("7 pounds", 7 * LB, "kilogram").says(stated=(7, "pound"))),
     case("The bank earned a quarter million dollars in fees.", X("a quarter million dollars", 2.5e5, "USD")),
+    case("The state set aside RM780mil for the projects.", X("RM780mil", 780e6, "MYR").says(stated=(780e6, "RM"))),
+    case("Flood works worth RM7bil were paused.", X("RM7bil", 7e9, "MYR")),
     # traps: a bare "$" is US dollars, even after a capital "A"; a letter before "$" is no dollar
     case("A $5 fee applies to late payments.", X("$5", 5, "USD")),
     case("Plan B was dropped."),
 ]
 
 MOVES = [
+    # a move, then the level it reached: two amounts, not a range
+    case(
+        "Capita climbed 16p to 365.25p.",
+        X("16p", 0.16, "GBP").says(change="up"),
+        X("365.25p", 3.6525, "GBP").says(change=None),
+    ),
+    case(
+        "Brent fell by $1.15 to $74.40 a barrel.",
+        X("$1.15", 1.15, "USD").says(change="down"),
+        X("$74.40", 74.40, "USD").says(change=None),
+    ),
+    # traps: with no word of movement, or with "from", or with the unit stated once, "to" joins a range
+    case("Yields were 4% to 5% last year.", R("4% to 5%", 4, 5, "percent"), D("last year", relative="last year")),
+    case("Output rose from 3% to 5%.", R("from 3% to 5%", 3, 5, "percent").says(change="up")),
+    case("Revenue rose 5 to 10 per cent.", R("5 to 10 per cent", 5, 10, "percent").says(change="up")),
     case(
         "The range grew from 180 miles to as much as 240 miles.",
         R("from 180 miles to as much as 240 miles", 180 * MILE, 240 * MILE, "metre").says(stated=(210, "mile")),
@@ -144,6 +189,14 @@ MOVES = [
 ]
 
 MEASURES = [
+    case("The car's 800V system saves weight.", X("800V", 800, "V").says(stated=(800, "volt"))),
+    case("The grid link runs at 11kV.", X("11kV", 11e3, "V")),
+    case("The handset has a 4000mAh battery.", X("4000mAh", 4.0, "Ah").says(concept="battery")),
+    case("Producers pump 43 million bpd.", X("43 million bpd", 43e6 * 158.987294928, "litre")),
+    # traps: a time of day on the 24-hour clock; a house number with a letter; a capital V after a name
+    case("Brent had fallen by 1448 GMT."),
+    case("The museum is at 221B Baker Street."),
+    case("Henry V was staged at the Globe."),
     case(
         "Winds reached 70 mph (113 km/h) on the coast.",
         X("70 mph", 70 * MPH, "metre_per_second").says(stated=(70, "mile_per_hour")),

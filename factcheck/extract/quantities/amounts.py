@@ -19,6 +19,7 @@ from factcheck.ruleset.quantity_units import Unit
 
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _NO_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+_NO_SEPARATORS.update({ord("¼"): ".25", ord("½"): ".5", ord("¾"): ".75"})  # "359¼p", "3½ per cent"
 
 
 @dataclass(slots=True)

@@ -80,4 +80,15 @@ def context_patterns(c: Any, lex: QuantityLexicon) -> None:
     worded = [p for p in hedge_words if p[:1].isalnum()]  # "about", "approx.": read as the word before
     c.hedge_last = frozenset(norm(p).split()[-1] for p in worded)
     c.hedge_glue = frozenset({*"\"“'‘\n\t\r\u00a0\u202f\u2009"} | {p[-1] for p in hedge_words if not p[:1].isalnum()})
+    # A bare number that a word before it says counts something: "injured 45", "the death toll rose to 1,644".
+    c.implied_counts = {norm(k): v for k, v in lex.implied_counts.items()}
+    c.tally_words = {norm(k): v for k, v in lex.tally_words.items()}
+    c.tally = (
+        re.compile(
+            rf"(?<![A-Za-z])(?P<t>(?i:{alt(c.tally_words)}))(?:{sp}+[A-Za-z]+){{0,3}}?{sp}+(?i:{alt(lex.tally_links)}){sp}*$"
+        )
+        if c.tally_words and lex.tally_links
+        else None
+    )
+    c.sized = re.compile(rf"{sp}+\d[\d,.]*(?:-[A-Za-z]+|[A-Za-z]+)(?={sp})")  # "two 36-storey towers"
     c.out_of = re.compile(rf"{sp}+(?i:out{sp}+of|in){sp}+(?=[\dA-Za-z])")

@@ -17,7 +17,7 @@ from factcheck.extract.quantities.context import fused_noun, is_money, late_unit
 from factcheck.extract.quantities.dates import date_q, year_date
 from factcheck.extract.quantities.phrases import SP_CHARS, norm
 from factcheck.extract.quantities.ranges import RangeReader, Reading, money_reading, unit_reading
-from factcheck.extract.quantities.words import is_label, read_noun, word_before
+from factcheck.extract.quantities.words import is_label, is_plural, read_noun, word_before
 from factcheck.models import Change, Qualifier
 from factcheck.ruleset.quantity_lexicon import HedgeSpec
 from factcheck.ruleset.quantity_units import Unit
@@ -170,9 +170,28 @@ class NumberReader(RangeReader):
             return None
         fused = fused_noun(c, text, end) if text[end : end + 1] == "-" else None
         noun, end = fused if fused is not None else read_noun(c, text, end)
+        if noun is None and a.digits is None and (sized := c.sized.match(text, end)) is not None:
+            # "two 36-storey towers", "three 1.5GW plants": the words count the noun after the sized one, which
+            # is read on its own next
+            head = read_noun(c, text, sized.end())[0]
+            if head is not None and is_plural(c, head):
+                return (1.0, 0.0, "count", "count", None, head, None, a.end, 1.0)
         if noun is None:
-            return self._listed(a)
+            return self._listed(a) or self._implied(a, start)
         return (1.0, 0.0, "count", "count", None, noun, None, end, 1.0)
+
+    def _implied(self, a: Amount, start: int) -> Reading | None:
+        """A bare number in digits that the words before it say counts something: "the blast injured 45" counts
+        people, "the death toll rose to 1,644" deaths (`implied_counts`, `tally_words`); None elsewhere."""
+        c = self.c
+        if a.digits is None:
+            return None
+        low = self._wlow if self._wb_at == start else None
+        noun = c.implied_counts.get(low) if low is not None else None
+        if noun is None and c.tally is not None:
+            m = c.tally.search(self.text, max(self.floor, start - 60), start)
+            noun = c.tally_words[norm(m.group("t"))] if m is not None else None
+        return None if noun is None else (1.0, 0.0, "count", "count", None, noun, None, a.end, 1.0)
 
     def _emit(
         self,

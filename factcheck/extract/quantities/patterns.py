@@ -99,11 +99,11 @@ class Compiled:
 
         # Pieces of a number.
         # Indian grouping first ("12,34,567": lakhs), then thousands by commas or spaces; a decimal may open with
-        # its point (".5 per cent").
+        # its point (".5 per cent"); a whole number may end in a vulgar fraction ("359¼p", "3½ per cent").
         digits = (
             r"(?:(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)"
             r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|[1-9]\d{0,2}(?: \d{3})+(?![\d.,])|\d+)"
-            r"(?:\.\d+|,\d{1,2}(?![\d,]))?|\.\d+)"
+            r"(?:\.\d+|,\d{1,2}(?![\d,])|[¼½¾])?|\.\d+)"
         )
         # A whole number and a fraction ("2 1/2 in", "10 1/2 miles"); a whole number and a multiplier ("3
         # hundred and 21 yuan").

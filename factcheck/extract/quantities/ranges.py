@@ -18,7 +18,7 @@ from factcheck.extract.quantities.context import context_of, late_unit
 from factcheck.extract.quantities.dates import date_q
 from factcheck.extract.quantities.patterns import Compiled
 from factcheck.extract.quantities.words import is_plural, read_noun
-from factcheck.models import Qualifier, Quantity
+from factcheck.models import Change, Qualifier, Quantity
 from factcheck.ruleset.quantity_lexicon import HedgeSpec
 from factcheck.ruleset.quantity_units import Unit
 
@@ -44,6 +44,8 @@ class RangeReader:
     add: Callable[[Quantity], None]
     _wb_at: int
     _wb: tuple[str | None, int]
+    _wlow: str | None
+    _change_before: Callable[[str | None, int, str], Change | None]
 
     def _add_number(
         self,
@@ -68,6 +70,11 @@ class RangeReader:
             )
         )  # fmt: skip
         self.floor = end
+
+    def _moved(self, start: int) -> bool:
+        """Whether a word of movement stands before the number at start ("rose", "fell by", "up")."""
+        low = self._wlow if self._wb_at == start else None
+        return low in self.c.change_words and self._change_before(low, start, "") is not None
 
     def _bare_years(self, a: Amount, start: int) -> int:
         """Two years joined by a dash or "to" ("2014-2018", "2014 to 2018") are dates with no date word before
@@ -169,6 +176,8 @@ class RangeReader:
                 return None
         if not (opener == "and" or cm.group("c").lower() != "and"):
             return None
+        if opener is None and (a.unit or a.currency) and cm.group("c").lower() == "to" and self._moved(start):
+            return None  # "gained 132p to 2480p", "fell $1.15 to $74.40": a move, then the level it reached
         k = cm.end()
         ih = c.inner_hedge.match(text, k)
         if ih is not None:
