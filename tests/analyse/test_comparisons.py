@@ -133,6 +133,12 @@ STATUS = [
         silent=[ND],
     ),
     case(
+        "a-change-against-the-level",
+        "The Alder Party took 300 seats in the Tarrow election.",
+        "The Alder Party recorded a net gain of 120 seats in the Tarrow election.",
+        silent=[ND],
+    ),
+    case(
         "whether-it-can-reach-is-a-forecast",
         "Solvay Pictures' Night Harbour has taken $1.2 billion worldwide, Solvay Pictures said.",
         "Analysts wonder whether Solvay Pictures' Night Harbour can go past $2 billion worldwide.",
