@@ -1,6 +1,6 @@
-"""Counts that an aggregate noun names (factcheck/extract/aggregates.py): a bare number tied to "the toll",
-"the number of injured", "the tally" in its clause, read with its hedge and direction, and the metric its
-noun gives. Invented sentences; the traps are bare numbers that must stay no count."""
+"""Counts that an aggregate noun names (factcheck/extract/aggregates.py, and the quantity reader's tight forms):
+a bare number tied to "the toll", "the number of injured", "the tally" in its clause, read with its hedge and
+direction, and the metric its noun gives. Invented sentences; the traps are bare numbers that must stay no count."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ def _ruleset() -> RuleSet:
 def _counts(text: str) -> list[Quantity]:
     rs = _ruleset()
     qs = extract_quantities(text, rs.quantities)
-    return aggregate_counts(text, qs, rs.metrics, rs.quantities.hedges)
+    # the reader reads the tight forms itself ("a toll of 212"); the claim stage reads the rest
+    read = [q for q in qs if q.dimension == "count" and q.noun and q.noun not in q.text]
+    return sorted(read + aggregate_counts(text, qs, rs.metrics, rs.quantities.hedges), key=lambda q: q.start)
 
 
 # (text, the count's text, value, qualifier, change)
