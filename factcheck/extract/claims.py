@@ -107,7 +107,9 @@ def quantity_claims(
         # a scope word belongs to the number it is nearest ("$350 million in X and $1.2 billion worldwide")
         lo = (primaries[i - 1].end + q.start) // 2 if i else a
         hi = (q.end + primaries[i + 1].start) // 2 if i + 1 < len(primaries) else b
-        others = [(p.start, p.end) for p in primaries if p is not q and a <= p.start < b]
+        # the neighbours in the clause are the only numbers that can be nearer a scope word of this one
+        neighbours = ([primaries[i - 1]] if i else []) + primaries[i + 1 : i + 2]
+        others = [(p.start, p.end) for p in neighbours if a <= p.start < b]
         two_party = bool(spec and spec.counterparty)
         extent = framer.extent(text, q, ms, max(a, lo), min(b, hi), two_party, clause=(a, b), others=others)
         in_clause = [d for d in durations if a <= d.start < b and d is not q]
