@@ -41,7 +41,7 @@ def client_for(choice: EngineChoice, jobs: int | None) -> Iterator[Client]:
         n_workers=local_workers(jobs),
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,  # no web server, no port to collide with another run
+        dashboard_address=":0",  # its status page on a free port: two runs at once do not collide
         silence_logs=logging.ERROR,
     )
     with cluster, Client(cluster) as client:
