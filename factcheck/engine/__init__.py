@@ -4,8 +4,9 @@ In: the paths, the `RuleSet` and an `EngineChoice` (`local`, or `dask` with an o
 Out: the same `RunResult` as `pipeline.run`, byte for byte once rendered, whichever engine made it.
 `run(paths, ruleset, jobs, choice)` is the whole-corpus run; `extract_many(documents, ruleset, jobs,
 progress)` is the extraction the gate's claim cache fills with, sent to the engine chosen with `using(choice)`.
-On Dask the files are read and extracted on the workers (one task per batch of files, retried when a worker
-dies); the name index, the alignment and the numbering run on the client (docs/scaling.md says why).
+On Dask the files are read and extracted on the workers (one task per batch of files, run again when a worker
+dies), each task folding its files' name facts; the client merges the folds into the name index and runs the
+alignment, the comparison and the numbering (docs/scaling.md says why).
 Nothing here prints or exits.
 """
 

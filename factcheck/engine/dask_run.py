@@ -1,9 +1,11 @@
 """The whole-corpus run on Dask: the files are read and extracted on the workers, the rest on the client.
 
-Listing the corpus, the planned document ids, the name index, the alignment, the comparison and the numbering
-of the findings are the local engine's own code, run on the client over the extracts in the corpus's order:
-the index is merged in document order and alignment is first-fit in claim order, so these steps are what
-makes the report byte-identical to the local engine's (docs/scaling.md).
+Each task reads and extracts a batch of consecutive files and folds their name facts (the map side of the
+name index's reduction); the client merges the folds in batch order into the index. Listing the corpus, the
+planned document ids, the alignment, the comparison and the numbering of the findings are the local engine's
+own code, run on the client over the extracts in the corpus's order: alignment is first-fit in claim order
+and joins facts across blocks, and findings are numbered over the whole corpus, so running these where the
+whole corpus is in order is what keeps the report byte-identical to the local engine's (docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from factcheck.engine.cluster import client_for
 from factcheck.engine.tasks import FileOutcome, FileTask, extract_documents, read_and_extract
 from factcheck.extract import EntityFinder, extract_document
 from factcheck.load import collect, planned_ids
-from factcheck.models import Document, DocumentExtract, replace, share_fields
+from factcheck.models import Document, DocumentExtract, NameFacts, replace, share_fields
 from factcheck.pipeline import RunResult, analyse_extracts
 from factcheck.ruleset.rule_set import RuleSet
 
@@ -42,16 +44,21 @@ def _workers(client: Client) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-def _gather_in_order(client: Client, futures: list, n: int) -> list[FileOutcome | None]:
-    """Each outcome at its position, the futures let go as they finish (a worker keeps no result longer)."""
+def _gather_in_order(futures: list, n: int) -> tuple[list[FileOutcome | None], list[NameFacts]]:
+    """Each file's outcome at its position and each batch's name facts in batch order, the futures let go as
+    they finish (a worker keeps no result longer than that)."""
     from distributed import as_completed
 
     slots: list[FileOutcome | None] = [None] * n
+    names: dict[int, NameFacts] = {}
+    order = {future.key: i for i, future in enumerate(futures)}
     for future in as_completed(futures):
-        for outcome in future.result():
+        batch = future.result()
+        for outcome in batch.files:
             slots[outcome.position] = outcome
+        names[order[future.key]] = batch.names
         future.release()
-    return slots
+    return slots, [names[i] for i in range(len(futures))]
 
 
 def run_dask(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None, choice: EngineChoice) -> RunResult:
@@ -66,7 +73,7 @@ def run_dask(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None, ch
         rules = client.scatter(ruleset, broadcast=True, hash=False)  # sent once to each worker, not per task
         size = batch_size(len(tasks), _workers(client))
         futures = client.map(read_and_extract, _batches(tasks, size), ruleset=rules, pure=False, retries=RETRIES)
-        slots = _gather_in_order(client, futures, len(tasks))
+        slots, names = _gather_in_order(futures, len(tasks))
     extracts: list[DocumentExtract] = []
     for outcome in slots:
         assert outcome is not None  # every position is in exactly one batch
@@ -76,15 +83,19 @@ def run_dask(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None, ch
             continue
         warnings.extend(outcome.extract.document.warnings)
         extracts.append(outcome.extract)
-    _reidentify(extracts, ruleset)
+    changed = _reidentify(extracts, ruleset)
     documents = [e.document for e in extracts]
     share_fields(documents)
     for d in documents:
         share_fields(d.lines)
-    return RunResult(report=analyse_extracts(extracts, ruleset), errors=errors, warnings=warnings)
+    # the reduce side of the name index: the batches' folds merged in batch order (merged again from the
+    # extracts when a document had to be extracted anew)
+    index = None if changed else EntityFinder(ruleset.entities).index_from(names)
+    report = analyse_extracts(extracts, ruleset, across_parties=True, index=index)
+    return RunResult(report=report, errors=errors, warnings=warnings)
 
 
-def _reidentify(extracts: list[DocumentExtract], ruleset: RuleSet) -> None:
+def _reidentify(extracts: list[DocumentExtract], ruleset: RuleSet) -> bool:
     """A file that could not be read can leave its namesake the only one of its name: that document's id
     changes, and it is extracted again here under its final id, as the local engine does (rare and cheap)."""
     finder: EntityFinder | None = None
@@ -93,6 +104,7 @@ def _reidentify(extracts: list[DocumentExtract], ruleset: RuleSet) -> None:
         if want != doc.id:
             finder = finder or EntityFinder(ruleset.entities)
             extracts[i] = extract_document(replace(doc, id=want), ruleset, finder)
+    return finder is not None
 
 
 def extract_on_dask(documents: list[Document], ruleset: RuleSet, jobs: int | None, choice: EngineChoice,

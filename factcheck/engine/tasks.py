@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from factcheck.extract import EntityFinder, extract_document
 from factcheck.load import read_document
 from factcheck.load.files import InputError
-from factcheck.models import Document, DocumentExtract, replace
+from factcheck.models import Document, DocumentExtract, NameFacts, replace
 from factcheck.ruleset.rule_set import RuleSet
 
 
@@ -30,6 +30,33 @@ class FileTask(BaseModel):
     planned_id: str
 
 
+def fold_names(facts: list[NameFacts]) -> NameFacts:
+    """What these documents teach about names, in their order, as one `NameFacts`: the index merged from the
+    folds of consecutive batches, in batch order, is the index merged from every document (`merge_facts`
+    unions the known names and roles, sums the surface counts, keeps the first owner and creator)."""
+    known: dict[str, None] = {}
+    surfaces: dict[tuple[str, str], int] = {}  # a count of 0 is kept: the merge tells it from no entry
+    owner: dict[str, str] = {}
+    creator: dict[str, str] = {}
+    roles: dict[tuple[str, str], None] = {}
+    for f in facts:
+        known.update(dict.fromkeys(f.known))
+        for k, bare, n in f.surfaces:
+            surfaces[(k, bare)] = surfaces.get((k, bare), 0) + n
+        for product, who in f.owner:
+            owner.setdefault(product, who)
+        for product, who in f.creator:
+            creator.setdefault(product, who)
+        roles.update(dict.fromkeys(f.roles))
+    return NameFacts(
+        known=list(known),
+        surfaces=[(k, bare, n) for (k, bare), n in surfaces.items()],
+        owner=list(owner.items()),
+        creator=list(creator.items()),
+        roles=list(roles),
+    )
+
+
 class FileOutcome(BaseModel):
     """A file's result: its extract, or the message that says why it could not be used."""
 
@@ -39,6 +66,15 @@ class FileOutcome(BaseModel):
     extract: DocumentExtract | None = None
     error: str | None = None
     named: bool = True
+
+
+class BatchOutcome(BaseModel):
+    """A batch's files and the fold of their name facts (the map side of the name index's reduction)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    files: list[FileOutcome]
+    names: NameFacts
 
 
 # the finder compiles the rules' name patterns: once per worker process and rule set, not once per task
@@ -52,8 +88,9 @@ def _finder_for(ruleset: RuleSet) -> EntityFinder:
     return _finder[1]
 
 
-def read_and_extract(batch: list[FileTask], ruleset: RuleSet) -> list[FileOutcome]:
-    """Each file of the batch read (`load.read_document`) and extracted, in the batch's order."""
+def read_and_extract(batch: list[FileTask], ruleset: RuleSet) -> BatchOutcome:
+    """Each file of the batch read (`load.read_document`) and extracted, in the batch's order, with the fold of
+    their name facts."""
     finder = _finder_for(ruleset)
     out: list[FileOutcome] = []
     for task in batch:
@@ -65,7 +102,7 @@ def read_and_extract(batch: list[FileTask], ruleset: RuleSet) -> list[FileOutcom
         if doc.id != task.planned_id:
             doc = replace(doc, id=task.planned_id)
         out.append(FileOutcome(position=task.position, extract=extract_document(doc, ruleset, finder)))
-    return out
+    return BatchOutcome(files=out, names=fold_names([o.extract.names for o in out if o.extract is not None]))
 
 
 def extract_documents(documents: list[Document], ruleset: RuleSet) -> list[DocumentExtract]:
