@@ -16,6 +16,7 @@ from factcheck.engine.choice import LOCAL, EngineChoice
 from factcheck.engine.options import engine_options
 from factcheck.gate.check import BaselineOptions, CheckError, CheckOptions, Notice, check_drafts, record_baseline
 from factcheck.gate.select import GateResult, summary
+from factcheck.report.claim_table import CLAIM_FORMATS
 from factcheck.report.output import emit as _emit
 from factcheck.report.output import write_atomic
 from factcheck.ruleset.files import RuleFileError
@@ -328,9 +329,6 @@ def lsp(debounce: int, **options: Any) -> None:
     from factcheck.lsp import serve
 
     serve(CheckOptions(**options), debounce / 1000)
-
-
-CLAIM_FORMATS = ["table", "csv", "json", "jsonl", "parquet"]
 
 
 @main.command(epilog=EXIT_HELP)

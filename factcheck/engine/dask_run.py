@@ -11,7 +11,7 @@ whole corpus is in order is what keeps the report byte-identical to the local en
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,8 +107,13 @@ def _reidentify(extracts: list[DocumentExtract], ruleset: RuleSet) -> bool:
     return finder is not None
 
 
-def extract_on_dask(documents: list[Document], ruleset: RuleSet, jobs: int | None, choice: EngineChoice,
-                    progress=None) -> list[DocumentExtract]:  # fmt: skip
+def extract_on_dask(
+    documents: list[Document],
+    ruleset: RuleSet,
+    jobs: int | None,
+    choice: EngineChoice,
+    progress: Callable[[int], None] | None = None,
+) -> list[DocumentExtract]:
     """`extract_document` for each document on the cluster, in input order (the gate's cache fill)."""
     if not documents:
         return []

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-TABLE_FORMATS = ("parquet", "jsonl")
+CLAIM_FORMATS = ["table", "csv", "json", "jsonl", "parquet"]  # csv, jsonl, parquet: every field
 
 
 def records(report: Report) -> Iterator[dict[str, Any]]:
