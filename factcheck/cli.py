@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from factcheck import __version__
+from factcheck.engine.choice import LOCAL, EngineChoice
+from factcheck.engine.options import engine_options
 from factcheck.gate.check import BaselineOptions, CheckError, CheckOptions, Notice, check_drafts, record_baseline
 from factcheck.gate.select import GateResult, summary
+from factcheck.report.claim_table import CLAIM_FORMATS
+from factcheck.report.output import emit as _emit
+from factcheck.report.output import write_atomic
 from factcheck.ruleset.files import RuleFileError
 from factcheck.ruleset.rule_set import RuleSet, load_ruleset
 from factcheck.ruleset.saferegex import RegexTimeout
@@ -51,12 +54,13 @@ def _ruleset(extra: tuple[Path, ...]) -> RuleSet:
         raise SystemExit(ExitCode.INPUT_ERROR) from None
 
 
-def _run(paths: tuple[str, ...], ruleset: RuleSet, jobs: int | None = 1) -> RunResult:
-    from factcheck.pipeline import run
+def _run(paths: tuple[str, ...], ruleset: RuleSet, jobs: int | None = 1, engine: EngineChoice = LOCAL) -> RunResult:
+    from factcheck.engine import run
+    from factcheck.engine.cluster import ClusterError
 
     try:
-        result = run(list(paths), ruleset, jobs)
-    except RegexTimeout as exc:  # a rule-file pattern that ran out of time is a malformed rule: exit 2
+        result = run(list(paths), ruleset, jobs, engine)
+    except (RegexTimeout, ClusterError) as exc:  # a pattern out of time is a malformed rule: exit 2
         _fail(str(exc))
     for w in result.warnings:
         click.echo(f"factcheck: warning: {w}", err=True)
@@ -66,34 +70,6 @@ def _run(paths: tuple[str, ...], ruleset: RuleSet, jobs: int | None = 1) -> RunR
         click.echo("factcheck: error: no article could be read; nothing to check", err=True)
         raise SystemExit(ExitCode.INPUT_ERROR)
     return result
-
-
-def write_atomic(path: Path, text: str | Callable[[TextIO], None]) -> None:
-    """Write to a temporary file beside the target, then rename: a reader never sees half a report. `text` is
-    the text, or a function that writes it to a file (a large report is then never held whole)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            if isinstance(text, str):
-                fh.write(text)
-            else:
-                text(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _emit(text: str | Callable[[TextIO], None], output: Path | None) -> None:
-    if output is None or str(output) == "-":
-        if isinstance(text, str):
-            sys.stdout.write(text)
-        else:
-            text(sys.stdout)
-    else:
-        write_atomic(output, text)
-        click.echo(f"factcheck: wrote {output}", err=True)
 
 
 rules_option = click.option(
@@ -131,7 +107,10 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @rules_option
 @jobs_option
-def report(paths: tuple[str, ...], output: Path | None, fmt: str, rules: tuple[Path, ...], jobs: int) -> None:
+@engine_options
+def report(
+    paths: tuple[str, ...], output: Path | None, fmt: str, rules: tuple[Path, ...], jobs: int, engine: EngineChoice
+) -> None:
     """Report where the articles in PATH... (files or folders; default: seeds/) agree and disagree."""
     if not paths:
         paths = (str(DEFAULT_CORPUS),)
@@ -139,7 +118,7 @@ def report(paths: tuple[str, ...], output: Path | None, fmt: str, rules: tuple[P
     from factcheck.report import jsonout, markdown
 
     ruleset = _ruleset(rules)
-    result = _run(paths, ruleset, jobs or None)
+    result = _run(paths, ruleset, jobs or None, engine)
     analysed = result.report
     if fmt == "json":
         _emit(lambda out: jsonout.write(analysed, out), output)
@@ -187,11 +166,17 @@ def _say(notices: list[Notice]) -> None:
 Run = TypeVar("Run")
 
 
-def _gate(call: Callable[..., Run], options: CheckOptions | BaselineOptions) -> Run:
-    """One library call of the gate, with a progress bar; its notices go to standard error, its bad input
-    to exit 2."""
+def _gate(call: Callable[..., Run], options: CheckOptions | BaselineOptions, engine: EngineChoice = LOCAL) -> Run:
+    """One library call of the gate on `engine`, with a progress bar; its notices go to standard error, its bad
+    input to exit 2."""
+    from factcheck.engine import using
+    from factcheck.engine.cluster import ClusterError
+
     try:
-        run = call(options, progress=_progress)
+        with using(engine):
+            run = call(options, progress=_progress)
+    except ClusterError as exc:
+        _fail(str(exc))
     except CheckError as exc:
         _say(exc.notices)
         _fail(exc.message)
@@ -289,13 +274,14 @@ corpus_option = click.option("--corpus", multiple=True, type=click.Path(path_typ
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not to stdout.")
 @click.option("--timings", is_flag=True, hidden=True, help="Print the time of each phase (for the benchmark).")
 @_with(cache_options)
-def check(fmt: str | None, output: Path | None, timings: bool, **options: Any) -> None:
+@engine_options
+def check(fmt: str | None, output: Path | None, timings: bool, engine: EngineChoice, **options: Any) -> None:
     """Check DRAFT... (files or folders) against the corpus: only the findings that involve a draft.
 
     Each finding points at the draft's line, with the corpus sources' quotes beside it; the corpus's own
     disagreements are left out. A draft may be inside the corpus or outside it.
     """
-    run = _gate(check_drafts, CheckOptions(**options))
+    run = _gate(check_drafts, CheckOptions(**options), engine)
     result, clock = run.result, run.clock
     _emit(_render_check(fmt or run.config.config.format or "markdown", result, run.ruleset), output)
     click.echo(f"factcheck: {summary(result).replace('`', '')}", err=True)
@@ -317,14 +303,15 @@ def check(fmt: str | None, output: Path | None, timings: bool, **options: Any) -
     help="The baseline file to write (default: baseline in the config).",
 )
 @_with(cache_options)
-def baseline(**options: Any) -> None:
+@engine_options
+def baseline(engine: EngineChoice, **options: Any) -> None:
     """Record today's findings in PATH... (default: the configured corpus), so `check --baseline` reports
     only new ones.
 
     Findings are recorded by a fingerprint of the rule, the file and the claim's sentence, so moving lines or
     editing other paragraphs keeps them matched. Findings silenced by ignore comments are not recorded.
     """
-    run = _gate(record_baseline, BaselineOptions(**options))
+    run = _gate(record_baseline, BaselineOptions(**options), engine)
     from factcheck.gate.baseline import dumps as dump_baseline
 
     write_atomic(run.target, dump_baseline(run.baseline))
@@ -346,14 +333,29 @@ def lsp(debounce: int, **options: Any) -> None:
 
 @main.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not to stdout.")
 @rules_option
-def claims(paths: tuple[str, ...], fmt: str, rules: tuple[Path, ...]) -> None:
-    """List every claim found in PATH...: its raw text, normalised value, interval and qualifier."""
+@jobs_option
+@engine_options
+def claims(paths: tuple[str, ...], fmt: str, output: Path | None, rules: tuple[Path, ...], jobs: int,
+           engine: EngineChoice) -> None:  # fmt: skip
+    """List every claim found in PATH...: its raw text, normalised value, interval and qualifier.
+
+    csv, jsonl and parquet hold every field of the JSON contract, one row per claim (parquet needs -o).
+    """
+    from factcheck.report import claim_table
     from factcheck.report.listings import render_claims
 
-    result = _run(paths, _ruleset(rules))
-    sys.stdout.write(render_claims(result.report, fmt))
+    if fmt == "parquet" and (output is None or str(output) == "-"):
+        _fail("--format parquet writes a file: give it with -o FILE")
+    result = _run(paths, _ruleset(rules), jobs or None, engine)
+    if fmt == "parquet":
+        claim_table.write_parquet(result.report, output)  # type: ignore[arg-type]
+        click.echo(f"factcheck: wrote {output}", err=True)
+    else:
+        text = claim_table.render_jsonl(result.report) if fmt == "jsonl" else render_claims(result.report, fmt)
+        _emit(text, output)
     raise SystemExit(ExitCode.INPUT_ERROR if result.errors else ExitCode.OK)
 
 

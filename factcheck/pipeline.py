@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.analyse import align, compare, to_facts, unknown_directive_findings
-from factcheck.extract import EntityFinder, extract_document, extract_many, prestarted
-from factcheck.extract.corpus import assemble
+from factcheck.extract import EntityFinder, EntityIndex, extract_document, extract_many, prestarted
+from factcheck.extract.corpus import Corpus, assemble, resolve_names
+from factcheck.extract.independence import Independence
 from factcheck.load import LoadResult, collect, planned_ids, read_documents, unique_ids
 from factcheck.models import (
     SEVERITY_ORDER,
@@ -41,11 +42,24 @@ def analyse(documents: list[Document], ruleset: RuleSet, jobs: int | None = 1) -
     return analyse_extracts(extract_all(unique_ids(documents), ruleset, jobs), ruleset)
 
 
-def analyse_extracts(extracts: list[DocumentExtract], ruleset: RuleSet, across_parties: bool = True) -> Report:
+def analyse_extracts(
+    extracts: list[DocumentExtract], ruleset: RuleSet, across_parties: bool = True, index: EntityIndex | None = None
+) -> Report:
     """The report of these extractions; `across_parties` off aligns numbers by their blocks alone, as `check`
-    does (analyse/joining.py)."""
+    does (analyse/joining.py). `index`, when given, is the name index of these extracts, merged elsewhere (the
+    Dask engine reduces it on its workers); by default it is merged here."""
     with _collector_paused():
-        return _analyse(extracts, ruleset, across_parties)
+        return _analyse(extracts, ruleset, across_parties, index)
+
+
+def _assemble(
+    extracts: list[DocumentExtract], ruleset: RuleSet, index: EntityIndex | None
+) -> tuple[Corpus, list[Claim]]:
+    if index is None:
+        return assemble(extracts, ruleset)
+    documents = [e.document for e in extracts]  # as `assemble` does, around the index given
+    claims = [resolve_names(c, index) for e in extracts for c in e.claims]
+    return Corpus(documents, extracts, index, EntityFinder(ruleset.entities), Independence(documents)), claims
 
 
 @contextmanager
@@ -63,8 +77,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(extracts: list[DocumentExtract], ruleset: RuleSet, across_parties: bool = True) -> Report:
-    corpus, claims = assemble(extracts, ruleset)
+def _analyse(
+    extracts: list[DocumentExtract], ruleset: RuleSet, across_parties: bool = True, index: EntityIndex | None = None
+) -> Report:
+    corpus, claims = _assemble(extracts, ruleset, index)
     documents = corpus.documents
     groups = align(claims, ruleset, corpus.index, across_parties)
     comparison = compare(groups, claims, corpus, ruleset)

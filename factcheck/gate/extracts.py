@@ -48,7 +48,7 @@ def extract_all_cached(
         cache.hits += len(documents) - len(missing)
         cache.touch_many([keys[i] for i, e in enumerate(out) if e is not None])
     if missing:
-        from factcheck.extract import extract_many  # a process pool only when something is extracted
+        from factcheck.engine import extract_many  # a process pool or a cluster only when something is extracted
 
         fresh = extract_many([documents[i] for i in missing], ruleset, jobs, progress)
         for i, extract in zip(missing, fresh, strict=True):
@@ -81,7 +81,7 @@ def extract_missing(
     extractions of the keys in `keep` (all if None) and every document's name facts."""
     if not keys:
         return {}, {}
-    from factcheck.extract import extract_many
+    from factcheck.engine import extract_many
 
     out: dict[str, DocumentExtract] = {}
     names: dict[str, NameFacts] = {}

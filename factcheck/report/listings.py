@@ -18,6 +18,11 @@ CLAIM_COLUMNS = [
     "where", "kind", "subject", "metric", "object", "text", "value", "low", "high", "unit", "qualifier",
     "stated_value", "stated_unit", "change", "concept",
 ]  # fmt: skip
+# CSV only: the rest of the JSON contract's claim fields, so that the CSV holds every field (claim_table.py)
+CSV_EXTRA = [
+    "path", "id", "document", "line", "column", "quote", "attributed", "teaser", "quoted", "dimension", "noun",
+    "period", "per", "total", "scope", "word", "equivalents",
+]  # fmt: skip
 QUANTITY_COLUMNS = [
     "where", "text", "value", "low", "high", "unit", "qualifier", "dimension", "noun", "stated", "change", "concept",
 ]  # fmt: skip
@@ -52,8 +57,12 @@ def render_claims(report: Report, fmt: str) -> str:
         for c in report.claims
     ]
     if fmt == "csv":
+        for row, c in zip(rows, report.claims, strict=True):
+            contract = jsonout.claim_dict(c)
+            row.update({k: contract.get(k) for k in CSV_EXTRA}, path=docs[c.document])
+            row["equivalents"] = json.dumps(contract["equivalents"], ensure_ascii=False)
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buf, fieldnames=CLAIM_COLUMNS + CSV_EXTRA, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         return buf.getvalue()

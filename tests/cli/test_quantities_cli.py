@@ -148,7 +148,8 @@ def test_claims_carry_what_the_text_states(tmp_path: Path) -> None:
     code, out, err = run_cli(["claims", str(path), "--format", "csv"])
     assert code == 0, err
     header = out.splitlines()[0].split(",")
-    assert header[-4:] == ["stated_value", "stated_unit", "change", "concept"]
+    # the listing's columns, then the rest of the JSON contract's fields (report/listings.py CSV_EXTRA)
+    assert header[11:15] == ["stated_value", "stated_unit", "change", "concept"]
     assert header[:11] == ["where", "kind", "subject", "metric", "object", "text", "value", "low", "high", "unit",
                            "qualifier"]  # fmt: skip
 
