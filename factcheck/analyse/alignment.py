@@ -178,7 +178,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
         for n, g in enumerate(blocks[key]):
             if _basis(g.claims[0].per) != _basis(c.per):
                 continue
-            # a number no cue named ("$350 million from North America") joins a fact of its scope words where a
+            # a number no cue named ("$210 million from North America") joins a fact of its scope words where a
             # source states the same figure
             stated_there = (
                 uninformed_c

@@ -1,8 +1,8 @@
-"""Counts that an aggregate noun or a state names: "the death toll in the crash rose on Monday to 278", "the
-number of injured stood at close to 1,200", "the state lowered to 275 its death toll", "another 181 are
+"""Counts that an aggregate noun or a state names: "the death toll in the ferry fire rose on Tuesday to 141", "the
+number of injured stood at close to 1,200", "the state lowered to 1,204 its death toll", "another 57 are
 missing".
 
-The quantity reader reads a count only with its noun ("278 dead"); a bare number is no quantity, since most
+The quantity reader reads a count only with its noun ("141 dead"); a bare number is no quantity, since most
 are list numbers, scores or parts of names. A bare number is a count when an aggregate noun of
 `rules/metrics.yaml` (toll, tally, number of ...) is linked to it in its clause, by a verb or a preposition
 ("is", "rose to", "at", "of") or, number first, after a verb of revision; or the number is followed by a state

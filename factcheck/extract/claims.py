@@ -65,7 +65,7 @@ def quantity_claims(
             subject, obj = respectively[q]
         else:
             counted = q.dimension == "count"
-            # a count of people or an aggregate ("the toll ... 288") is the event's, never its speaker's
+            # a count of people or an aggregate ("the toll ... 141") is the event's, never its speaker's
             people = counted and bool(q.noun) and (q.noun not in q.text or q.noun.split()[-1].casefold() in _AFFECTED)
             subject, found_at = framer.subject_before(s, ms, a, q.start, counted=counted, people=people)
             agent = framer.passive_agent(text, ms, a, b)

@@ -56,12 +56,12 @@ _SPEAKER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:said|says|told|reported|announce
 
 def _gap(start: int, end: int, q_start: int, q_end: int) -> int:
     """How far a scope word is from a number: the characters between them, twice over when the number follows
-    (a scope word mostly trails its number: "$1.2 billion in ticket sales around the world and 12 records")."""
+    (a scope word mostly trails its number: "$640 million in ticket sales around the world and 12 records")."""
     return max(0, 2 * (q_start - end), start - q_end)
 
 
 def _without_parenthetical_aliases(text: str, ms: list[Mention]) -> list[Mention]:
-    """ "Twitter (TWTR)", "the European Commission (EC)": a name in brackets right after another is that name
+    """ "Halvard Systems (HLVD)", "the Tarrow Commission (TC)": a name in brackets right after another is that name
     again, no party of its own."""
     out = [
         m2
@@ -146,7 +146,7 @@ class Framer:
         if hit is None:
             qs = extract_quantities(text, self.rules.quantities)
             bare = aggregate_counts(text, qs, self.metrics, self.rules.quantities.hedges)
-            if bare:  # "the toll rose to 278": a count the reader leaves bare
+            if bare:  # "the toll rose to 141": a count the reader leaves bare
                 qs = sorted([*qs, *bare], key=lambda q: q.start)
             ms = _without_parenthetical_aliases(text, self.finder.mentions(text, self.index, title_case=title_case))
             hit = self._read[key] = (ms, qs)
@@ -175,14 +175,14 @@ class Framer:
         Beta will pay ...") starts a new clause, whose speaker stands in when the clause names nobody ("Acme
         said it would pay ..."); ", which" points back to the name before it; a description ("the
         chipmaker", "the creator of Widget") counts as a name where it stands. A speaker does not stand in for
-        a `counted` number whose reported clause opens with a noun phrase ("the Collector confirmed that the
-        toll has risen to 288": the toll is not the Collector's), nor for a count of `people` ("793 passengers
+        a `counted` number whose reported clause opens with a noun phrase ("the coroner confirmed that the
+        toll has risen to 141": the toll is not the coroner's), nor for a count of `people` ("412 passengers
         have been discharged, the official said")."""
         text = s.text
         # ", which ..." refers to the name just before it, preposition or not
         for w in _WHICH.finditer(text, a, pos):
             rest = text[w.end() : pos].lstrip()
-            if rest.startswith(","):  # ", who, with 61 seats, ...": an aside opens the relative clause
+            if rest.startswith(","):  # ", who, with 38 seats, ...": an aside opens the relative clause
                 rest = rest[1:]
             if "," in rest:
                 continue  # the relative clause has closed before the number
@@ -201,7 +201,7 @@ class Framer:
             spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]
             speaker = spoken[0] if spoken else speaker
             a = r.end()
-        # "Meta, Apple's chief rival, ...": a possessor in another name's apposition only describes it
+        # "Brandtwerk, Kolvar's main rival, ...": a possessor in another name's apposition only describes it
         cands = [
             m
             for i, m in enumerate(ms)
@@ -300,7 +300,7 @@ class Framer:
         """The scope words near a number ("overseas", "worldwide") and, for a figure that is not between two
         parties, the place it is counted in ("$156 million in Freedonia"); an earlier year marks an earlier figure.
         A scope word of the `clause` belongs to the number it is nearest of this one and the `others` ("$350
-        million in North America and $1.2 billion around the world"); years are read between `a` and `b`."""
+        million in North America and $640 million around the world"); years are read between `a` and `b`."""
         lo = max(a, q.start - self.metrics.window_before)
         hi = min(b, q.end + self.metrics.window_after)
         ca, cb = clause or (a, b)
@@ -344,7 +344,7 @@ class Framer:
         best_generic: tuple[int, str] | None = None
         if q.dimension == "count" and q.noun:  # "41 deaths", "15 million paid users": the noun names the metric
             head = q.noun.split()[-1].casefold()
-            whole = _WHOLE_BEFORE.search(text, max(0, q.start - 24), q.start)  # "88 of the 275 bodies were ..."
+            whole = _WHOLE_BEFORE.search(text, max(0, q.start - 24), q.start)  # "61 of the 240 bodies were ..."
             if head in COUNTED_NOUNS and not whole:  # "1,801 people were injured": the verb says
                 verb = counted_verb(text, q.end)
                 if verb is not None:

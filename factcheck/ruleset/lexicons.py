@@ -132,12 +132,12 @@ class MetricLexicon(PatternList):
     scope_cues: dict[str, list[str]] = Field(default_factory=dict)
     window_before: int = 60  # characters searched for a cue before a number
     window_after: int = 40
-    # a bare number that an aggregate noun names ("the death toll ... rose to 278", "lowered to 275 its toll"):
+    # a bare number that an aggregate noun names ("the death toll ... rose to 141", "lowered to 1,204 its toll"):
     # the nouns, the words that link the noun to the number, and the verbs that put the number first
     aggregate_nouns: list[str] = Field(default_factory=list)
     aggregate_links: list[str] = Field(default_factory=list)
     aggregate_verbs: list[str] = Field(default_factory=list)
-    # a state that counts the bare number before it ("another 181 are missing", "382 remain under treatment")
+    # a state that counts the bare number before it ("another 57 are missing", "96 remain under treatment")
     aggregate_states: list[str] = Field(default_factory=list)
 
     @cached_property
