@@ -290,7 +290,7 @@ class Finding(Frozen):
     related: list[str] = Field(default_factory=list)  # other sources' claims shown beside it
     evidence: list[Evidence] = Field(default_factory=list)  # other sources' sentences shown beside it
     fact: str | None = None
-    weak: bool = False  # rests on a teaser or a quotation
+    weak: bool = False  # info for weak evidence: a teaser, a quotation, a vague or earlier figure, a loose join
 
 
 class Evidence(Frozen):

@@ -36,6 +36,9 @@ class FactGroup:
     claims: list[Claim] = field(default_factory=list)
     # claim id -> the first-pass fact it came from, for a fact joined across subjects (analyse/joining.py)
     cores: dict[str, int] = field(default_factory=dict)
+    # ids of claims that joined from a fact of one source at a near value (analyse/near.py): a disagreement
+    # they take part in is shown as info, for they may be another fact of the same subject
+    tentative: set[str] = field(default_factory=set)
 
 
 def _basis(per: str | None) -> str | None:

@@ -36,6 +36,7 @@ from factcheck.analyse.alignment import (
     concept_key,
 )
 from factcheck.analyse.intervals import compatible, same_number, usd_value
+from factcheck.analyse.near import join_near
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
@@ -227,7 +228,9 @@ def join_across_subjects(groups: list[FactGroup], ruleset: RuleSet, index: Entit
         parties = _parties(g, index)
         home = _home(ruleset, index, bucket, g, concept, documents, parties, rivals)
         if home is None:
-            group = FactGroup(g.kind, g.dimension, g.subject, g.metric, g.object, list(g.claims))
+            group = FactGroup(
+                g.kind, g.dimension, g.subject, g.metric, g.object, list(g.claims), tentative=set(g.tentative)
+            )
             home = _Joined(group, concept, len(bucket.joined))
             bucket.joined.append(home)
             out.append(home.group)
@@ -323,6 +326,7 @@ def _absorb(ruleset: RuleSet, home: _Joined, g: FactGroup, concept: str) -> None
     """Join `g`'s claims to `home`, each claim remembering the first-pass fact it came from."""
     base = len(home.group.claims)
     home.group.claims.extend(g.claims)
+    home.group.tentative |= g.tentative
     home.group.cores.update({c.id: home.cores for c in g.claims})
     home.group.cores.update({c.id: 0 for c in home.group.claims[:base] if c.id not in home.group.cores})
     home.cores += 1
@@ -336,7 +340,7 @@ def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex, across_part
     """Every claim in a fact: numbers by subject, then (unless `across_parties` is off) joined across
     subjects; dates; superlatives. `check` reads only the blocks a draft's claims fall in
     (factcheck/gate/reach.py) and a join can chain blocks without end, so `check` aligns by blocks alone."""
-    numbers = align_quantities(claims, ruleset, index)
+    numbers = join_near(align_quantities(claims, ruleset, index), ruleset, index)
     return (
         (join_across_subjects(numbers, ruleset, index) if across_parties else numbers)
         + align_dates(claims, ruleset, index)

@@ -7,6 +7,7 @@ firmly that another claim of the fact gives only as a ceiling ("up to $5 billion
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -37,7 +38,8 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
             first, second = facts.not_stated_elsewhere(first, second)
         # a growing count (a toll) from an undated source may be an update of the other: never loud
         grows = ruleset.numbers.cumulative_metrics
-        unsure = {c.id for c in active if c.metric in grows and not dates.get(c.document)}
+        unsure = {c.id for c in active if c.metric in grows and not dates.get(c.document)} | g.tentative
+        unsure |= _scale_slips(active)
         loud, quiet = _conflicts(active, first, second, g.cores, unsure)
         out.statuses[id(g)] = fact_status(g, bool(loud), corpus, updated=bool(updates))
         for flagged, strong in ((loud, True), (quiet, False)):
@@ -152,6 +154,18 @@ def _ranked_numpy(active: list[Claim], a: np.ndarray, b: np.ndarray) -> list[Cla
     unique = members[np.argsort(at, kind="stable")].tolist()
     ranked = sorted(unique, key=lambda i: (-load[i], claim_order(active[i])))
     return [active[i] for i in ranked]
+
+
+def _scale_slips(claims: list[Claim]) -> set[str]:
+    """The claims that state another claim's figure without its scale word ("the $44 offer" beside "$44
+    billion"): a dropped word, or a figure of something else; their conflicts are shown as info."""
+    big = {c.value for c in claims if c.value is not None and c.value >= 1e6}
+    small = [c for c in claims if c.value is not None and 0 < c.value < 1000]
+    return {
+        c.id
+        for c in small
+        if any(math.isclose(v / 1000 ** round(math.log(v / c.value, 1000)), c.value, rel_tol=1e-9) for v in big)
+    }
 
 
 def _loud(a: Claim, b: Claim) -> bool:

@@ -14,7 +14,7 @@ from datetime import date
 
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
-from factcheck.extract.roles import actors, measured_phrase
+from factcheck.extract.roles import actors, measured_phrase, modified_name
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.extract.status import relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
@@ -70,6 +70,9 @@ def quantity_claims(
             subject, found_at = framer.subject_before(s, ms, a, q.start, counted=counted, people=people)
             agent = framer.passive_agent(text, ms, a, b)
             acted_on = None
+            modified = modified_name(text, ms, q.start, q.end)
+            if modified is not None:
+                subject, found_at, agent = modified.key, modified.start, None
             if agent is not None and agent.key != subject:
                 # the grammatical subject of a passive is what was acted on
                 acted_on = subject

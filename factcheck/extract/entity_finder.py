@@ -31,9 +31,11 @@ _CONNECTIVES = ("of", "de", "&", "van", "von", "la", "du")
 # words before one ("said the"; not a connective such as "of") are stepped over inside the pattern, in C. A match
 # starts at a token and a token is always matched whole, so the tokens found are the same (at the end of the text
 # one plain word may be reported: it is skipped as usual). The gaps are possessive: linear on any text.
+# A token may open with an accented capital ("Ørsted", "Škoda"): Latin-1 and Latin Extended-A letters.
+_LATIN = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
 _NAMEISH_TOKEN = re.compile(
-    r"(?:(?!(?:of|de|van|von|la|du)\.*(?![\w&.'’+-]))[a-z][a-z0-9_&.'’+-]*(?![\w&.'’+-])[^A-Za-z0-9]*+)*"
-    r"(?P<tok>[A-Za-z0-9][\w&.'’+-]*)"
+    rf"(?:(?!(?:of|de|van|von|la|du)\.*(?![\w&.'’+-]))[a-z][a-z0-9_&.'’+-]*(?![\w&.'’+-])[^{_LATIN}]*+)*"
+    rf"(?P<tok>[{_LATIN}][\w&.'’+-]*)"
 )
 _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")  # what `without_possessive` strips (tokens have no line break)
 
@@ -197,7 +199,9 @@ class EntityFinder:
                 cur.append(t)
         if cur:
             parts.append(cur)
-        return [p for p in parts if p and not p[0][2][0].isdigit()]
+        # "The 1.3GW Tarnby Bank scheme": a number that opens a run is not part of the name after it
+        parts = [p[next((i for i, t in enumerate(p) if not t[2][0].isdigit()), len(p)) :] for p in parts]
+        return [p for p in parts if p]
 
     def candidates(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, surface, initial) for every name-like run; `initial` = starts the sentence.

@@ -10,6 +10,7 @@ index, the names and numbers of each sentence, and the subjects of the sentences
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -18,7 +19,14 @@ from factcheck.extract.aggregates import aggregate_counts
 from factcheck.extract.entity_finder import EntityFinder, Mention
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.extract.quantities import extract_quantities
-from factcheck.extract.roles import COUNTED_NOUNS, actors, appositive, counted_verb, described_by
+from factcheck.extract.roles import (
+    COUNTED_NOUNS,
+    actors,
+    appositive,
+    counted_verb,
+    described_by,
+    subordinate_clause,
+)
 from factcheck.extract.sentences import Sentence
 from factcheck.models import Document, EvidenceSentence, Quantity
 from factcheck.ruleset.lexicons import Metric, MetricLexicon, SuperlativeLexicon
@@ -196,6 +204,11 @@ class Framer:
                 return head.key, head.start
         # a dateline ("HAVERFORD -") and an opening participle ("Sitting 40 miles out") name no actor
         ms = actors(text, ms, a == 0 and s.role not in ("heading", "title"))
+        body, main = subordinate_clause(text)
+        if a < main <= pos:  # "Now that X is complete, Acme has 13 farms": the clause starts at Acme
+            a = main
+        elif pos < main:  # "After Acme bought Beta for $3 billion, ...": "After" is no preposition here
+            ms = [dataclasses.replace(m, after_prep=False) if m.start == body else m for m in ms]
         speaker: Mention | None = None
         for r in _REPORT.finditer(text, a, pos):
             spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]

@@ -9,6 +9,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 import numpy as np
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
@@ -28,6 +29,8 @@ def without_possessive(surface: str) -> str:
 
 def name_words(surface: str) -> list[str]:
     """The words of a name; "&" and "and" are one connective and drop out."""
+    if not surface.isascii():
+        surface = anyascii(surface)
     return [w for w in _ALNUM_WORDS.findall(_POSS.sub("", surface)) if w.casefold() != "and"]
 
 
@@ -60,7 +63,9 @@ def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
 
 @lru_cache(maxsize=65536)
 def key_of(surface: str) -> str:
-    """Case and punctuation folded: ACME / Acme / Acme's -> "acme"."""
+    """Case, accents and punctuation folded: ACME / Acme / Acme's -> "acme"; Ørsted / Orsted -> "orsted"."""
+    if not surface.isascii():
+        surface = anyascii(surface)
     return _NOT_KEY.sub("", _POSS.sub("", surface).casefold())
 
 

@@ -24,6 +24,11 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,2})\s*(?
 _ALL_CAPS = re.compile(r"[A-Z][A-Z'. ,]+")
 # "Sitting 55 miles out", "Located off the coast", "Exactly 40", "Besides Freedonia": an opening word, no name
 _OPENER = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed|ly)\s+\d+|Besides|Beside|Despite|Including|Excluding|Unlike|Like)\b")
+# "Now that Hornsea 2 is complete, Acme has ...": an opening subordinate clause, up to its comma
+_SUBORDINATE = re.compile(
+    r"(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)"
+    r"\s(?P<body>[^,;]*),\s"
+)
 # "X's truck unit, Kolvar," / "X's forward, Vasco, has" / "X's unit Kolvar": the appositive after a possessor
 _APPOSITIVE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+")
 _OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
@@ -119,6 +124,14 @@ def actors(text: str, ms: list[Mention], body: bool) -> list[Mention]:
     return [m for m in ms if m.start >= skip and not is_opener(text, m)]
 
 
+def subordinate_clause(text: str) -> tuple[int, int]:
+    """A sentence's opening subordinate clause ("After Kolvar bought Marsden, ..."): where its own words
+    start (after the conjunction, which is no preposition there) and where the main clause starts; (0, 0)
+    when there is none. Its names are not the subject of the main clause's numbers."""
+    m = _SUBORDINATE.match(text)
+    return (m.start("body"), m.end()) if m else (0, 0)
+
+
 def is_opener(text: str, m: Mention) -> bool:
     """A name found in a sentence's opening participle or preposition ("Sitting 55 miles out ...")."""
     return m.start == 0 and _OPENER.match(m.surface) is not None
@@ -179,3 +192,14 @@ def counted_verb(text: str, end: int) -> str | None:
         if after:
             return after.group(1)
     return m.group(1)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
+
+
+def modified_name(text: str, ms: list[Mention], start: int, end: int) -> Mention | None:
+    """ "the 2.8GW Hornsea 3 scheme", "a 45,000-seat Velmar Arena": a number between a determiner and a name
+    measures that name, whatever the clause's subject."""
+    if not _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return None
+    return next((m for m in ms if m.start == end + 1 and text[end] == " " and not m.possessive), None)

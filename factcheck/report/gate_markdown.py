@@ -16,7 +16,7 @@ def render(result: GateResult) -> str:
     if not result.findings:
         lines += ["No findings.", ""]
     for g in result.findings:
-        weak = " · rests on a teaser or quotation" if g.weak else ""
+        weak = " · weak evidence" if g.weak else ""
         lines += [f"## {_where(g.place)} · {g.severity} · `{g.rule}`{weak}", "", escape(g.message), ""]
         lines += ["| where | claim | quote |", "|---|---|---|"]
         lines.append(f"| **{_where(g.place)}** | {escape(g.place.text, 80)} | {escape(g.place.quote, 240)} |")

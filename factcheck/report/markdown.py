@@ -75,7 +75,7 @@ def _summary(ctx: _Ctx, lines: list[str]) -> None:
 
 def _finding(ctx: _Ctx, f: Finding, lines: list[str]) -> None:
     flagged = [ctx.claims[c] for c in f.claims if c in ctx.claims]
-    weak = " · rests on a teaser or quotation" if f.weak else ""
+    weak = " · weak evidence" if f.weak else ""
     lines += [f"### {f.id} · {f.severity} · `{f.rule}`{weak}", "", escape(f.message), ""]
     docs_flagged = {c.document for c in flagged}
     lines += ["| where | claim | quote |", "|---|---|---|"]

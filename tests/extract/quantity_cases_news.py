@@ -93,6 +93,13 @@ FUSED = [
     case("A top-10 finish is the goal."),
     case("The firm blamed COVID-19 for the delay."),
     case("She is a 20-something founder."),
+    # traps: an adjective fused to a number counts nothing
+    case("The headset builds a three-dimensional likeness of its wearer."),
+    case("Both capitals backed a two-sided settlement."),
+    case("The army began a three-pronged assault at dawn."),
+    # a dotted abbreviation may open the counted noun
+    case("The farm can supply 1.4 million U.K. homes.", X("1.4 million U.K. homes", 1.4e6, "count", "U.K. homes")),
+    case("The chain runs 12 U.S. plants and 3 more abroad.", X("12 U.S. plants", 12, "count", "U.S. plants")),
 ]
 
 PRESS_PERCENT = [

@@ -239,6 +239,41 @@ ROLES = [
         "Brandtwerk",
         id="speaker-stands-in-for-it",
     ),
+    # an opening subordinate clause is not the main clause's subject
+    role(
+        "Now that Kestrel Bank is complete, Halvorsen Group runs 13 wind farms in Wexmoor.",
+        "13 wind farms",
+        "Halvorsen Group",
+        id="subordinate-opening-names-no-subject",
+    ),
+    role(
+        "After Kolvar bought Marsden for $3.7 billion, its shares rose.",
+        "$3.7 billion",
+        "Kolvar",
+        id="a-number-inside-the-subordinate-clause-keeps-its-subject",
+    ),
+    # a number between a determiner and a name measures that name
+    role(
+        "Halvorsen Group said the 2.8GW Kestrel Bank scheme had won a contract.",
+        "2.8GW",
+        "Kestrel Bank",
+        "capacity",
+        id="attributive-number-measures-the-name-after-it",
+    ),
+    role(
+        "The 1.3GW Kestrel Bank project feeds the grid, Halvorsen Group said.",
+        "1.3GW",
+        "Kestrel Bank",
+        id="a-number-opening-a-sentence-is-not-part-of-the-name",
+    ),
+    role(
+        "Halvorsen Group's 2.8GW of turbines feed the Kestrel Bank grid.",
+        "2.8GW",
+        "Halvorsen Group",
+        id="a-possessor-still-owns-its-number",
+    ),
+    # a name may open with an accented capital
+    role("Ørsted agreed to pay $5 billion for the Wexmoor lease.", "$5 billion", "Ørsted", id="accented-capital"),
 ]
 
 

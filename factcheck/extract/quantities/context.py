@@ -102,9 +102,12 @@ def fused_noun(c: Compiled, text: str, end: int) -> tuple[str, int] | None:
         return None
     word = m.group("fw")
     low = word.lower()
-    if low in c.stopwords or low in c.month_words or low in c.version_words:
-        return None
+    if low in c.stopwords or low in c.month_words or low in c.version_words or low.endswith(_ADJECTIVE_ENDINGS):
+        return None  # "three-dimensional", "two-sided": an adjective, nothing counted
     return plural(c, word), m.end()
+
+
+_ADJECTIVE_ENDINGS = ("ed", "ional", "ical", "ic", "ous", "ish", "ful", "less", "lateral")
 
 
 def late_unit(

@@ -197,9 +197,11 @@ class Compiled:
         self.inner_hedge = re.compile(rf"(?:{alt(before_phrases)}){sp}+")
         self.inner_minus = re.compile(rf"(?:[-−]|(?i:minus){sp}+)(?=\d)")
         self.rate_basis = re.compile(rf"{sp}+(?i:per|a|an){sp}+(?P<rw>[A-Za-z]+)(?![A-Za-z])")
-        # A footnote marker may sit between a number and its noun ("3,400¹ staff").
+        # A footnote marker may sit between a number and its noun ("3,400¹ staff"); a dotted abbreviation may
+        # open the noun ("1.4 million U.K. homes").
         self.noun_word = re.compile(
-            rf"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{{1,3}}\])?{sp}+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)"
+            rf"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{{1,3}}\])?{sp}+"
+            rf"(?P<w>[A-Z](?:\.[A-Z])+\.(?={sp}+[a-z])|[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)"
         )
         # The word before a number, read on the reversed left context.
         self.prev_word_rev = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z0-9&+'’.-]*[A-Za-z])(?![A-Za-z0-9&+'’.-])")

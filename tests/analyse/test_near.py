@@ -1,0 +1,97 @@
+"""A number one source alone gives, near a fact of the same subject (factcheck/analyse/near.py), and a figure
+stated without its scale word (analyse/numeric.py): both are shown as info, never as an error.
+
+Invented corpora: each text is one source; the table says which findings must be there and at what severity.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from factcheck.load import parse_document
+from factcheck.models import Report
+from factcheck.pipeline import analyse
+from factcheck.ruleset.rule_set import RuleSet, load_ruleset
+
+
+@cache
+def _ruleset() -> RuleSet:
+    return load_ruleset()
+
+
+def _report(*texts: str) -> Report:
+    rs = _ruleset()
+    docs = [
+        parse_document(f"source{i}.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
+        for i, text in enumerate(texts)
+    ]
+    return analyse(docs, rs)
+
+
+def _disagreements(report: Report) -> list[str]:
+    return [f.severity for f in report.findings if f.kind == "numeric_disagreement"]
+
+
+AGREED = [
+    "Kestrel Bank, which Halvorsen Group owns, has a capacity of 1.3GW.",
+    "The turbines of Kestrel Bank give it a capacity of 1.3GW, its owner said.",
+]
+
+CASES = [
+    # a lone number near what two sources agree on: a likely misstatement, shown as info
+    pytest.param(
+        [*AGREED, "On a windy day Kestrel Bank sends 1.9GW to homes across Wexmoor."],
+        ["info"],
+        id="lone-near-number-joins-as-info",
+    ),
+    # traps: too far from the agreed figure to be a slip of it; two sources agree on each of two values;
+    # a generic metric ("value": a subject has many amounts)
+    pytest.param(
+        [*AGREED, "On a windy day Kestrel Bank sends 6.2GW to homes across Wexmoor."],
+        [],
+        id="a-far-number-stays-apart",
+    ),
+    pytest.param(
+        [
+            *AGREED,
+            "On a windy day Kestrel Bank sends 1.9GW to homes across Wexmoor.",
+            "On a calm day Kestrel Bank still sends 1.9GW to homes across Wexmoor.",
+        ],
+        [],
+        id="two-sources-agreeing-on-another-value-stay-apart",
+    ),
+    pytest.param(
+        [
+            "Halvorsen Group's film Tide took $156.7 million on its first day.",
+            "Tide took $156.7 million on its first day, Halvorsen Group said.",
+            "Tide earned $119 million, Halvorsen Group said.",
+        ],
+        [],
+        id="a-generic-amount-stays-apart",
+    ),
+    # a figure without its scale word beside the same figure with one: a dropped word, shown as info
+    pytest.param(
+        [
+            "Kolvar has accepted the $3.7 billion acquisition offer from Marsden.",
+            "Kolvar has accepted the $3.7 acquisition offer from Marsden.",
+        ],
+        ["info"],
+        id="dropped-scale-word-is-info",
+    ),
+    pytest.param(
+        [
+            "Kolvar has accepted the $3.7 billion acquisition offer from Marsden.",
+            "Kolvar has accepted the $4.9 billion acquisition offer from Marsden.",
+        ],
+        ["error"],
+        id="a-different-figure-is-still-an-error",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "severities"), CASES)
+def test_near_and_scale_slips(texts: list[str], severities: list[str]) -> None:
+    report = _report(*texts)
+    assert _disagreements(report) == severities, [(f.severity, f.message) for f in report.findings]
