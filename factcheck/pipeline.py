@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.analyse import align, compare, to_facts, unknown_directive_findings
+from factcheck.analyse import NumberStages, align, compare, to_facts, unknown_directive_findings
 from factcheck.extract import EntityFinder, EntityIndex, extract_document, extract_many, prestarted
 from factcheck.extract.corpus import Corpus, assemble, resolve_names
 from factcheck.extract.independence import Independence
@@ -43,13 +43,18 @@ def analyse(documents: list[Document], ruleset: RuleSet, jobs: int | None = 1) -
 
 
 def analyse_extracts(
-    extracts: list[DocumentExtract], ruleset: RuleSet, across_parties: bool = True, index: EntityIndex | None = None
+    extracts: list[DocumentExtract],
+    ruleset: RuleSet,
+    across_parties: bool = True,
+    index: EntityIndex | None = None,
+    stages: NumberStages | None = None,
 ) -> Report:
     """The report of these extractions; `across_parties` off aligns numbers by their blocks alone, as `check`
     does (analyse/joining.py). `index`, when given, is the name index of these extracts, merged elsewhere (the
-    Dask engine reduces it on its workers); by default it is merged here."""
+    Dask engine reduces it on its workers); by default it is merged here. `stages`: where the numbers are
+    aligned and compared."""
     with _collector_paused():
-        return _analyse(extracts, ruleset, across_parties, index)
+        return _analyse(extracts, ruleset, across_parties, index, stages or NumberStages())
 
 
 def _assemble(
@@ -78,12 +83,16 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _analyse(
-    extracts: list[DocumentExtract], ruleset: RuleSet, across_parties: bool = True, index: EntityIndex | None = None
+    extracts: list[DocumentExtract],
+    ruleset: RuleSet,
+    across_parties: bool,
+    index: EntityIndex | None,
+    stages: NumberStages,
 ) -> Report:
     corpus, claims = _assemble(extracts, ruleset, index)
     documents = corpus.documents
-    groups = align(claims, ruleset, corpus.index, across_parties)
-    comparison = compare(groups, claims, corpus, ruleset)
+    groups = align(claims, ruleset, corpus.index, across_parties, stages.align)
+    comparison = compare(groups, claims, corpus, ruleset, stages.compare)
     facts = to_facts(groups, comparison.statuses, corpus.index)
     del groups  # from here on the resolved claims are only in `claims`: each goes as its named copy replaces it
     index = corpus.index

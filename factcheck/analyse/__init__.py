@@ -6,6 +6,8 @@ Out: the claims aligned into facts, `align` -> `FactGroup`s (`to_facts` makes th
 the comparison gave each), and `compare` -> a `Comparison`: the `Finding`s, sorted and numbered, the
 within-document `Check`s and the `Corroboration`s. `unknown_directive_findings` reports the inline
 `<!-- factcheck: ... -->` comments that name no rule; `Suppressions` says which findings they silence.
+`NumberStages` says where the numbers are aligned and compared: here, or block by block on an engine
+(`blocks`: `keyed_numbers`, `align_block`, `merged`, `compare_run`).
 Nothing here reads files, prints or exits.
 """
 
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from factcheck.analyse.alignment import FactGroup, to_facts
+    from factcheck.analyse.blocks import NumberStages, align_block, compare_run, keyed_numbers, merged
     from factcheck.analyse.comparison import Comparison
     from factcheck.analyse.directives import Suppressions, unknown_directive_findings
     from factcheck.analyse.findings import compare
@@ -23,13 +26,31 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "Comparison": "factcheck.analyse.comparison",
     "FactGroup": "factcheck.analyse.alignment",
+    "NumberStages": "factcheck.analyse.blocks",
+    "align_block": "factcheck.analyse.blocks",
+    "compare_run": "factcheck.analyse.blocks",
+    "keyed_numbers": "factcheck.analyse.blocks",
+    "merged": "factcheck.analyse.blocks",
     "Suppressions": "factcheck.analyse.directives",
     "align": "factcheck.analyse.joining",
     "compare": "factcheck.analyse.findings",
     "to_facts": "factcheck.analyse.alignment",
     "unknown_directive_findings": "factcheck.analyse.directives",
 }
-__all__ = ["Comparison", "FactGroup", "Suppressions", "align", "compare", "to_facts", "unknown_directive_findings"]
+__all__ = [
+    "Comparison",
+    "FactGroup",
+    "NumberStages",
+    "Suppressions",
+    "align",
+    "align_block",
+    "compare",
+    "compare_run",
+    "keyed_numbers",
+    "merged",
+    "to_facts",
+    "unknown_directive_findings",
+]
 
 
 def __getattr__(name: str) -> Any:

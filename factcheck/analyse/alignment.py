@@ -153,6 +153,17 @@ def _scope_ok(c: Claim, seen: _Seen) -> bool:
     return not mine or not theirs or mine == theirs
 
 
+def block_key(c: Claim, ruleset: RuleSet, index: EntityIndex) -> tuple[str, ...]:
+    """The block a number is aligned in: (dimension, subject), or (dimension, "", concept of its metric) for
+    a number that names no subject; a number with neither a subject nor a specific metric is a block of its
+    own. No fact spans two blocks, so blocks can be aligned apart (analyse/blocks.py)."""
+    metric = c.metric or ""
+    subject = index.canon(c.subject)
+    if subject is None and _generic(ruleset, metric, c.dimension):
+        return ("", "", "", c.id)
+    return (c.dimension or "", subject or "", "" if subject else concept_key(ruleset, metric))
+
+
 def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
     """A number joins a fact of its block whose metric is the same concept: numbers are blocked by (dimension,
     subject), and numbers that name no subject by (dimension, concept of their metric), so that "1,801 people
@@ -161,7 +172,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
     sentence at another value, a different scope word, an earlier year and a total against a part keep
     facts apart (`check` reads the blocks a draft's claims fall in: factcheck/gate/reach.py)."""
     metrics = ruleset.metrics
-    blocks: dict[tuple[str, str, str], list[FactGroup]] = defaultdict(list)
+    blocks: dict[tuple[str, ...], list[FactGroup]] = defaultdict(list)
     groups: list[FactGroup] = []
     seen: dict[int, _Seen] = {}
     for c in claims:
@@ -169,7 +180,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
             continue
         metric = c.metric or ""
         subject = index.canon(c.subject)
-        key = (c.dimension or "", subject or "", "" if subject else concept_key(ruleset, metric))
+        key = block_key(c, ruleset, index)
         named = subject is not None
         vague = _generic(ruleset, metric, c.dimension)
         best: tuple[int, int, int, int] | None = None

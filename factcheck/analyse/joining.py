@@ -32,11 +32,10 @@ from factcheck.analyse.alignment import (
     _generic,
     align_categorical,
     align_dates,
-    align_quantities,
     concept_key,
 )
+from factcheck.analyse.blocks import NumberAligner, align_numbers
 from factcheck.analyse.intervals import compatible, same_number, usd_value
-from factcheck.analyse.near import join_near
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
@@ -336,13 +335,20 @@ def _absorb(ruleset: RuleSet, home: _Joined, g: FactGroup, concept: str) -> None
         home.concept, home.group.metric = concept, g.metric  # named by its most specific metric
 
 
-def align(claims: list[Claim], ruleset: RuleSet, index: EntityIndex, across_parties: bool = True) -> list[FactGroup]:
-    """Every claim in a fact: numbers by subject, then (unless `across_parties` is off) joined across
-    subjects; dates; superlatives. `check` reads only the blocks a draft's claims fall in
-    (factcheck/gate/reach.py) and a join can chain blocks without end, so `check` aligns by blocks alone."""
-    numbers = join_near(align_quantities(claims, ruleset, index), ruleset, index)
+def align(
+    claims: list[Claim],
+    ruleset: RuleSet,
+    index: EntityIndex,
+    across_parties: bool = True,
+    numbers: NumberAligner = align_numbers,
+) -> list[FactGroup]:
+    """Every claim in a fact: numbers by subject (`numbers`: in one pass, or block by block on an engine),
+    then (unless `across_parties` is off) joined across subjects; dates; superlatives. `check` reads only
+    the blocks a draft's claims fall in (factcheck/gate/reach.py) and a join can chain blocks without end, so
+    `check` aligns by blocks alone."""
+    facts = numbers(claims, ruleset, index)
     return (
-        (join_across_subjects(numbers, ruleset, index) if across_parties else numbers)
+        (join_across_subjects(facts, ruleset, index) if across_parties else facts)
         + align_dates(claims, ruleset, index)
         + align_categorical(claims, index)
     )

@@ -1,11 +1,12 @@
-"""The whole-corpus run on Dask: the files are read and extracted on the workers, the rest on the client.
+"""The whole-corpus run on Dask: reading, extraction, and the numbers' alignment and comparison on the workers.
 
 Each task reads and extracts a batch of consecutive files and folds their name facts (the map side of the
-name index's reduction); the client merges the folds in batch order into the index. Listing the corpus, the
-planned document ids, the alignment, the comparison and the numbering of the findings are the local engine's
-own code, run on the client over the extracts in the corpus's order: alignment is first-fit in claim order
-and joins facts across blocks, and findings are numbered over the whole corpus, so running these where the
-whole corpus is in order is what keeps the report byte-identical to the local engine's (docs/scaling.md).
+name index's reduction); the client merges the folds in batch order into the index. The numbers are then
+aligned by a group-by on their block keys and compared in runs of facts on the workers (engine/dask_blocks.py).
+Listing the corpus, the planned document ids, the join of facts across subjects, dates, superlatives, the
+sums and the numbering of the findings are the local engine's own code, run on the client in the corpus's
+order: a join can chain any blocks, and findings are numbered over the whole corpus, so running these where
+the whole corpus is in order keeps the report byte-identical to the local engine's (docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.engine.choice import EngineChoice
 from factcheck.engine.cluster import client_for
+from factcheck.engine.dask_blocks import dask_stages
 from factcheck.engine.tasks import FileOutcome, FileTask, extract_documents, read_and_extract
 from factcheck.extract import EntityFinder, extract_document
 from factcheck.load import collect, planned_ids
@@ -74,24 +76,26 @@ def run_dask(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None, ch
         size = batch_size(len(tasks), _workers(client))
         futures = client.map(read_and_extract, _batches(tasks, size), ruleset=rules, pure=False, retries=RETRIES)
         slots, names = _gather_in_order(futures, len(tasks))
-    extracts: list[DocumentExtract] = []
-    for outcome in slots:
-        assert outcome is not None  # every position is in exactly one batch
-        if outcome.extract is None:
-            # the messages in the corpus's order, as the local engine reads the files one after another
-            (errors if outcome.named else warnings).append(outcome.error or "")
-            continue
-        warnings.extend(outcome.extract.document.warnings)
-        extracts.append(outcome.extract)
-    changed = _reidentify(extracts, ruleset)
-    documents = [e.document for e in extracts]
-    share_fields(documents)
-    for d in documents:
-        share_fields(d.lines)
-    # the reduce side of the name index: the batches' folds merged in batch order (merged again from the
-    # extracts when a document had to be extracted anew)
-    index = None if changed else EntityFinder(ruleset.entities).index_from(names)
-    report = analyse_extracts(extracts, ruleset, across_parties=True, index=index)
+        extracts: list[DocumentExtract] = []
+        for outcome in slots:
+            assert outcome is not None  # every position is in exactly one batch
+            if outcome.extract is None:
+                # the messages in the corpus's order, as the local engine reads the files one after another
+                (errors if outcome.named else warnings).append(outcome.error or "")
+                continue
+            warnings.extend(outcome.extract.document.warnings)
+            extracts.append(outcome.extract)
+        changed = _reidentify(extracts, ruleset)
+        documents = [e.document for e in extracts]
+        share_fields(documents)
+        for d in documents:
+            share_fields(d.lines)
+        # the reduce side of the name index: the batches' folds merged in batch order (merged again from the
+        # extracts when a document had to be extracted anew)
+        index = None if changed else EntityFinder(ruleset.entities).index_from(names)
+        # the numbers are aligned (a shuffle on their block keys) and compared on the cluster
+        stages = dask_stages(client)
+        report = analyse_extracts(extracts, ruleset, across_parties=True, index=index, stages=stages)
     return RunResult(report=report, errors=errors, warnings=warnings)
 
 

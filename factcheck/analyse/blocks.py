@@ -1,0 +1,97 @@
+"""Numbers aligned and compared block by block: the units of work that a distributed engine spreads.
+
+No fact spans two blocks (`alignment.block_key`: the dimension and the subject, or the concept of the metric
+for a number with no subject), and `near.join_near` moves a number only within its subject's block; no
+state crosses blocks. So each block's numbers can be aligned anywhere, and the facts of all blocks, put in
+the order in which they were first made (the position of each fact's first claim), are the facts that
+`align_quantities` and `join_near` make over the whole corpus in one pass. A block's alignment answers
+with claim positions (`AlignedFact`), not claims: the claims stay where they are.
+
+Comparing numbers reads one fact at a time, the documents of its claims (their dates, and the texts that say
+which sources are copies of one another) and the name index: any run of facts can be compared anywhere with
+those, and the findings of consecutive runs, put one after another, are the findings of the whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from factcheck.analyse.alignment import FactGroup, align_quantities, block_key
+from factcheck.analyse.comparison import Comparison
+from factcheck.analyse.near import join_near
+from factcheck.analyse.numeric import compare_quantities
+from factcheck.extract import EntityIndex
+from factcheck.extract.corpus import Corpus
+from factcheck.extract.entity_finder import EntityFinder
+from factcheck.extract.independence import Independence
+from factcheck.models import Claim, Document, Finding
+from factcheck.ruleset.rule_set import RuleSet
+
+
+def align_numbers(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
+    """Every number in a fact of its block, in one pass over the corpus (what the local engine runs)."""
+    return join_near(align_quantities(claims, ruleset, index), ruleset, index)
+
+
+NumberAligner = Callable[[list[Claim], RuleSet, EntityIndex], list[FactGroup]]
+NumberComparer = Callable[[list[FactGroup], Corpus, RuleSet, Comparison], None]
+
+
+@dataclass(frozen=True)
+class NumberStages:
+    """How the numbers are aligned and compared: in this process by default; an engine may run them block by
+    block elsewhere, with the same result."""
+
+    align: NumberAligner = align_numbers
+    compare: NumberComparer = compare_quantities
+
+
+def keyed_numbers(claims: Sequence[Claim], ruleset: RuleSet, index: EntityIndex) -> list[tuple[tuple[str, ...], int]]:
+    """(block key, position) of each number of the corpus: what the blocks are grouped by."""
+    return [(block_key(c, ruleset, index), i) for i, c in enumerate(claims) if c.kind == "quantity"]
+
+
+@dataclass(frozen=True)
+class AlignedFact:
+    """One fact of a block, told by the positions of its claims in the corpus's list of claims."""
+
+    first: int  # the position of the claim that made the fact: the facts' order over the whole corpus
+    dimension: str
+    subject: str | None
+    metric: str
+    object: str | None
+    positions: tuple[int, ...]
+    tentative: tuple[int, ...]
+
+
+def align_block(numbers: Iterable[tuple[int, Claim]], ruleset: RuleSet, index: EntityIndex) -> list[AlignedFact]:
+    """The facts of one block's numbers, given as (position, claim) in any order."""
+    ordered = sorted(numbers, key=lambda pc: pc[0])
+    position = {id(c): p for p, c in ordered}
+    out = []
+    for g in align_numbers([c for _, c in ordered], ruleset, index):
+        at = tuple(position[id(c)] for c in g.claims)
+        tentative = tuple(position[id(c)] for c in g.claims if c.id in g.tentative)
+        out.append(AlignedFact(at[0], g.dimension, g.subject, g.metric, g.object, at, tentative))
+    return out
+
+
+def merged(facts: Iterable[AlignedFact], claims: Sequence[Claim]) -> list[FactGroup]:
+    """The blocks' facts as one list, in the order one pass over the corpus makes them."""
+    groups = []
+    for f in sorted(facts, key=lambda f: f.first):
+        members = [claims[p] for p in f.positions]
+        tentative = {claims[p].id for p in f.tentative}
+        groups.append(FactGroup("quantity", f.dimension, f.subject, f.metric, f.object, members, tentative=tentative))
+    return groups
+
+
+def compare_run(
+    groups: list[FactGroup], documents: list[Document], index: EntityIndex, ruleset: RuleSet
+) -> tuple[list[Finding], list[str]]:
+    """The findings of a run of facts and each fact's status, given the documents of their claims."""
+    corpus = Corpus(documents, [], index, EntityFinder(ruleset.entities), Independence(documents))
+    out = Comparison()
+    compare_quantities(groups, corpus, ruleset, out)
+    return out.findings, [out.statuses.get(id(g), "single_source") for g in groups]
