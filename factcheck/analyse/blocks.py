@@ -25,7 +25,7 @@ from factcheck.extract import EntityIndex
 from factcheck.extract.corpus import Corpus
 from factcheck.extract.entity_finder import EntityFinder
 from factcheck.extract.independence import Independence
-from factcheck.models import Claim, Document, Finding
+from factcheck.models import Claim, Document, Finding, Line
 from factcheck.ruleset.rule_set import RuleSet
 
 
@@ -87,10 +87,18 @@ def merged(facts: Iterable[AlignedFact], claims: Sequence[Claim]) -> list[FactGr
     return groups
 
 
+def comparison_stub(document: Document, opening: str) -> Document:
+    """What comparing numbers reads of a document: its id, its date, and its normalised opening
+    (`Independence.opening`), which tells a copy of another document; a fraction of the whole to send."""
+    line = Line(number=1, start=0, text=opening, role="body")
+    return Document(id=document.id, path=document.path, date=document.date, text=opening, lines=[line])
+
+
 def compare_run(
     groups: list[FactGroup], documents: list[Document], index: EntityIndex, ruleset: RuleSet
 ) -> tuple[list[Finding], list[str]]:
-    """The findings of a run of facts and each fact's status, given the documents of their claims."""
+    """The findings of a run of facts and each fact's status, given the documents of their claims (whole, or
+    as `comparison_stub`s)."""
     corpus = Corpus(documents, [], index, EntityFinder(ruleset.entities), Independence(documents))
     out = Comparison()
     compare_quantities(groups, corpus, ruleset, out)

@@ -157,7 +157,7 @@ def _ranked_numpy(active: list[Claim], a: np.ndarray, b: np.ndarray) -> list[Cla
 
 
 def _scale_slips(claims: list[Claim]) -> set[str]:
-    """The claims that state another claim's figure without its scale word ("the $44 offer" beside "$44
+    """The claims that state another claim's figure without its scale word ("the $3.7 offer" beside "$3.7
     billion"): a dropped word, or a figure of something else; their conflicts are shown as info."""
     big = {c.value for c in claims if c.value is not None and c.value >= 1e6}
     small = [c for c in claims if c.value is not None and 0 < c.value < 1000]

@@ -1,25 +1,28 @@
 """The numbers' alignment and comparison on Dask (analyse/blocks.py says why blocks can run apart).
 
-Alignment is a group-by of the numbers on their block keys: the numbers go to the workers in partitions, each
-worker keys its own (`keyed`), a task-based shuffle brings each block's numbers together, and each block is
-aligned where it lands (`align_block`); the client only puts the facts, which name claim positions, in the
-order one pass makes them. Comparison runs on consecutive runs of the facts, each task with the documents
-of its run's claims; the client puts the findings one run after another. The name index and the rules are
-sent once to each worker. What stays on the client: joining facts across subjects (a join can chain any
-blocks), dates, superlatives, the sums within documents and the numbering of the findings.
+Alignment is a group-by of the numbers on their block keys: the blocks are hash-partitioned on their key
+where the claims are (the client holds the extracts the workers sent back), each partition goes to a worker
+and each of its blocks is aligned there (`align_block`); the client only puts the facts, which name claim
+positions, in the order one pass makes them. Comparison runs on consecutive runs of the facts, each task
+with what it reads of the documents of its run's claims (`comparison_stub`); the client puts the findings
+one run after another. The name index and the rules are sent once to each worker. What stays on the client:
+joining facts across subjects (a join can chain any blocks), dates, superlatives, the sums within documents
+and the numbering of the findings.
 """
 
 from __future__ import annotations
 
 import math
+import zlib
 from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from factcheck.analyse import Comparison, FactGroup, NumberStages, align_block, compare_run, keyed_numbers, merged
+from factcheck.analyse.blocks import AlignedFact, comparison_stub
 from factcheck.extract import EntityIndex
 from factcheck.extract.corpus import Corpus
-from factcheck.models import Claim
+from factcheck.models import Claim, Document
 from factcheck.ruleset.rule_set import RuleSet
 
 if TYPE_CHECKING:
@@ -35,38 +38,39 @@ def dask_stages(client: Client) -> NumberStages:
     return NumberStages(align=partial(_align, client), compare=partial(_compare, client))
 
 
-def _keyed(item: tuple[int, Claim], ruleset: RuleSet, index: EntityIndex) -> tuple[tuple[str, ...], tuple[int, Claim]]:
-    ((key, _),) = keyed_numbers([item[1]], ruleset, index)
-    return key, item
+def _align_blocks(blocks: list[list[tuple[int, Claim]]], ruleset: RuleSet, index: EntityIndex) -> list[AlignedFact]:
+    """A partition's blocks aligned, each on its own."""
+    return [f for block in blocks for f in align_block(block, ruleset, index)]
 
 
-def _first(pair: tuple[tuple[str, ...], Any]) -> tuple[str, ...]:
-    return pair[0]
-
-
-def _aligned(
-    block: tuple[tuple[str, ...], list[tuple[tuple[str, ...], tuple[int, Claim]]]], ruleset: RuleSet, index: EntityIndex
-) -> list[Any]:
-    return align_block([item for _, item in block[1]], ruleset, index)
+def partition_blocks(keyed: list[tuple[tuple[str, ...], int]], parts: int) -> list[list[list[int]]]:
+    """The group-by: the positions of each block's numbers, blocks hash-partitioned on their key (a stable
+    hash: the same partitions in every run), each block whole in one partition; empty partitions dropped."""
+    blocks: dict[tuple[str, ...], list[int]] = {}
+    for key, position in keyed:
+        blocks.setdefault(key, []).append(position)
+    out: list[list[list[int]]] = [[] for _ in range(parts)]
+    for key, positions in blocks.items():
+        out[zlib.crc32("\x1f".join(key).encode()) % parts].append(positions)
+    return [p for p in out if p]
 
 
 def _align(client: Client, claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
-    import dask
-    import dask.bag as db
-
-    numbers = [(i, c) for i, c in enumerate(claims) if c.kind == "quantity"]
-    if not numbers:
+    keyed = keyed_numbers(claims, ruleset, index)
+    if not keyed:
         return []
-    # at least two partitions a worker, so that every worker keys, shuffles and aligns
-    parts = min(len(numbers), max(2 * _workers(client), math.ceil(len(numbers) / NUMBERS_PER_PARTITION)))
-    size = math.ceil(len(numbers) / parts)
-    partitions = client.scatter([numbers[i : i + size] for i in range(0, len(numbers), size)])
-    rules = dask.delayed(client.scatter(ruleset, broadcast=True, hash=False))
-    names = dask.delayed(client.scatter(index, broadcast=True, hash=False))
-    keyed = db.from_delayed(partitions).map(_keyed, ruleset=rules, index=names)
-    blocks = keyed.groupby(_first, shuffle="tasks", npartitions=len(partitions))
-    facts = blocks.map(_aligned, ruleset=rules, index=names).flatten()
-    return merged(client.compute(facts, retries=RETRIES).result(), claims)
+    # at least two partitions a worker, so that every worker aligns; at most NUMBERS_PER_PARTITION numbers each
+    parts = max(2 * _workers(client), math.ceil(len(keyed) / NUMBERS_PER_PARTITION))
+    partitions = [[[(p, claims[p]) for p in block] for block in part] for part in partition_blocks(keyed, parts)]
+    rules = client.scatter(ruleset, broadcast=True, hash=False)
+    names = client.scatter(index, broadcast=True, hash=False)
+    data = client.scatter(partitions, hash=False)  # to the workers straight, not through the scheduler's graph
+    futures = client.map(_align_blocks, data, ruleset=rules, index=names, pure=False, retries=RETRIES)
+    facts: list[AlignedFact] = []
+    for future in futures:
+        facts.extend(future.result())
+        future.release()
+    return merged(facts, claims)
 
 
 def _workers(client: Client) -> int:
@@ -94,7 +98,14 @@ def _compare(client: Client, groups: list[FactGroup], corpus: Corpus, ruleset: R
     if not runs:
         return
     by_id = {d.id: d for d in corpus.documents}
-    documents = [[by_id[i] for i in sorted({c.document for g in run for c in g.claims}) if i in by_id] for run in runs]
+    stubs: dict[str, Document] = {}  # each document once, as what the comparison reads of it
+
+    def stub(doc_id: str) -> Document:
+        if doc_id not in stubs:
+            stubs[doc_id] = comparison_stub(by_id[doc_id], corpus.independence.opening(doc_id))
+        return stubs[doc_id]
+
+    documents = [[stub(i) for i in sorted({c.document for g in run for c in g.claims}) if i in by_id] for run in runs]
     rules = client.scatter(ruleset, broadcast=True, hash=False)
     names = client.scatter(corpus.index, broadcast=True, hash=False)
     # the runs go to the workers straight, not through the scheduler's graph

@@ -31,7 +31,7 @@ _CONNECTIVES = ("of", "de", "&", "van", "von", "la", "du")
 # words before one ("said the"; not a connective such as "of") are stepped over inside the pattern, in C. A match
 # starts at a token and a token is always matched whole, so the tokens found are the same (at the end of the text
 # one plain word may be reported: it is skipped as usual). The gaps are possessive: linear on any text.
-# A token may open with an accented capital ("Ørsted", "Škoda"): Latin-1 and Latin Extended-A letters.
+# A token may open with an accented capital ("Øvrum", "Šelvik"): Latin-1 and Latin Extended-A letters.
 _LATIN = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
 _NAMEISH_TOKEN = re.compile(
     rf"(?:(?!(?:of|de|van|von|la|du)\.*(?![\w&.'’+-]))[a-z][a-z0-9_&.'’+-]*(?![\w&.'’+-])[^{_LATIN}]*+)*"

@@ -35,6 +35,10 @@ class Independence:
             text = self._text[doc_id] = _NOT_WORD.sub(" ", body.casefold()).strip()[:OPENING]
         return text
 
+    def opening(self, doc_id: str) -> str:
+        """The normalised opening a document is compared by (normalising it again gives it back)."""
+        return self._opening(doc_id)
+
     def same_document(self, a: str, b: str) -> bool:
         if a == b:
             return True

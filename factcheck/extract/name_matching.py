@@ -63,7 +63,7 @@ def names_match(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
 
 @lru_cache(maxsize=65536)
 def key_of(surface: str) -> str:
-    """Case, accents and punctuation folded: ACME / Acme / Acme's -> "acme"; Ørsted / Orsted -> "orsted"."""
+    """Case, accents and punctuation folded: ACME / Acme / Acme's -> "acme"; Øvrum / Ovrum -> "ovrum"."""
     if not surface.isascii():
         surface = anyascii(surface)
     return _NOT_KEY.sub("", _POSS.sub("", surface).casefold())

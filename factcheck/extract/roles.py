@@ -24,7 +24,7 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,2})\s*(?
 _ALL_CAPS = re.compile(r"[A-Z][A-Z'. ,]+")
 # "Sitting 55 miles out", "Located off the coast", "Exactly 40", "Besides Freedonia": an opening word, no name
 _OPENER = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed|ly)\s+\d+|Besides|Beside|Despite|Including|Excluding|Unlike|Like)\b")
-# "Now that Hornsea 2 is complete, Acme has ...": an opening subordinate clause, up to its comma
+# "Now that Kestrel Bank is complete, Acme has ...": an opening subordinate clause, up to its comma
 _SUBORDINATE = re.compile(
     r"(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)"
     r"\s(?P<body>[^,;]*),\s"
@@ -198,7 +198,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Tt]his|[Tt
 
 
 def modified_name(text: str, ms: list[Mention], start: int, end: int) -> Mention | None:
-    """ "the 2.8GW Hornsea 3 scheme", "a 45,000-seat Velmar Arena": a number between a determiner and a name
+    """ "the 2.8GW Kestrel Bank scheme", "a 45,000-seat Velmar Arena": a number between a determiner and a name
     measures that name, whatever the clause's subject."""
     if not _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
         return None

@@ -70,7 +70,7 @@ def _plain_runs(text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
         return (tokens[0][0], tokens[-1][1], tokens) if tokens else (0, 0, [])
 
     runs, current = [], []
-    # a token opens with an ASCII letter or digit, or a Latin-1 / Latin Extended-A letter ("Ørsted")
+    # a token opens with an ASCII letter or digit, or a Latin-1 / Latin Extended-A letter ("Øvrum")
     for m in re.finditer(r"[A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f][\w&.'’+-]*", text):
         tok = m.group().rstrip(".,;:!?")
         end = m.start() + len(tok)

@@ -27,6 +27,8 @@ SAME = [
     ("Aldane SA", "Aldane"),
     ("Brannock Capital", "Brannock Capital LLP"),
     ("Solent Power", "SOLENT POWER"),
+    ("Øvrum Kraft", "Ovrum Kraft"),  # accents folded
+    ("Šelvik Motors", "Selvik Motors"),
     ("International Business Machines", "IBM"),
     ("Kestrel City Council", "KCC"),
     ("European Central Bank", "ECB"),

@@ -273,7 +273,7 @@ ROLES = [
         id="a-possessor-still-owns-its-number",
     ),
     # a name may open with an accented capital
-    role("Ørsted agreed to pay $5 billion for the Wexmoor lease.", "$5 billion", "Ørsted", id="accented-capital"),
+    role("Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.", "$5 billion", "Øvrum Kraft", id="accented-capital"),
 ]
 
 
