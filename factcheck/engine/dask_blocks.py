@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.analyse import Comparison, FactGroup, NumberStages, align_block, compare_run, keyed_numbers, merged
 from factcheck.analyse.blocks import AlignedFact, comparison_stub
@@ -28,9 +28,11 @@ from factcheck.ruleset.rule_set import RuleSet
 if TYPE_CHECKING:
     from distributed import Client
 
-NUMBERS_PER_PARTITION = 20_000  # numbers per partition of the shuffle: a few MB of claims each
-CLAIMS_PER_RUN = 20_000  # claims per comparison task
+NUMBERS_PER_PARTITION = 4_000  # numbers per partition of the group-by: about 6 MB as a task
+CLAIMS_PER_RUN = 4_000  # claims per comparison task, with their documents' openings: a few MB
 RETRIES = 3
+IN_FLIGHT = 2  # tasks a worker holds the data of at a time
+T = TypeVar("T")
 
 
 def dask_stages(client: Client) -> NumberStages:
@@ -64,13 +66,35 @@ def _align(client: Client, claims: list[Claim], ruleset: RuleSet, index: EntityI
     partitions = [[[(p, claims[p]) for p in block] for block in part] for part in partition_blocks(keyed, parts)]
     rules = client.scatter(ruleset, broadcast=True, hash=False)
     names = client.scatter(index, broadcast=True, hash=False)
-    data = client.scatter(partitions, hash=False)  # to the workers straight, not through the scheduler's graph
-    futures = client.map(_align_blocks, data, ruleset=rules, index=names, pure=False, retries=RETRIES)
     facts: list[AlignedFact] = []
-    for future in futures:
-        facts.extend(future.result())
-        future.release()
+    for found in _bounded_map(client, _align_blocks, [(p,) for p in partitions], ruleset=rules, index=names):
+        facts.extend(found)
     return merged(facts, claims)
+
+
+def _bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, ...]], **shared: Any) -> Iterator[T]:
+    """`func(*a, **shared)` for each of `args` on the cluster, the results in order. Each task carries its
+    arguments (a few MB), so the scheduler can run it again elsewhere when its worker dies (scattered data
+    would die with it), and at most IN_FLIGHT tasks a worker are out at a time: a worker's memory, and the
+    scheduler's, is bounded by a few tasks' data, whatever the corpus."""
+    from distributed import wait
+
+    limit = IN_FLIGHT * _workers(client)
+    pending: dict[int, Any] = {}
+    done: dict[int, T] = {}
+    following = 0
+    for i, a in enumerate(args):
+        pending[i] = client.submit(func, *a, **shared, pure=False, retries=RETRIES)
+        while len(pending) >= limit or (i == len(args) - 1 and pending):
+            finished = wait(list(pending.values()), return_when="FIRST_COMPLETED").done
+            for n in [n for n, f in pending.items() if f in finished]:
+                done[n] = pending.pop(n).result()
+            while following in done:
+                yield done.pop(following)
+                following += 1
+    while following in done:
+        yield done.pop(following)
+        following += 1
 
 
 def _workers(client: Client) -> int:
@@ -108,13 +132,9 @@ def _compare(client: Client, groups: list[FactGroup], corpus: Corpus, ruleset: R
     documents = [[stub(i) for i in sorted({c.document for g in run for c in g.claims}) if i in by_id] for run in runs]
     rules = client.scatter(ruleset, broadcast=True, hash=False)
     names = client.scatter(corpus.index, broadcast=True, hash=False)
-    # the runs go to the workers straight, not through the scheduler's graph
-    run_data = client.scatter(runs, hash=False)
-    run_documents = client.scatter(documents, hash=False)
-    futures = client.map(compare_run, run_data, run_documents, index=names, ruleset=rules, pure=False, retries=RETRIES)
-    for run, future in zip(runs, futures, strict=True):
-        findings, statuses = future.result()
-        future.release()
+    args = list(zip(runs, documents, strict=True))
+    results = _bounded_map(client, compare_run, args, index=names, ruleset=rules)
+    for run, (findings, statuses) in zip(runs, results, strict=True):
         out.findings.extend(findings)
         for g, status in zip(run, statuses, strict=True):
             out.statuses[id(g)] = status

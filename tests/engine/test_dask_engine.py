@@ -65,16 +65,17 @@ def test_a_local_cluster_is_started_without_a_scheduler() -> None:
 
 
 class DieOnce(WorkerPlugin):
-    """Kills its worker process at the first extraction task any worker starts, once: the marker file says
-    it has happened (every worker has the plugin; the first to create the file dies)."""
+    """Kills its worker process at the first task of `task` (a function's name) any worker starts, once: the
+    marker file says it has happened (every worker has the plugin; the first to create the file dies)."""
 
     name = "factcheck-test-die-once"
 
-    def __init__(self, marker: str) -> None:
+    def __init__(self, marker: str, task: str) -> None:
         self.marker = marker
+        self.task = task
 
     def transition(self, key: object, start: str, finish: str, **kwargs: object) -> None:
-        if finish != "executing" or "read_and_extract" not in str(key):
+        if finish != "executing" or self.task not in str(key):
             return
         try:
             fd = os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
@@ -84,15 +85,17 @@ class DieOnce(WorkerPlugin):
         os._exit(1)
 
 
+# a worker dies while extracting, while aligning a partition of numbers, while comparing a run of facts
+@pytest.mark.parametrize("task", ["read_and_extract", "_align_blocks", "compare_run"])
 def test_a_worker_killed_mid_run_gives_the_same_report(
-    scheduler: str, generated: Path, generated_local: tuple, tmp_path: Path
+    scheduler: str, generated: Path, generated_local: tuple, tmp_path: Path, task: str
 ) -> None:
     import cloudpickle
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import a test module
     marker = tmp_path / "died"
     with Client(scheduler) as client:
-        client.register_plugin(DieOnce(str(marker)))
+        client.register_plugin(DieOnce(str(marker), task))
         try:
             dask = run_cli(["report", str(generated), "--format", "json", "--engine", "dask", "--scheduler", scheduler])
         finally:
