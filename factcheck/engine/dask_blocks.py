@@ -13,6 +13,7 @@ and the numbering of the findings.
 from __future__ import annotations
 
 import math
+import warnings
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -84,7 +85,10 @@ def _bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, .
     done: dict[int, T] = {}
     following = 0
     for i, a in enumerate(args):
-        pending[i] = client.submit(func, *a, **shared, pure=False, retries=RETRIES)
+        with warnings.catch_warnings():
+            # a fact of a very common name can make one task of more than 10 MB, which the client warns about
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            pending[i] = client.submit(func, *a, **shared, pure=False, retries=RETRIES)
         while len(pending) >= limit or (i == len(args) - 1 and pending):
             finished = wait(list(pending.values()), return_when="FIRST_COMPLETED").done
             for n in [n for n, f in pending.items() if f in finished]:
