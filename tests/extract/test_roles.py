@@ -273,7 +273,12 @@ ROLES = [
         id="a-possessor-still-owns-its-number",
     ),
     # a name may open with an accented capital
-    role("Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.", "$5 billion", "Øvrum Kraft", id="accented-capital"),
+    role(
+        "Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.",
+        "$5 billion",
+        "Øvrum Kraft",
+        id="accented-capital",
+    ),
 ]
 
 
