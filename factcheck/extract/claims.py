@@ -58,6 +58,7 @@ def quantity_claims(
     )
     sentence_subject: str | None = None
     last: Claim | None = None
+    read: list[Quantity] = []  # the quantity of each claim of `out`
     for i, q in enumerate(primaries):
         a, b = clauses.around(q.start, q.end)  # type: ignore[union-attr]  # set when there are primaries
         measured = None
@@ -129,16 +130,37 @@ def quantity_claims(
             equivalents=equivalents.get(id(q), []),
             per=per,
             period=period,
-            total=bool(framer.metrics.total_re.search(text, a, b)),
+            # a total word near the number ("a combined $45 billion"), not one about another count of the clause
+            total=bool(
+                framer.metrics.total_re.search(text, max(a, q.start - TOTAL_WINDOW), min(b, q.end + TOTAL_WINDOW))
+            ),
             mentions=ms,
             status=status[id(q)],
         )
         if extent or measured:
             claim = claim.model_copy(update={"extent": extent, "measured": measured})
         out.append(claim)
+        read.append(q)
         last = claim
         sentence_subject = sentence_subject or subject
+    out = _parts_of_other_facts(text, out, read)
     out.extend(_date_claims(framer, s, dates, ms, counter))
+    return out
+
+
+TOTAL_WINDOW = 60  # characters either side of a number where a total word makes it a total
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+")
+
+
+def _parts_of_other_facts(text: str, claims: list[Claim], read: list[Quantity]) -> list[Claim]:
+    """A part ("88 of the 275 bodies were identified") whose metric is not its whole's is no part of the
+    whole's fact: it is the whole count of its own ("identified"), and compares with other sources' counts.
+    `read`: the quantity of each claim, where it stands in the sentence."""
+    out = list(claims)
+    for i, c in enumerate(claims[:-1]):
+        whole = claims[i + 1]
+        if c.status == "part" and whole.metric != c.metric and _OF_THE.fullmatch(text, read[i].end, read[i + 1].start):
+            out[i] = c.model_copy(update={"status": None})
     return out
 
 

@@ -186,7 +186,10 @@ class MetricLexicon(PatternList):
         state = "|".join(f"(?:{w})" for w in self.aggregate_states) or "(?!)"
         aux = r"\s+(?:more\s+|others?\s+)?(?:are|were|have|had|remain(?:ed)?)\s+"
         adverbs = r"(?:(?:still|since|now|so\s+far|also|yet|been|being|reported|confirmed)\s+)*"
-        predicate = rf"(?<![\w$€£¥.,-])(?<![$€£¥]\s){number}{aux}{adverbs}(?P<noun>{state})\b"
+        # "793 of the 1,175 injured have been discharged": the part is what the state counts
+        whole = r"(?:\s+of\s+the\s+\d{1,3}(?:,\d{3})*(?:\s+[A-Za-z][\w'’-]*){0,3}?)?"
+        aside = r"(?:,(?:\s+[A-Za-z][\w'’-]*){1,4}\s+(?:said|says|added),)?"  # "..., he also said, are ..."
+        predicate = rf"(?<![\w$€£¥.,-])(?<![$€£¥]\s){number}{whole}{aside}{aux}{adverbs}(?P<noun>{state})\b"
         return (
             saferegex.compile(forward, re.IGNORECASE, self._where("aggregate_nouns")),
             saferegex.compile(backward, re.IGNORECASE, self._where("aggregate_verbs")),

@@ -48,6 +48,9 @@ POSITIVES = [
     ("Of those, at least 40 were killed in the blast.", "at least 40", 40, "at_least", None),
     ("Of them, 793 have since been discharged and the rest are in wards.", "793", 793, "exact", None),
     ("The body count has reached 18, the mayor said.", "18", 18, "exact", None),
+    ("The Liberal bloc secured an overall majority of 58 in the chamber.", "58", 58, "exact", None),
+    ("So far 412 of the 980 injured travellers have been discharged, officials said.", "412", 412, "exact", None),
+    ("Fewer than 150 of the 900 injured are still in hospital.", "Fewer than 150", 150, "under", None),
 ]
 
 # bare numbers no aggregate noun names, or that the words keep from being a count
@@ -55,6 +58,7 @@ TRAPS = [
     "The toll road opened in 1998 and carries 40,000 cars a day.",  # a year; a count the reader reads itself
     "The toll is not 300, the minister insisted.",  # a denied figure
     "Flight 370 took off at 12:41.",  # a flight number, a time
+    "A majority of the 300 members voted for the motion.",  # a share, not a count of its own
     "The tally will be published on page 12 of the report.",  # no link to the number
     "The toll in 2014 was far lower.",  # a year, and no count
     "Nobody knows the number of victims; 3 reporters were hurt.",  # the clause ends before the number

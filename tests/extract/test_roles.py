@@ -327,3 +327,18 @@ def test_a_duration_that_is_a_period_is_no_claim(text: str) -> None:
     doc = parse_document("source0.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
     report = analyse([doc], rs)
     assert not [c for c in report.claims if c.dimension == "duration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "total"),
+    [
+        ("Halvorsen and Kolvar will invest a combined $45 billion in the port.", "$45 billion", True),
+        (
+            "The vote would double its total of seats in the chamber and hand the Liberal bloc a majority of 58.",
+            "58",
+            False,
+        ),
+    ],
+)
+def test_a_total_word_belongs_to_the_number_near_it(text: str, number: str, total: bool) -> None:
+    assert _claim(text, number).total is total
