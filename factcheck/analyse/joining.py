@@ -43,6 +43,7 @@ from factcheck.ruleset.rule_set import RuleSet
 MAX_RATIO = 4.0  # a figure that disagrees joins a fact only within this factor of its figures
 MAX_CANDIDATES = 32  # linked facts looked at for each fact
 MAX_JOINED = 400  # a fact of more claims neither joins nor is joined
+SPECIFIC_COUNT = 20  # an unnamed count below this joins no named fact
 
 
 @dataclass
@@ -217,8 +218,11 @@ def join_across_subjects(groups: list[FactGroup], ruleset: RuleSet, index: Entit
     rivals = _rivals(groups, ruleset, index)
     buckets: dict[tuple[str, str | None, bool], _Bucket] = defaultdict(_Bucket)
     out: list[FactGroup] = []
+    unnamed: list[int] = []  # where in `out` the facts of numbers that name no subject are
     for g in groups:
         if g.kind != "quantity" or not g.claims or index.canon(g.subject) is None:
+            if g.kind == "quantity" and g.claims:
+                unnamed.append(len(out))
             out.append(g)  # a number with no subject is aligned by its metric alone (alignment.align_quantities)
             continue
         dimension, concept, basis, total = _measure(ruleset, g)
@@ -248,7 +252,46 @@ def join_across_subjects(groups: list[FactGroup], ruleset: RuleSet, index: Entit
         home.parties |= parties
         home.extent = home.extent or frozenset(x for c in g.claims for x in c.extent)
         home.measured |= {c.measured for c in g.claims if c.measured}
-    return out
+    by_concept: dict[tuple[tuple[str, str | None, bool], str], list[_Joined]] = defaultdict(list)
+    for key, bucket in buckets.items():
+        for j in bucket.joined:
+            by_concept[(key, j.concept)].append(j)
+    joined = {i for i in unnamed if _join_unnamed(ruleset, by_concept, out[i])}
+    return [g for i, g in enumerate(out) if i not in joined]
+
+
+def _join_unnamed(
+    ruleset: RuleSet, by_concept: dict[tuple[tuple[str, str | None, bool], str], list[_Joined]], g: FactGroup
+) -> bool:
+    """A fact that names no subject ("165 wind turbines") joins the one named fact of its measure, scope and
+    measured thing that states its number, when there is exactly one: agreeing figures only, so the join adds
+    sources to a fact and never a conflict. Whether it joined."""
+    if len(g.claims) > MAX_JOINED or _generic(ruleset, g.metric, g.dimension):
+        return False
+    if g.dimension == "count" and any(c.value is None or c.value < SPECIFIC_COUNT for c in g.claims):
+        return False  # "two companies" could be any two: too common a count to say which fact it is
+    dimension, concept, basis, total = _measure(ruleset, g)
+    candidates = by_concept.get(((dimension, basis, total), concept), [])
+    if not candidates or len(candidates) > MAX_CANDIDATES:
+        return False  # a measure that many named facts share says nothing about which one this is
+    documents = {c.document for c in g.claims}
+    extent = frozenset(x for c in g.claims for x in c.extent)
+    measured = {c.measured for c in g.claims if c.measured}
+    homes = [
+        j
+        for j in candidates
+        if j.extent == extent
+        and not (measured and j.measured and not measured & j.measured)
+        and len(j.group.claims) <= MAX_JOINED
+        and _same_where_shared(ruleset, j, g, documents)
+        and _agree(ruleset, j, g)
+    ]
+    if len(homes) != 1:
+        return False
+    _absorb(ruleset, homes[0], g, concept)
+    homes[0].documents |= documents
+    homes[0].add_values(g.claims)
+    return True
 
 
 @dataclass

@@ -287,6 +287,25 @@ CASES = [
         absent=NUMBER_FINDINGS,
         id="a-county-toll-is-not-the-provinces",
     ),
+    # a number that names no subject joins the one named fact that states it
+    case(
+        [
+            "Kestrel Bank, which Halvorsen Group runs, has 165 wind turbines.",
+            "Made up of 165 wind turbines off the coast, the offshore farm can power 900,000 homes.",
+        ],
+        ("165", "165"),
+        True,
+        id="an-unnamed-number-joins-the-one-named-fact-that-states-it",
+    ),
+    case(
+        [
+            "Kestrel Bank, which Halvorsen Group runs, has signed with two companies.",
+            "The offshore farm has signed with two companies for its cables.",
+        ],
+        ("two", "two"),
+        False,
+        id="a-small-unnamed-count-could-be-anything",
+    ),
 ]
 
 
@@ -313,3 +332,14 @@ def test_a_conflict_between_parties_is_info() -> None:
     )
     found = [f for f in report.findings if f.kind == "numeric_disagreement"]
     assert found and all(f.severity == "info" for f in found), [(f.severity, f.message) for f in found]
+
+
+def test_an_unnamed_number_joins_no_fact_when_two_state_it() -> None:
+    """Two named facts state the unnamed number: nothing says which one it belongs to."""
+    report = _report(
+        "Made up of 165 wind turbines off the coast, the offshore farm can power 900,000 homes.",
+        "Kestrel Bank, which Halvorsen Group runs, has 165 wind turbines.",
+        "Tarnby Shoal, which Orrin Power runs, has 165 wind turbines.",
+    )
+    unnamed = _quantity(report, "165", "source0")
+    assert [f.claims for f in report.facts if unnamed.id in f.claims] == [[unnamed.id]]
