@@ -252,6 +252,8 @@ def join_across_subjects(groups: list[FactGroup], ruleset: RuleSet, index: Entit
         home.parties |= parties
         home.extent = home.extent or frozenset(x for c in g.claims for x in c.extent)
         home.measured |= {c.measured for c in g.claims if c.measured}
+    if not unnamed:
+        return out
     by_concept: dict[tuple[tuple[str, str | None, bool], str], list[_Joined]] = defaultdict(list)
     for key, bucket in buckets.items():
         for j in bucket.joined:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from factcheck.analyse.alignment import FactGroup, concept_key
+from factcheck.analyse.alignment import FactGroup, _basis, concept_key
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
@@ -24,12 +24,7 @@ NEAR_FACTOR = 2.0  # within this ratio a number is a candidate misstatement (a 1
 MIN_SOURCES = 2  # the fact it joins is one that sources agree on, not another lone number
 
 
-def _basis(per: str | None) -> str:
-    words = [w for w in (per or "").casefold().split() if w not in ("1", "one", "a", "an", "per", "each")]
-    return " ".join(w.rstrip("s") for w in words)
-
-
-def _shape(ruleset: RuleSet, g: FactGroup) -> tuple[str, str, bool, bool, frozenset[str]]:
+def _shape(ruleset: RuleSet, g: FactGroup) -> tuple[str, str | None, bool, bool, frozenset[str]]:
     """What must be equal for two facts of one subject to be one: metric concept, rate basis, total, the
     earlier-figure mark and the status of the claims."""
     first = g.claims[0]

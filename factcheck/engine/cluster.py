@@ -24,6 +24,11 @@ def local_workers(jobs: int | None) -> int:
     return jobs if jobs and jobs > 0 else default_jobs()
 
 
+def worker_count(client: Client) -> int:
+    """The worker processes the client's scheduler has now (at least one)."""
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
 @contextmanager
 def client_for(choice: EngineChoice, jobs: int | None) -> Iterator[Client]:
     """A client for the run. One thread per worker process: extraction is pure Python and holds the GIL."""

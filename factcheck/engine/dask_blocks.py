@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.analyse import Comparison, FactGroup, NumberStages, align_block, compare_run, keyed_numbers, merged
 from factcheck.analyse.blocks import AlignedFact, comparison_stub
+from factcheck.engine.cluster import worker_count
 from factcheck.extract import EntityIndex
 from factcheck.extract.corpus import Corpus
 from factcheck.models import Claim, Document
@@ -63,7 +64,7 @@ def _align(client: Client, claims: list[Claim], ruleset: RuleSet, index: EntityI
     if not keyed:
         return []
     # at least two partitions a worker, so that every worker aligns; at most NUMBERS_PER_PARTITION numbers each
-    parts = max(2 * _workers(client), math.ceil(len(keyed) / NUMBERS_PER_PARTITION))
+    parts = max(2 * worker_count(client), math.ceil(len(keyed) / NUMBERS_PER_PARTITION))
     partitions = [[[(p, claims[p]) for p in block] for block in part] for part in partition_blocks(keyed, parts)]
     rules = client.scatter(ruleset, broadcast=True, hash=False)
     names = client.scatter(index, broadcast=True, hash=False)
@@ -80,7 +81,7 @@ def _bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, .
     scheduler's, is bounded by a few tasks' data, whatever the corpus."""
     from distributed import wait
 
-    limit = IN_FLIGHT * _workers(client)
+    limit = IN_FLIGHT * worker_count(client)
     pending: dict[int, Any] = {}
     done: dict[int, T] = {}
     following = 0
@@ -101,10 +102,6 @@ def _bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, .
         following += 1
 
 
-def _workers(client: Client) -> int:
-    return max(1, len(client.scheduler_info().get("workers", {})))
-
-
 def _runs(groups: Sequence[FactGroup], tasks: int) -> list[list[FactGroup]]:
     """Consecutive runs of facts, at least `tasks` of them where there are enough facts, of at most about
     CLAIMS_PER_RUN claims each."""
@@ -122,7 +119,7 @@ def _runs(groups: Sequence[FactGroup], tasks: int) -> list[list[FactGroup]]:
 
 def _compare(client: Client, groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
     numbers = [g for g in groups if g.kind == "quantity"]
-    runs = _runs(numbers, 2 * _workers(client))
+    runs = _runs(numbers, 2 * worker_count(client))
     if not runs:
         return
     by_id = {d.id: d for d in corpus.documents}

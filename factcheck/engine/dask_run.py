@@ -14,10 +14,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from factcheck.engine.choice import EngineChoice
-from factcheck.engine.cluster import client_for
+from factcheck.engine.cluster import client_for, worker_count
 from factcheck.engine.dask_blocks import dask_stages
 from factcheck.engine.tasks import FileOutcome, FileTask, extract_documents, read_and_extract
 from factcheck.extract import EntityFinder, extract_document
@@ -25,9 +24,6 @@ from factcheck.load import collect, planned_ids
 from factcheck.models import Document, DocumentExtract, NameFacts, replace, share_fields
 from factcheck.pipeline import RunResult, analyse_extracts
 from factcheck.ruleset.rule_set import RuleSet
-
-if TYPE_CHECKING:
-    from distributed import Client
 
 MAX_BATCH = 64  # files per task: enough to hide the scheduler's per-task cost (about 1 ms), few enough to balance
 TASKS_PER_WORKER = 4  # at least this many tasks a worker, so that a slow or lost worker does not hold the run up
@@ -40,10 +36,6 @@ def batch_size(files: int, workers: int) -> int:
 
 def _batches(tasks: list[FileTask], size: int) -> list[list[FileTask]]:
     return [tasks[i : i + size] for i in range(0, len(tasks), size)]
-
-
-def _workers(client: Client) -> int:
-    return max(1, len(client.scheduler_info().get("workers", {})))
 
 
 def _gather_in_order(futures: list, n: int) -> tuple[list[FileOutcome | None], list[NameFacts]]:
@@ -73,7 +65,7 @@ def run_dask(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None, ch
     ]
     with client_for(choice, jobs) as client:
         rules = client.scatter(ruleset, broadcast=True, hash=False)  # sent once to each worker, not per task
-        size = batch_size(len(tasks), _workers(client))
+        size = batch_size(len(tasks), worker_count(client))
         futures = client.map(read_and_extract, _batches(tasks, size), ruleset=rules, pure=False, retries=RETRIES)
         slots, names = _gather_in_order(futures, len(tasks))
         extracts: list[DocumentExtract] = []
@@ -123,7 +115,7 @@ def extract_on_dask(
         return []
     with client_for(choice, jobs) as client:
         rules = client.scatter(ruleset, broadcast=True, hash=False)
-        size = batch_size(len(documents), _workers(client))
+        size = batch_size(len(documents), worker_count(client))
         chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
         futures = client.map(extract_documents, chunks, ruleset=rules, pure=False, retries=RETRIES)
         out: list[DocumentExtract] = []

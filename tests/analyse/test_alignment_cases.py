@@ -10,30 +10,12 @@ source1, whether they share a fact, findings that must be present, findings that
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from factcheck.load import parse_document
 from factcheck.models import Claim, Report
-from factcheck.pipeline import analyse
-from factcheck.ruleset.rule_set import RuleSet, load_ruleset
+from tests.conftest import dated_report
 
 NUMBER_FINDINGS = frozenset({"numeric_disagreement", "hedge_mismatch", "conversion_mismatch", "arithmetic_mismatch"})
-
-
-@cache
-def _ruleset() -> RuleSet:
-    return load_ruleset()
-
-
-def _report(*texts: str) -> Report:
-    rs = _ruleset()
-    docs = [
-        parse_document(f"source{i}.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
-        for i, text in enumerate(texts)
-    ]
-    return analyse(docs, rs)
 
 
 def _quantity(report: Report, number: str, document: str) -> Claim:
@@ -313,7 +295,7 @@ CASES = [
 def test_alignment_cases(
     texts: list[str], pair: tuple[str, str], together: bool, present: frozenset[str], absent: frozenset[str]
 ) -> None:
-    report = _report(*texts)
+    report = dated_report(*texts)
     a = _quantity(report, pair[0], "source0")
     b = _quantity(report, pair[1], "source1")
     shared = [f.id for f in report.facts if a.id in f.claims and b.id in f.claims]
@@ -326,7 +308,7 @@ def test_alignment_cases(
 
 def test_a_conflict_between_parties_is_info() -> None:
     """A fact joined across subjects rests on a looser alignment: its conflicts are shown, as info."""
-    report = _report(
+    report = dated_report(
         "Halvorsen Group is lending $400 million to Pellworth Foods for its new plant.",
         "Pellworth Foods has secured a $450 million loan from Halvorsen Group for its new plant.",
     )
@@ -336,7 +318,7 @@ def test_a_conflict_between_parties_is_info() -> None:
 
 def test_an_unnamed_number_joins_no_fact_when_two_state_it() -> None:
     """Two named facts state the unnamed number: nothing says which one it belongs to."""
-    report = _report(
+    report = dated_report(
         "Made up of 165 wind turbines off the coast, the offshore farm can power 900,000 homes.",
         "Kestrel Bank, which Halvorsen Group runs, has 165 wind turbines.",
         "Tarnby Shoal, which Orrin Power runs, has 165 wind turbines.",

@@ -6,28 +6,10 @@ Invented corpora: each text is one source; the table says which findings must be
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from factcheck.load import parse_document
 from factcheck.models import Report
-from factcheck.pipeline import analyse
-from factcheck.ruleset.rule_set import RuleSet, load_ruleset
-
-
-@cache
-def _ruleset() -> RuleSet:
-    return load_ruleset()
-
-
-def _report(*texts: str) -> Report:
-    rs = _ruleset()
-    docs = [
-        parse_document(f"source{i}.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
-        for i, text in enumerate(texts)
-    ]
-    return analyse(docs, rs)
+from tests.conftest import dated_report
 
 
 def _disagreements(report: Report) -> list[str]:
@@ -93,5 +75,5 @@ CASES = [
 
 @pytest.mark.parametrize(("texts", "severities"), CASES)
 def test_near_and_scale_slips(texts: list[str], severities: list[str]) -> None:
-    report = _report(*texts)
+    report = dated_report(*texts)
     assert _disagreements(report) == severities, [(f.severity, f.message) for f in report.findings]
