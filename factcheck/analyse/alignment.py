@@ -19,6 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz, utils
 
 from factcheck.analyse.intervals import compatible
+from factcheck.analyse.wording import close_wording
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim, Fact
 from factcheck.ruleset.rule_set import RuleSet
@@ -49,20 +50,12 @@ def _basis(per: str | None) -> str | None:
     return " ".join(w.rstrip("s") for w in words)
 
 
-def _context(c: Claim) -> str:
-    return c.quote.replace(c.text, " ")
-
-
 def _object_ok(index: EntityIndex, a: str | None, b: str | None) -> bool:
     return a is None or b is None or index.similar(a, b)
 
 
 def _agrees(ruleset: RuleSet, c: Claim, group: FactGroup) -> bool:
     return all(compatible(c, o, ruleset) for o in group.claims)
-
-
-def _close_wording(c: Claim, group: FactGroup, threshold: int = 60) -> bool:
-    return max(fuzz.token_set_ratio(_context(c), _context(o)) for o in group.claims) >= threshold
 
 
 def _concept(metric: str | None) -> str:
@@ -218,7 +211,7 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 (weak or other_total)
                 and not stated_there
                 and not _agrees(ruleset, c, g)
-                and (other_total or not _close_wording(c, g, 70 if uninformed else 60))
+                and (other_total or not close_wording(c, g.claims, 70 if uninformed else 60))
             ):
                 continue
             # prefer the fact of the same status (a current toll over the earlier one its sentence also gives),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from factcheck.analyse.alignment import FactGroup, _basis, concept_key
+from factcheck.analyse.alignment import FactGroup, _basis, _generic, concept_key
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
@@ -60,40 +60,61 @@ def _fits(index: EntityIndex, lone: FactGroup, home: FactGroup) -> bool:
 def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
     """The facts, with each lone near number moved into the fact of its subject that other sources state."""
     blocks: dict[tuple[str, str, tuple[object, ...]], list[int]] = defaultdict(list)
+    scoped: dict[tuple[object, ...], list[int]] = defaultdict(list)  # by subject, shape but the metric, scope
     for n, g in enumerate(groups):
         subject = index.canon(g.subject)
+        if g.kind != "quantity" or not g.claims or subject is None:
+            continue
+        shape = _shape(ruleset, g)
+        extent = frozenset(_extent(g))
+        if extent:
+            scoped[(g.dimension, subject, shape[1:], extent)].append(n)
         metric = ruleset.metrics.by_name.get(g.metric)
-        if metric is not None and metric.generic:
-            continue  # "value", "commit": a subject has many amounts, and a near one is no evidence
-        if g.kind == "quantity" and g.claims and subject is not None:
-            blocks[(g.dimension, subject, _shape(ruleset, g))].append(n)
+        if metric is None or not metric.generic:  # "value", "commit": a subject has many amounts
+            blocks[(g.dimension, subject, shape)].append(n)
+    documents = {n: frozenset(c.document for c in g.claims) for n, g in enumerate(groups)}
     moved: set[int] = set()
     for members in blocks.values():
-        if len(members) < 2:
-            continue
-        documents = {n: {c.document for c in groups[n].claims} for n in members}
         for n in members:
-            lone = groups[n]
-            if len(documents[n]) != 1 or any(c.teaser for c in lone.claims):
-                continue
-            homes = [
-                m
-                for m in members
-                if m != n
-                and m not in moved
-                and len(documents[m]) >= MIN_SOURCES
-                and not documents[n] & documents[m]
-                and _fits(index, lone, groups[m])
-            ]
-            if not homes:
-                continue
-            widest = max(len(documents[m]) for m in homes)
-            best = [m for m in homes if len(documents[m]) == widest]
-            if len(best) != 1:
-                continue  # two facts as good: nothing says which one it misstates
-            home = groups[best[0]]
-            home.claims.extend(lone.claims)
-            home.tentative.update(c.id for c in lone.claims)
-            documents[best[0]] |= documents[n]
-            moved.add(n)
+            _move(groups, n, members, documents, moved, index)
+    # an amount no cue word named ("value") is no evidence of its fact by its metric, but its scope word is:
+    # "$1.8 billion around the globe" beside the one worldwide figure other sources give of the same subject
+    for members in scoped.values():
+        for n in members:
+            if _generic(ruleset, groups[n].metric, groups[n].dimension):
+                _move(groups, n, members, documents, moved, index)
     return [g for n, g in enumerate(groups) if n not in moved]
+
+
+def _move(
+    groups: list[FactGroup],
+    n: int,
+    members: list[int],
+    documents: dict[int, frozenset[str]],
+    moved: set[int],
+    index: EntityIndex,
+) -> None:
+    """Moves fact `n`, when it is one document's, into the one widest fact of `members` it fits."""
+    lone = groups[n]
+    if n in moved or len(documents[n]) != 1 or any(c.teaser for c in lone.claims):
+        return
+    homes = [
+        m
+        for m in members
+        if m != n
+        and m not in moved
+        and len(documents[m]) >= MIN_SOURCES
+        and not documents[n] & documents[m]
+        and _fits(index, lone, groups[m])
+    ]
+    if not homes:
+        return
+    widest = max(len(documents[m]) for m in homes)
+    best = [m for m in homes if len(documents[m]) == widest]
+    if len(best) != 1:
+        return  # two facts as good: nothing says which one it misstates
+    home = groups[best[0]]
+    home.claims.extend(lone.claims)
+    home.tentative.update(c.id for c in lone.claims)
+    documents[best[0]] |= documents[n]
+    moved.add(n)

@@ -130,10 +130,7 @@ def quantity_claims(
             equivalents=equivalents.get(id(q), []),
             per=per,
             period=period,
-            # a total word near the number ("a combined $45 billion"), not one about another count of the clause
-            total=bool(
-                framer.metrics.total_re.search(text, max(a, q.start - TOTAL_WINDOW), min(b, q.end + TOTAL_WINDOW))
-            ),
+            total=_totalled(framer.metrics.total_re, text, primaries, i, a, b),
             mentions=ms,
             status=status[id(q)],
         )
@@ -149,6 +146,25 @@ def quantity_claims(
 
 
 TOTAL_WINDOW = 60  # characters either side of a number where a total word makes it a total
+_AFTER_ITS_NUMBER = re.compile(r"in\b|altogether", re.IGNORECASE)  # "$45 billion in total", "... altogether"
+
+
+def _totalled(total_re: re.Pattern[str], text: str, numbers: list[Quantity], i: int, a: int, b: int) -> bool:
+    """Whether a total word of the clause (a..b) within TOTAL_WINDOW is this number's: "in total" and
+    "altogether" follow their number; "a combined", "a total (value) of", "totalling" precede theirs, else
+    (no number follows near) they speak of the number before them. "$54.20 a share, for a total value of $44
+    billion": the total is the $44 billion; "its total of seats ... a majority of 58": no total near 58."""
+    q = numbers[i]
+    for m in total_re.finditer(text, max(a, q.start - TOTAL_WINDOW), min(b, q.end + TOTAL_WINDOW)):
+        before = [n for n in numbers if n.end <= m.start()]
+        after = [n for n in numbers if n.start >= m.end() and n.start - m.end() <= TOTAL_WINDOW]
+        follows = bool(_AFTER_ITS_NUMBER.match(m.group())) or not after
+        owner = (before[-1] if before else None) if follows else after[0]
+        if owner is q:
+            return True
+    return False
+
+
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+")
 
 

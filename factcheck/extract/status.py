@@ -43,7 +43,8 @@ def statuses(
     if not hits:
         return out
     bounds = [clauses.around(s, e) for s, e in spans]
-    for status, start, end in hits:
+    # a cue that holds its number is the surest of its number's cues ("had set ... beaten by $100 million")
+    for status, start, end in sorted(hits, key=lambda h: not h[0].endswith("=")):
         before = status.endswith("<")  # a cue that follows its number ("by 2030", "in Harwick alone")
         holds = status.endswith("=")  # a cue that holds its number ("88 of the 275"): no other number takes it
         status = status.rstrip("<=")

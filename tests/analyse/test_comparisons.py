@@ -91,6 +91,18 @@ STATUS = [
         loud=[ND],
     ),
     case(
+        "a-margin-is-no-level",
+        "Starfall's opening beat the record that Nightglass had set by nearly $90 million worldwide.",
+        "Starfall took $610 million worldwide over its opening weekend.",
+        silent=[ND],
+    ),
+    case(
+        "a-margin-in-a-title-with-a-colon",
+        'Takings for "Starfall: Reckoning" rose by $12 million worldwide from Friday.',
+        "Starfall: Reckoning has taken $18 million worldwide so far.",
+        silent=[ND],
+    ),
+    case(
         "added-as-a-speech-verb-is-no-increment",
         "Brightwater Energy is investing $4 billion in Kestrel Grid, its chief executive added.",
         "Brightwater Energy is investing $7 billion in Kestrel Grid, the company said.",

@@ -53,6 +53,44 @@ CASES = [
         [],
         id="a-generic-amount-stays-apart",
     ),
+    pytest.param(
+        [
+            "Halvorsen Group's film Starfall took $156.7 million on its first day.",
+            "Starfall took $156.7 million on its first day, Halvorsen Group said.",
+            "Starfall earned $119 million, Halvorsen Group said.",
+        ],
+        [],
+        id="a-named-generic-amount-stays-apart",
+    ),
+    # a generic amount with a scope word beside the one fact of that scope two sources agree on: info
+    pytest.param(
+        [
+            "Starfall grossed $1.2 billion worldwide over its opening weekend.",
+            "Over its opening weekend Starfall grossed $1.2 billion worldwide, Halvorsen Group said.",
+            "In its first three days Starfall took an astonishing $1.8 billion worldwide.",
+        ],
+        ["info"],
+        id="a-scoped-generic-amount-joins-as-info",
+    ),
+    # traps: another scope word; two facts of that scope as good a home
+    pytest.param(
+        [
+            "Starfall grossed $1.2 billion worldwide over its opening weekend.",
+            "Over its opening weekend Starfall grossed $1.2 billion worldwide, Halvorsen Group said.",
+            "In its first three days Starfall took an astonishing $1.8 billion overseas.",
+        ],
+        [],
+        id="a-generic-amount-of-another-scope-stays-apart",
+    ),
+    pytest.param(
+        [
+            "Starfall grossed $1.2 billion worldwide in its opening weekend and $950 million worldwide in May.",
+            "Starfall grossed $1.2 billion worldwide in its opening weekend and $950 million worldwide in May.",
+            "In its first three days Starfall took an astonishing $1.8 billion worldwide.",
+        ],
+        [],
+        id="a-generic-amount-with-two-homes-stays-apart",
+    ),
     # a figure without its scale word beside the same figure with one: a dropped word, shown as info
     pytest.param(
         [

@@ -338,6 +338,16 @@ def test_a_duration_that_is_a_period_is_no_claim(text: str) -> None:
             "58",
             False,
         ),
+        (
+            "Under the agreement Kolvar will take over Marsden for $31.75 a share, a total value of $9 billion.",
+            "$31.75",
+            False,
+        ),
+        (
+            "Under the agreement Kolvar will take over Marsden for $31.75 a share, a total value of $9 billion.",
+            "$9 billion",
+            True,
+        ),
     ],
 )
 def test_a_total_word_belongs_to_the_number_near_it(text: str, number: str, total: bool) -> None:

@@ -1,0 +1,57 @@
+"""The status a number's words give it (factcheck/extract/status.py, `status_cues` in rules/numbers.yaml): an
+earlier bid, a previous record, a target, a forecast, an amount added or a margin. Invented sentences;
+each row names one number and the status it must get (None: a current figure stated as such)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from factcheck.load import parse_document
+from factcheck.models import Claim
+from factcheck.pipeline import analyse
+from factcheck.ruleset.rule_set import RuleSet, load_ruleset
+
+
+@cache
+def _ruleset() -> RuleSet:
+    return load_ruleset()
+
+
+def _claim(text: str, number: str) -> Claim:
+    rs = _ruleset()
+    doc = parse_document("source0.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
+    found = [c for c in analyse([doc], rs).claims if c.kind == "quantity" and number in c.text]
+    assert found, number
+    return found[0]
+
+
+STATUSES = [
+    # an amount added, or the margin by which one figure beat or moved from another
+    ("Starfall added a further $109 million on Saturday.", "$109 million", "increment"),
+    (
+        'The record "Nightglass: Dawn" had set was beaten by Starfall by nearly $90 million at home.',
+        "$90 million",
+        "increment",
+    ),
+    ("Starfall topped the old mark by an eye-popping $560 million worldwide.", "$560 million", "increment"),
+    ("The toll in Harwick rose by 12 overnight, officials said.", "12", "increment"),
+    ("Shares of Kolvar fell by 4% on Tuesday.", "4%", "increment"),
+    # the level the figure reached is no margin
+    ("Starfall took $610 million worldwide, beating the record.", "$610 million", None),
+    ("The toll in Harwick rose to 312 overnight, officials said.", "312", None),
+    # "by" that names an agent or a date is no margin
+    ("The rally, attended by 5,000 people, ended at noon.", "5,000", None),
+    ("The motion was backed by 214 members of the lower house.", "214", None),
+    ("Marlow Wind aims to reach 9 gigawatts of offshore capacity by 2030.", "9 gigawatts", "target"),
+    # other statuses
+    ("Pellworth Foods rejected an earlier offer of $4 billion from Halvorsen Group.", "$4 billion", "earlier"),
+    ("Halvorsen Group was reported to be in talks to buy Pellworth Foods for $5 billion.", "$5 billion", "report"),
+    ("Starfall is expected to reach $2.5 billion worldwide, analysts said.", "$2.5 billion", "forecast"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "status"), STATUSES)
+def test_status_of_a_number(text: str, number: str, status: str | None) -> None:
+    assert _claim(text, number).status == status
