@@ -93,6 +93,17 @@ def is_title_case(text: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.9
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+# what may follow a description that is the subject or object: a verb ("said", "plans", "agreed", "will"), an
+# adverb, a preposition or a relative word; any other lowercase word is the noun it qualifies
+_VERB_OR_LINK = re.compile(
+    r"[a-z-]+(?:ed|s|ly)|is|was|has|had|will|would|can|could|may|might|must|shall|should|did|does|do|also|still|"
+    r"now|then|itself|that|which|who|whose|and|or|but|in|on|at|of|for|to|from|with|by|behind|after|before|"
+    r"over|under|into|about|as|than|said|says|say|told|agreed|paid|won|took|sold|bought|made|put|set|cut|hit|"
+    r"became|began|gave|got|kept|led|left|lost|ran|saw|spent|went|grew|rose|fell|expects|announced"
+)
+
+
 class _Compiled:
     """What an EntityFinder derives from its lexicon: built once per lexicon, whatever the number of finders."""
 
@@ -300,8 +311,12 @@ class EntityFinder:
         return word in self.lex.prepositions_set
 
     def resolve_description(self, text: str, index: EntityIndex, previous: list[str]) -> tuple[int, int, str] | None:
-        """ "the creator of Widget" -> Widget's creator or owner; "the chipmaker" -> the last name with that role."""
+        """ "the creator of Widget" -> Widget's creator or owner; "the chipmaker" -> the last name with that role.
+        A role noun that qualifies the noun after it ("the giant turbine", "the club record") describes no one."""
         for m in self.description.finditer(text):
+            after = _NEXT_WORD.match(text, m.end())
+            if after and not _VERB_OR_LINK.fullmatch(after.group(1)):
+                continue
             noun = m.group(1).split()[-1].casefold()
             for k in reversed(previous):
                 words = {w.casefold() for w in name_words(index.name(k) or "")}

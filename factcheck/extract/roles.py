@@ -119,9 +119,14 @@ def dateline_end(text: str) -> int:
 
 
 def actors(text: str, ms: list[Mention], body: bool) -> list[Mention]:
-    """The names of a sentence that can act: not its dateline (in body text) nor its opening participle."""
+    """The names of a sentence that can act: not its dateline (in body text), its opening participle, nor a
+    name alone in brackets ("4:30 p.m. Sunday (Harwick Time)", "(Reuters)")."""
     skip = dateline_end(text) if body else 0
-    return [m for m in ms if m.start >= skip and not is_opener(text, m)]
+    return [m for m in ms if m.start >= skip and not is_opener(text, m) and not _bracketed(text, m)]
+
+
+def _bracketed(text: str, m: Mention) -> bool:
+    return text[: m.start].rstrip().endswith("(") and text[m.end :].lstrip().startswith(")")
 
 
 def subordinate_clause(text: str) -> tuple[int, int]:
@@ -169,9 +174,18 @@ def _head(words: str, head: str) -> str | None:
     return f"{first} {head}" if first in _ORDINALS else head
 
 
+_ASIDE = re.compile(
+    r",\s+(?:according\s+to\s+[^,;]{1,60}|(?:he|she|it|they|officials?|police|(?:the|its|their)\s+\w+)\s+"
+    r"(?:also\s+)?(?:said|says|added|noted|stated)),"
+)
+
+
 def measured_phrase(text: str, a: int, start: int, end: int) -> str | None:
     """The noun phrase a number measures when no name is its subject: "the 12-storey hotel collapsed" ->
-    "hotel"; "the second aftershock measured 5.9" -> "second aftershock"."""
+    "hotel"; "the second aftershock measured 5.9" -> "second aftershock"; an attribution between them is an
+    aside ("the giant turbine, according to its maker, can generate 1.3 GW" -> "turbine")."""
+    if "," in text[max(a, start - 120) : start]:
+        text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
     if _NP_AROUND.search(text, max(a, start - 40), start):
         m = _HEAD_AFTER.match(text, end)
         if m:

@@ -170,6 +170,33 @@ ROLES = [
     role("The toll rose after 41 people died overnight.", "41 people", metric="death_toll", id="people-died"),
     # (b) noun phrases that are measured when no name is the subject
     role("The plant covers 900 hectares.", "900 hectares", metric="area", measured="plant", id="plant-covers"),
+    role(
+        "Kolvar Energy opened Wexmoor Bank on Tuesday. The giant turbine, according to its maker, can generate "
+        "more than 14 megawatts.",
+        "14 megawatts",
+        subject=None,
+        measured="turbine",
+        id="an-attribution-aside-inside-a-noun-phrase-subject",
+    ),
+    role(
+        "Striking at 4:30 p.m. Sunday (Harwick Time) at a depth of 12 km, the quake was felt in Vellin.",
+        "12 km",
+        subject=None,
+        id="a-name-alone-in-brackets-is-an-aside",
+    ),
+    # a role noun that qualifies another noun describes no one ("the giant turbine" is not "the tech giant")
+    role(
+        "Kolvar Energy opened Wexmoor Bank on Tuesday. The club record fee of $90 million still stands.",
+        "$90 million",
+        subject=None,
+        id="a-role-noun-qualifying-a-noun-is-no-description",
+    ),
+    role(
+        "Kolvar Energy opened Wexmoor Bank on Tuesday. The company plans to spend $90 million on it.",
+        "$90 million",
+        subject="Kolvar Energy",
+        id="a-description-before-its-verb-points-back",
+    ),
     role("The 1.3GW project sits 40 miles off the coast.", "1.3GW", metric="capacity", measured="project", id="np-1"),
     role(
         "The second aftershock was 40 km deep.",
