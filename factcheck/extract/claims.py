@@ -180,11 +180,21 @@ def _parts_of_other_facts(text: str, claims: list[Claim], read: list[Quantity]) 
     return out
 
 
+_TAKEN = re.compile(
+    r"\b(?:took|takes?|taking|needed|needs?|required|requires?|in)\s+(?:just|only|a\s+mere|less\s+than)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _measured_duration(text: str, q: Quantity) -> bool:
     """A duration that is a fact of its own, not the period of another number: one fused to the noun it
-    measures ("a five-year contract", "a three-year investigation") or an age ("the 25-year-old")."""
-    if q.dimension != "duration" or "-" not in q.text:
+    measures ("a five-year contract", "a three-year investigation"), an age ("the 25-year-old") or the time
+    something took ("needed 11 days to reach", "in only five days"; not "in five days", a period)."""
+    if q.dimension != "duration":
         return False
+    if "-" not in q.text:
+        m = _TAKEN.search(text, max(0, q.start - 24), q.start)
+        return m is not None and not m.group().casefold().rstrip().endswith("in")
     return q.concept is not None or text.startswith("-old", q.end)
 
 

@@ -91,6 +91,18 @@ STATUS = [
         loud=[ND],
     ),
     case(
+        "the-time-taken-disagrees",
+        "Starfall needed five days to pass $1 billion worldwide.",
+        "Starfall took seven days to pass $1 billion worldwide.",
+        loud=[ND],
+    ),
+    case(
+        "two-things-that-took-time-stay-apart",
+        "The talks took three weeks, officials said.",
+        "The strike took five weeks, officials said.",
+        silent=[ND],
+    ),
+    case(
         "a-margin-is-no-level",
         "Starfall's opening beat the record that Nightglass had set by nearly $90 million worldwide.",
         "Starfall took $610 million worldwide over its opening weekend.",

@@ -236,6 +236,11 @@ DURATIONS_MORE = [
     case("The plant must close within 24 months.", X("24 months", 2, "year").says(stated=(24, "month"))),
     case("The outage lasted 16 hours.", X("16 hours", 16 / 8760, "year").says(stated=(16, "hour"))),
     case("The deal was signed two months ago.", D("two months ago", relative="two months ago")),
+    # a number fused to its unit qualifies the noun after it, whatever adjective stands before it
+    case("He signed a lucrative 5-year contract.", X("5-year", 5, "year").says(concept="contract")),
+    case("It ended a costly three-year-long investigation.", X("three-year", 3, "year")),
+    # trap: an unfused duration names no concept from the noun after it
+    case("He stayed for five years longer.", X("five years", 5, "year").says(concept=None)),
 ]
 
 DATES_MORE = [

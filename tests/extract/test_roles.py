@@ -184,6 +184,17 @@ ROLES = [
         subject=None,
         id="a-name-alone-in-brackets-is-an-aside",
     ),
+    # the time something took is a fact of its own; a period ("in five days") is not
+    role(
+        "Starfall needed 11 days to reach $1 billion.", "11 days", subject="Starfall", metric="time_taken", id="needed"
+    ),
+    role(
+        "Starfall did it in only five days after its release.",
+        "five days",
+        subject="Starfall",
+        metric="time_taken",
+        id="in-only-n-days",
+    ),
     # a role noun that qualifies another noun describes no one ("the giant turbine" is not "the tech giant")
     role(
         "Kolvar Energy opened Wexmoor Bank on Tuesday. The club record fee of $90 million still stands.",

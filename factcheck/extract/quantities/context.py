@@ -64,14 +64,16 @@ def context_of(
     return change, read_concept(c, text, end, first)
 
 
-def read_concept(c: Compiled, text: str, end: int, low: str | None) -> str | None:
-    """The concept of a quantity that counts nothing (see context_of); low: the word before it, in lower case."""
+def read_concept(c: Compiled, text: str, end: int, low: str | None, fused: bool = False) -> str | None:
+    """The concept of a quantity that counts nothing (see context_of); low: the word before it, in lower case;
+    fused: the number and its unit are one hyphenated adjective ("a lucrative five-year contract"), which
+    always qualifies the noun after it, whatever stands before it."""
     if text[end : end + 1] != " ":
         return None  # "a 3kW-rated pump": the fused word is the noun's own adjective
     if text[end + 1 : end + 3].lower() == "of":
         m = c.of_det.match(text, end)
         return read_noun(c, text, m.end())[0] if m is not None else None
-    if low is not None and low in c.determiners:
+    if fused or (low is not None and low in c.determiners):
         return read_noun(c, text, end)[0]
     return None
 

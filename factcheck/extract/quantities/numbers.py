@@ -252,8 +252,9 @@ class NumberReader(RangeReader):
             change = self._change_after(end, dim)
         if concept is None:
             concept = noun
-            if noun is None and after[:1] == " " and (low_word in c.determiners or after[1:] in "oO"):
-                concept = read_concept(c, text, end, low_word)
+            fused = dim == "duration" and "-" in text[hstart:end]
+            if noun is None and after[:1] == " " and (fused or low_word in c.determiners or after[1:] in "oO"):
+                concept = read_concept(c, text, end, low_word, fused)
         self.out.append(
             number_quantity(
                 hstart, end, text[hstart:end], value, low, high, unit, dim, qualifier,
