@@ -266,7 +266,8 @@ def _date_claims(
 ) -> list[Claim]:
     if not ms or not dates:
         return []
-    events = [name for name, rx in framer.rules.dates.event_res if rx.search(s.text)]
+    text = s.text
+    events = [name for name, rx in framer.rules.dates.event_res if rx.search(text)]
     if not events:
         return []
     out = []
@@ -274,6 +275,12 @@ def _date_claims(
         span = resolve_date(q.date, framer.doc.date) if q.date else None
         if span is None:
             continue
+        # the events of the date's own clause, when it names any ("On Monday Acme unveiled a headset, a launch
+        # that comes next year": the Monday is the unveiling's)
+        start = max(text.rfind(",", 0, q.start), text.rfind(";", 0, q.start)) + 1
+        ends = [i for i in (text.find(",", q.end), text.find(";", q.end)) if i >= 0]
+        end = min(ends, default=len(text))
+        own = [name for name, rx in framer.rules.dates.event_res if name in events and rx.search(text, start, end)]
         subject = next((m.key for m in ms if not m.after_prep), ms[0].key)
         claim = _claim(
             framer.doc,
@@ -285,7 +292,7 @@ def _date_claims(
             obj=None,
             metric="date",
             mentions=ms,
-            event="|".join(events),
+            event="|".join(own or events),
         )
         out.append(
             claim.model_copy(

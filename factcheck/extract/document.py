@@ -16,6 +16,7 @@ from factcheck.extract.framing import Framer
 from factcheck.extract.name_learning import learn_names
 from factcheck.extract.roles import actors
 from factcheck.extract.sentences import Sentence, sentences
+from factcheck.extract.status import names_a_weekday
 from factcheck.models import Claim, Document, DocumentExtract, EvidenceSentence
 from factcheck.ruleset.rule_set import RuleSet
 
@@ -41,7 +42,7 @@ def _sentence_claims(framer: Framer, s: Sentence, counter: list[int]) -> list[Cl
     ms, qs = framer.read(text, s.role in ("heading", "title") or None)
     out: list[Claim] = []
     fallback_subject = framer.heading_subject(s)
-    if qs:
+    if qs or (ms and names_a_weekday(text)):
         out = quantity_claims(framer, s, ms, qs, fallback_subject, counter)
     out.extend(extract_categorical(s, ms, framer, counter))
     subjects = [c.subject for c in out if c.subject]

@@ -136,16 +136,25 @@ _ON_WEEKDAY = re.compile(r"\b(?:on|late|early|last)\s+(?P<day>" + "|".join(_WEEK
 _FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|due|scheduled|set\s+to|next|plans?|expected)\b", re.I)
 
 
+def names_a_weekday(text: str) -> bool:
+    """Whether the sentence may date something by its weekday alone ("On Monday Acme unveiled ...")."""
+    return _ON_WEEKDAY.search(text) is not None
+
+
 def weekday_dates(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
     """ "on Friday", "late Monday": a date of the last such day up to the document's date (resolved with
-    `relative_span`), where no other number or date of the sentence covers the words; none in a sentence
-    that speaks of what will come."""
-    if _FUTURE.search(text):
-        return []
+    `relative_span`), where no other number or date of the sentence covers the words; none in a clause that
+    speaks of what will come."""
     out = []
     for m in _ON_WEEKDAY.finditer(text):
         a, b = m.start("day"), m.end("day")
         if any(q.start < b and a < q.end for q in qs):
+            continue
+        # what will come, in the weekday's own clause ("On Monday Acme showed a headset, a launch that will
+        # show ..." is a past Monday)
+        start = max(text.rfind(",", 0, a), text.rfind(";", 0, a)) + 1
+        ends = [i for i in (text.find(",", b), text.find(";", b)) if i >= 0]
+        if _FUTURE.search(text, start, min(ends, default=len(text))):
             continue
         parts = DateParts(relative=m.group("day").casefold())
         out.append(

@@ -55,3 +55,24 @@ STATUSES = [
 @pytest.mark.parametrize(("text", "number", "status"), STATUSES)
 def test_status_of_a_number(text: str, number: str, status: str | None) -> None:
     assert _claim(text, number).status == status
+
+
+WEEKDAY_DATES = [
+    # a past weekday dates the event of its own clause, whatever the rest of the sentence says will come
+    (
+        "On Monday Kolvar unveiled its headset, a launch that will test whether buyers want one.",
+        ("2024-04-29", "announcement"),
+    ),
+    ("Kolvar unveiled its headset on Monday at its yearly conference.", ("2024-04-29", "announcement")),
+    # traps: a weekday of what will come; a weekday with no event word
+    ("Kolvar will unveil its headset on Monday.", None),
+    ("On Monday Kolvar's chief executive spoke to reporters.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKDAY_DATES)
+def test_a_weekday_dates_its_clause(text: str, expected: tuple[str, str] | None) -> None:
+    rs = _ruleset()
+    doc = parse_document("source0.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
+    dates = [(str(c.low), c.event) for c in analyse([doc], rs).claims if c.kind == "date"]
+    assert dates == ([expected] if expected else []), dates
