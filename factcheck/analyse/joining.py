@@ -150,6 +150,18 @@ def _agree(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
     )
 
 
+def _stated_there(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
+    """Every figure of `g` is one a claim of `j` states: joined, they add a source to a side and no conflict."""
+    mine = {_value_key(c): c for c in g.claims}.values()
+    return all(
+        any(
+            compatible(x, y, ruleset) and x.value is not None and same_number(x, y, ruleset)
+            for y in j.distinct.values()
+        )
+        for x in mine
+    )
+
+
 def _conflict(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
     """Some figure of one cannot hold beside one of the other: "more than 1.3 GW" beside "2.8 GW" is neither
     agreement nor conflict, and joins nothing."""
@@ -266,8 +278,8 @@ def _join_unnamed(
     ruleset: RuleSet, by_concept: dict[tuple[tuple[str, str | None, bool], str], list[_Joined]], g: FactGroup
 ) -> bool:
     """A fact that names no subject ("165 wind turbines") joins the one named fact of its measure, scope and
-    measured thing that states its number, when there is exactly one: agreeing figures only, so the join adds
-    sources to a fact and never a conflict. Whether it joined."""
+    measured thing that states its number, when there is exactly one: figures the fact states only, so the join
+    adds sources to a fact (to one side of a disagreement it holds) and never a conflict. Whether it joined."""
     if len(g.claims) > MAX_JOINED or _generic(ruleset, g.metric, g.dimension):
         return False
     if g.dimension == "count" and any(c.value is None or c.value < SPECIFIC_COUNT for c in g.claims):
@@ -286,7 +298,7 @@ def _join_unnamed(
         and not (measured and j.measured and not measured & j.measured)
         and len(j.group.claims) <= MAX_JOINED
         and _same_where_shared(ruleset, j, g, documents)
-        and _agree(ruleset, j, g)
+        and _stated_there(ruleset, j, g)
     ]
     if len(homes) != 1:
         return False

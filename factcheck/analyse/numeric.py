@@ -15,7 +15,7 @@ import numpy as np
 
 from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
-from factcheck.analyse.intervals import BOUNDS, CEILINGS, FLOORS, UPPER, interval_of, usd_value
+from factcheck.analyse.intervals import BOUNDS, CEILINGS, FLOORS, UPPER, compatible, interval_of, same_number, usd_value
 from factcheck.analyse.temporal import update_findings, updates_by_later
 from factcheck.extract.corpus import Corpus
 from factcheck.models import Claim
@@ -53,6 +53,7 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
                     "numeric_disagreement",
                     flagged,
                     g,
+                    related=_backers(active, flagged, ruleset) if len(active) <= MAX_STATED_ELSEWHERE else None,
                     severity=None if strong else "info",
                     weak=not strong,
                     fact=fact_label(index, g),
@@ -77,6 +78,21 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
                         ceiling=match[0].text,
                     )
                 )
+
+
+def _backers(active: list[Claim], flagged: list[Claim], ruleset: RuleSet) -> list[Claim]:
+    """One claim of each other document of the fact that states a flagged figure: who backs each side (a copy
+    of a wire story, a joined source), so that an editor sees how many sources give each number."""
+    named = {c.id for c in flagged}
+    documents = {c.document for c in flagged}
+    out: list[Claim] = []
+    for c in active:
+        if c.id in named or c.document in documents or c.value is None:
+            continue
+        if any(f.value is not None and compatible(c, f, ruleset) and same_number(c, f, ruleset) for f in flagged):
+            out.append(c)
+            documents.add(c.document)
+    return out
 
 
 def _conflicts(

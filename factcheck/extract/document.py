@@ -81,6 +81,8 @@ def _inherit_subjects(doc: Document, claims: list[Claim], ruleset: RuleSet) -> l
     for n, c in enumerate(claims):
         if c.kind == "quantity" and c.subject is None and not c.total:
             source = last_in_section.get(heading_of.get(c.line))
+            if source is not None and _tally(c, ruleset) and source.dimension != "count":
+                source = None  # "12,000 houses toppled" is no tally of the place a distance was given from
             if source is None:
                 same_kind = [
                     (i, p)
@@ -96,3 +98,9 @@ def _inherit_subjects(doc: Document, claims: list[Claim], ruleset: RuleSet) -> l
             last_of_kind[(c.dimension, c.metric)] = (n, c)
         out.append(c)
     return out
+
+
+def _tally(c: Claim, ruleset: RuleSet) -> bool:
+    """A count of people or things in a state (dead, injured, toppled, damaged): an event's tally."""
+    metric = c.metric or ""
+    return c.dimension == "count" and (metric in ruleset.numbers.cumulative_metrics or metric.endswith("ed"))

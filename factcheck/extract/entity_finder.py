@@ -93,6 +93,7 @@ def is_title_case(text: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.9
 
 
+_COORDINATED = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
 # what may follow a description that is the subject or object: a verb ("said", "plans", "agreed", "will"), an
 # adverb, a preposition or a relative word; any other lowercase word is the noun it qualifies
@@ -265,6 +266,8 @@ class EntityFinder:
                 index.display.setdefault(key, psurface)
                 whole = pe >= s + len(bare)  # the part ends where the run does
                 end, prep = (e if whole else pe), self._after_prep(text, ps)
+                if not prep and out and out[-1].after_prep and _COORDINATED.fullmatch(text, out[-1].end, ps):
+                    prep = True  # "by the Federation of Red Cross and Red Crescent": both names follow "of"
                 # positional: start, end, surface, key, possessive, after_prep, initial
                 out.append(Mention(ps, end, psurface, key, possessive and whole, prep, initial and ps == s))
         return out

@@ -85,8 +85,9 @@ def _finding(ctx: _Ctx, f: Finding, lines: list[str]) -> None:
     others = [e for e in f.evidence if e.document not in docs_flagged or e.relation != "related"]
     if related or others:
         lines += ["", "Other sources:", "", "| where | relation | quote |", "|---|---|---|"]
+        relation = "states the same figure" if f.kind == "numeric_disagreement" else "related claim"
         for c in related:
-            lines.append(f"| {ctx.at(c)} | related claim | {escape(c.quote, 240)} |")
+            lines.append(f"| {ctx.at(c)} | {relation} | {escape(c.quote, 240)} |")
         for e in others:
             lines.append(f"| {ctx.where(e.document, e.line)} | {e.relation} | {escape(e.quote, 240)} |")
     lines.append("")

@@ -115,3 +115,18 @@ CASES = [
 def test_near_and_scale_slips(texts: list[str], severities: list[str]) -> None:
     report = dated_report(*texts)
     assert _disagreements(report) == severities, [(f.severity, f.message) for f in report.findings]
+
+
+def test_a_disagreement_names_the_sources_that_back_each_figure() -> None:
+    # the unnamed count joins the Harwick fact as one more source of 30,000 (analyse/joining.py): it is no
+    # side of the disagreement, but it backs one
+    report = dated_report(
+        "In Harwick, 30,000 houses were damaged, officials said on Monday.",
+        "In the quake zone, 30,000 houses were damaged.",
+        "In Harwick, nearly 200,000 houses were damaged, the Red Cross said.",
+    )
+    found = [f for f in report.findings if f.kind == "numeric_disagreement"]
+    assert len(found) == 1, [(f.severity, f.message) for f in report.findings]
+    claims = {c.id: c for c in report.claims}
+    assert {claims[c].document for c in found[0].claims} == {"source0", "source2"}
+    assert [(claims[c].document, claims[c].text) for c in found[0].related] == [("source1", "30,000 houses")]

@@ -159,7 +159,7 @@ ROLES = [
         metric="injured",
         id="people-were-injured",
     ),
-    role("About 12,000 houses collapsed across the valley.", "12,000", metric="collapsed", id="houses-collapsed"),
+    role("About 12,000 houses collapsed across the valley.", "12,000", metric="destroyed", id="houses-collapsed"),
     role("Some 30,000 houses were damaged across the valley.", "30,000", metric="damaged", id="houses-were-damaged"),
     role(
         "A further 78 bodies were handed over to relatives on Sunday.",
@@ -194,6 +194,22 @@ ROLES = [
         subject="Starfall",
         metric="time_taken",
         id="in-only-n-days",
+    ),
+    # a name coordinated with a preposition's object is that preposition's object too
+    role(
+        "In a survey of Vellin and Harwick, 300 homes were found empty.",
+        "300 homes",
+        subject="Vellin",
+        id="a-coordinated-name-follows-the-preposition-too",
+    ),
+    # verbs of one state are one metric
+    role("More than 12,000 houses had been toppled.", "12,000 houses", metric="destroyed", id="toppled-is-destroyed"),
+    # a tally takes no subject from a distance given from a place in the sentence before
+    role(
+        "The epicentre lies in Vellin Township, 23 km from Harwick. More than 1,200 houses collapsed.",
+        "1,200 houses",
+        subject=None,
+        id="a-tally-inherits-no-place-of-a-distance",
     ),
     # a role noun that qualifies another noun describes no one ("the giant turbine" is not "the tech giant")
     role(
