@@ -134,7 +134,11 @@ class _Seen:
 def _same_sentence_conflict(ruleset: RuleSet, c: Claim, seen: _Seen) -> bool:
     """A sentence that already gives this fact another value is speaking of two facts ("$1.2 billion worldwide
     after $156 million on its first day", "surpassing the $2 billion of its last fine")."""
-    return any(not compatible(c, o, ruleset) for o in seen.sentences.get((c.document, c.line), ()))
+    return any(
+        # an amount added is no second value of the level ("a swing of +210 seats ... took 411 seats")
+        not compatible(c, o, ruleset) and "increment" not in (o.status, c.status)
+        for o in seen.sentences.get((c.document, c.line), ())
+    )
 
 
 def _scope_ok(c: Claim, seen: _Seen) -> bool:
@@ -206,7 +210,9 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue
             # a metric no cue gave ("capacity", "value") may be another fact of the same subject
             uninformed = _default_metric(ruleset, c) or _default_metric(ruleset, g.claims[0])
-            weak = uninformed or (c.object is None) != (g.object is None)
+            # a metric no cue gave is specific enough when both name one object ("230 miles from Kunming")
+            same_object = c.object is not None and g.object is not None
+            weak = (uninformed and not same_object) or (c.object is None) != (g.object is None)
             if (
                 (weak or other_total)
                 and not stated_there

@@ -108,6 +108,8 @@ def quantity_claims(
         spec = framer.metrics.by_name.get(metric)
         if spec is None or not spec.counterparty:
             obj = None  # "12,000 people at 14 plants across Britain": a place is not a counterparty
+        if q.dimension == "distance":
+            obj = _reference_place(text, q, ms)  # "277 miles north of Kunming": a distance is from somewhere
         # a scope word belongs to the number it is nearest ("$350 million in X and $1.2 billion worldwide")
         lo = (primaries[i - 1].end + q.start) // 2 if i else a
         hi = (q.end + primaries[i + 1].start) // 2 if i + 1 < len(primaries) else b
@@ -143,6 +145,20 @@ def quantity_claims(
     out = _parts_of_other_facts(text, out, read)
     out.extend(_date_claims(framer, s, dates, ms, counter))
     return out
+
+
+_FROM_PLACE = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _reference_place(text: str, q: Quantity, ms: list[Mention]) -> str | None:
+    """The place a distance is measured from, named right after it ("230 miles northeast of Kunming")."""
+    m = _FROM_PLACE.match(text, q.end)
+    if m is None:
+        return None
+    return next((n.key for n in ms if n.start == m.end()), None)
 
 
 TOTAL_WINDOW = 60  # characters either side of a number where a total word makes it a total

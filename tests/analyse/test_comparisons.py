@@ -91,6 +91,18 @@ STATUS = [
         loud=[ND],
     ),
     case(
+        "two-distances-from-one-place-disagree",
+        "The quake struck Vellin county, which lies 230 miles northeast of Harwick, the capital.",
+        "Vellin county lies 277 miles north of Harwick, the provincial capital.",
+        loud=[ND],
+    ),
+    case(
+        "distances-from-two-places-stay-apart",
+        "The quake struck Vellin county, which lies 230 miles northeast of Harwick, the capital.",
+        "Vellin county lies 40 miles from Dornby, the nearest port.",
+        silent=[ND],
+    ),
+    case(
         "the-time-taken-disagrees",
         "Starfall needed five days to pass $1 billion worldwide.",
         "Starfall took seven days to pass $1 billion worldwide.",

@@ -202,6 +202,14 @@ ROLES = [
         subject="Vellin",
         id="a-coordinated-name-follows-the-preposition-too",
     ),
+    # a distance is measured from the place named right after it
+    role(
+        "Vellin county lies around 370 kilometers (230 miles) northeast of Harwick, the capital.",
+        "370 kilometers",
+        subject="Vellin",
+        obj="Harwick",
+        id="a-distance-from-a-place",
+    ),
     # verbs of one state are one metric
     role("More than 12,000 houses had been toppled.", "12,000 houses", metric="destroyed", id="toppled-is-destroyed"),
     # a tally takes no subject from a distance given from a place in the sentence before
