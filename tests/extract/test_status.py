@@ -38,6 +38,9 @@ STATUSES = [
     ("Starfall topped the old mark by an eye-popping $560 million worldwide.", "$560 million", "increment"),
     ("The toll in Harwick rose by 12 overnight, officials said.", "12", "increment"),
     ("Shares of Kolvar fell by 4% on Tuesday.", "4%", "increment"),
+    ("Rescuers found another 96 bodies in Harwick on Tuesday.", "96", "increment"),
+    # "another" coordinated with a count of another state is another group, no amount added
+    ("The flood has killed at least 175 people in Harwick, while another 181 are missing.", "181", None),
     # the level the figure reached is no margin
     ("Starfall took $610 million worldwide, beating the record.", "$610 million", None),
     ("The toll in Harwick rose to 312 overnight, officials said.", "312", None),
