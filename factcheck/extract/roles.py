@@ -196,8 +196,18 @@ def measured_phrase(text: str, a: int, start: int, end: int) -> str | None:
     return None
 
 
+_PENDING = re.compile(
+    r"\s+(?:more\s+)?(?:(?:have|has|had|are|were|is|was)\s+)?(?:(?:still|yet)\s+)+to\s+be\s+([a-z]+ed)\b"
+    r"|\s+(?:more\s+)?(?:have|has|had|are|were|is|was)\s+not\s+(?:yet\s+)?(?:been\s+)?([a-z]+ed)\b"
+)
+
+
 def counted_verb(text: str, end: int) -> str | None:
-    """ "1,801 people were injured" -> "injured"; "12,000 houses collapsed" -> "collapsed"."""
+    """ "1,801 people were injured" -> "injured"; "12,000 houses collapsed" -> "collapsed"; a state still
+    pending is its negation: "187 bodies still to be identified" -> "unidentified"."""
+    pending = _PENDING.match(text, end)
+    if pending:
+        return "un" + (pending.group(1) or pending.group(2))
     m = _COUNTED_VERB.match(text, end)
     if not m or m.group(1) in _NOT_VERBS:
         return None

@@ -210,6 +210,14 @@ ROLES = [
         obj="Harwick",
         id="a-distance-from-a-place",
     ),
+    # a state still pending is its negation, never the toll
+    role(
+        "With 187 bodies still to be identified, the toll in Harwick stands at 275.",
+        "187 bodies",
+        metric="unidentified",
+        id="still-to-be-identified",
+    ),
+    role("Some 40 homes have not yet been inspected.", "40 homes", metric="uninspected", id="not-yet-inspected"),
     # verbs of one state are one metric
     role("More than 12,000 houses had been toppled.", "12,000 houses", metric="destroyed", id="toppled-is-destroyed"),
     # a tally takes no subject from a distance given from a place in the sentence before
