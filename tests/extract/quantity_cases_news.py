@@ -236,6 +236,10 @@ DURATIONS_MORE = [
     case("The plant must close within 24 months.", X("24 months", 2, "year").says(stated=(24, "month"))),
     case("The outage lasted 16 hours.", X("16 hours", 16 / 8760, "year").says(stated=(16, "hour"))),
     case("The deal was signed two months ago.", D("two months ago", relative="two months ago")),
+    # a unit word before a link word: "a magnitude of 6.1"; not when a noun follows the number
+    case("The quake had a magnitude of 6.1, the survey said.", X("6.1", 6.1, "magnitude")),
+    case("Harwick's bureau put the magnitude at 6.5.", X("6.5", 6.5, "magnitude")),
+    case("It shows the magnitude of 3 errors in the log.", X("3 errors", 3, "count", "errors")),
     # a number fused to its unit qualifies the noun after it, whatever adjective stands before it
     case("He signed a lucrative 5-year contract.", X("5-year", 5, "year").says(concept="contract")),
     case("It ended a costly three-year-long investigation.", X("three-year", 3, "year")),

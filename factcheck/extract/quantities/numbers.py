@@ -9,6 +9,7 @@ with a few dictionary lookups and one call per step.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from factcheck.extract.quantities.amounts import Amount, bounds, read_amount
@@ -26,6 +27,9 @@ _LOOK_BACK = 48  # characters searched to the left of a number for a hedge or a 
 _COMPOUND = frozenset(("distance", "mass"))  # dimensions written in two units: "5 ft 2 in", "9 lb 3 oz"
 _MINUS = frozenset("-−–")  # the characters of a minus sign glued to a number (minus_rev)
 _NEXT = frozenset(" -")  # what may stand between a quantity and a noun of change after it ("a 3% drop")
+
+_PREFIX_LINKS = frozenset(["of", "at", "as", "was", "is"])  # "a magnitude of 6.1"
+_NOUN_NEXT = re.compile(r" (?!(?:on|in|and|or|but|was|were|is|by|from|according|with|at|to|for)\b)[a-z]")
 
 
 class NumberReader(RangeReader):
@@ -65,6 +69,10 @@ class NumberReader(RangeReader):
         self._wb_at, self._wb = start, wb
         wlow = self._wlow = wb[0].lower() if wb[0] is not None else None
         if a.currency is None:
+            if a.unit is None and wlow in _PREFIX_LINKS and c.prefix_linked is not None:
+                pl = c.prefix_linked.search(text, start - 24 if start - 24 > floor else floor, start)
+                if pl and not _NOUN_NEXT.match(text, a.end):  # "the magnitude of 3 errors" counts errors
+                    a.unit = c.prefix_units[pl.group("w").lower()]
             if a.unit is None and c.prefix_rev_g is not None and (pc == "-" or wlow in c.prefix_units):
                 lo = start - 16 if start - 16 > floor else floor
                 pm = c.prefix_rev_g.match(rtext, rs, n - lo)
