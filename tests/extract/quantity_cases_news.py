@@ -236,6 +236,12 @@ DURATIONS_MORE = [
     case("The plant must close within 24 months.", X("24 months", 2, "year").says(stated=(24, "month"))),
     case("The outage lasted 16 hours.", X("16 hours", 16 / 8760, "year").says(stated=(16, "hour"))),
     case("The deal was signed two months ago.", D("two months ago", relative="two months ago")),
+    # a fourth word of a counted noun only when it is the plural head
+    case(
+        "Kolvar runs 13 operational offshore wind farms.",
+        X("13 operational offshore wind farms", 13, "count", "operational offshore wind farms"),
+    ),
+    case("Kolvar has 3 big new blue boat sheds.", X("3 big new blue", 3, "count", "big new blue")),
     # a unit word before a link word: "a magnitude of 6.1"; not when a noun follows the number
     case("The quake had a magnitude of 6.1, the survey said.", X("6.1", 6.1, "magnitude")),
     case("Harwick's bureau put the magnitude at 6.5.", X("6.5", 6.5, "magnitude")),

@@ -87,11 +87,12 @@ _CONTRACTIONS = ("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll",
 
 
 def read_noun(c: Compiled, text: str, j: int) -> tuple[str | None, int]:
-    """The counted noun after j: up to three words, stopping at function words, verbs, punctuation."""
+    """The counted noun after j: up to three words, or four when the fourth is the plural head ("13
+    operational offshore wind farms"), stopping at function words, verbs, punctuation."""
     words: list[str] = []
     end = j
     pos = j
-    for _ in range(3):
+    for n in range(4):
         m = c.noun_word.match(text, pos)
         if not m:
             break
@@ -107,14 +108,17 @@ def read_noun(c: Compiled, text: str, j: int) -> tuple[str | None, int]:
             break  # adverbs
         if words and low.endswith("ed"):
             break  # a past-tense verb after the noun: "fans attended"; first place keeps "paid users"
-        words.append(w)
-        end = m.end()
-        pos = m.end()
-        if (
+        plural = (
             w.endswith(("'s", "’s"))
             or low in c.plurals
             or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2)
-        ):
+        )
+        if n == 3 and not plural:
+            break
+        words.append(w)
+        end = m.end()
+        pos = m.end()
+        if plural:
             break  # the plural head ends the noun phrase: "AI models", "paid users", "people"
     if not words:
         return None, j
