@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
+from factcheck.analyse import Stages
 from factcheck.engine.choice import EngineChoice
 from factcheck.engine.cluster import client_for, worker_count
-from factcheck.engine.dask_blocks import dask_stages
+from factcheck.engine.dask_blocks import align_numbers_on, compare_numbers_on
 from factcheck.engine.tasks import FileOutcome, FileTask, extract_documents, read_and_extract
 from factcheck.extract import EntityFinder, extract_document
 from factcheck.load import collect, planned_ids
@@ -86,7 +88,9 @@ def run_dask(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None, ch
         # extracts when a document had to be extracted anew)
         index = None if changed else EntityFinder(ruleset.entities).index_from(names)
         # the numbers are aligned (a shuffle on their block keys) and compared on the cluster
-        stages = dask_stages(client)
+        stages = Stages(
+            align_numbers=partial(align_numbers_on, client), compare_numbers=partial(compare_numbers_on, client)
+        )
         report = analyse_extracts(extracts, ruleset, across_parties=True, index=index, stages=stages)
     return RunResult(report=report, errors=errors, warnings=warnings)
 
