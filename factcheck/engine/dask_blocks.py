@@ -1,5 +1,5 @@
 """The numbers' alignment and comparison on Dask (analyse/blocks.py says why blocks can run apart), and what
-every stage run on the workers shares.
+every stage run on the workers shares (engine/dask_components.py runs the dates and superlatives).
 
 Alignment is a group-by of the numbers on their block keys: the blocks are hash-partitioned on their key
 where the claims are (the client holds the extracts the workers sent back), each partition goes to a worker
@@ -7,8 +7,8 @@ and each of its blocks is aligned there (`align_block`); the client only puts th
 positions, in the order one pass makes them. Comparison runs on consecutive runs of the facts, each task
 with what it reads of the documents of its run's claims (`comparison_stub`); the client puts the findings
 one run after another. The name index and the rules are sent once to each worker for each stage. What stays
-on the client: joining facts across subjects (a join can chain any blocks), dates, superlatives, the sums
-within documents and the numbering of the findings.
+on the client: joining facts across subjects (a join can chain any blocks), the superlatives' comparison,
+the sums within documents and the numbering of the findings.
 """
 
 from __future__ import annotations
