@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.analyse import NumberStages, align, compare, to_facts, unknown_directive_findings
+from factcheck.analyse import Stages, align, compare, to_facts, unknown_directive_findings
 from factcheck.extract import EntityFinder, EntityIndex, extract_document, extract_many, prestarted
 from factcheck.extract.corpus import Corpus, assemble, resolve_names
 from factcheck.extract.independence import Independence
@@ -47,14 +47,14 @@ def analyse_extracts(
     ruleset: RuleSet,
     across_parties: bool = True,
     index: EntityIndex | None = None,
-    stages: NumberStages | None = None,
+    stages: Stages | None = None,
 ) -> Report:
     """The report of these extractions; `across_parties` off aligns numbers by their blocks alone, as `check`
     does (analyse/joining.py). `index`, when given, is the name index of these extracts, merged elsewhere (the
-    Dask engine reduces it on its workers); by default it is merged here. `stages`: where the numbers are
-    aligned and compared."""
+    Dask engine reduces it on its workers); by default it is merged here. `stages`: where the facts are
+    aligned and compared (analyse/stages.py)."""
     with _collector_paused():
-        return _analyse(extracts, ruleset, across_parties, index, stages or NumberStages())
+        return _analyse(extracts, ruleset, across_parties, index, stages or Stages())
 
 
 def _assemble(
@@ -87,12 +87,13 @@ def _analyse(
     ruleset: RuleSet,
     across_parties: bool,
     index: EntityIndex | None,
-    stages: NumberStages,
+    stages: Stages,
 ) -> Report:
     corpus, claims = _assemble(extracts, ruleset, index)
     documents = corpus.documents
-    groups = align(claims, ruleset, corpus.index, across_parties, stages.align)
-    comparison = compare(groups, claims, corpus, ruleset, stages.compare)
+    aligners = (stages.align_numbers, stages.align_dates, stages.align_superlatives)
+    groups = align(claims, ruleset, corpus.index, across_parties, *aligners)
+    comparison = compare(groups, claims, corpus, ruleset, stages.compare_numbers, stages.compare_dates)
     facts = to_facts(groups, comparison.statuses, corpus.index)
     del groups  # from here on the resolved claims are only in `claims`: each goes as its named copy replaces it
     index = corpus.index

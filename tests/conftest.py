@@ -10,13 +10,20 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.load import parse_document
-from factcheck.models import Report
-from factcheck.pipeline import analyse
+from factcheck.extract.corpus import Corpus, assemble
+from factcheck.load import LoadResult, collect, parse_document, read_documents
+from factcheck.models import Claim, Report
+from factcheck.pipeline import analyse, extract_all
 from factcheck.ruleset.rule_set import RuleSet, load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# every corpus in the repository
+COMMITTED = [
+    SEEDS,
+    *sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir()),
+    *sorted(p for p in (ROOT / "tests" / "realworld").iterdir() if p.is_dir()),
+]
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +44,15 @@ def dated_report(*texts: str) -> Report:
         for i, text in enumerate(texts)
     ]
     return analyse(docs, rs)
+
+
+@cache
+def assembled(folder: Path) -> tuple[Corpus, list[Claim]]:
+    """A folder's corpus and claims, as the local engine assembles them (made once: read them, never change them)."""
+    entries, errors, warnings = collect([folder])
+    loaded = LoadResult(errors=errors, warnings=warnings)
+    documents = list(read_documents(entries, _rules().boilerplate, loaded))
+    return assemble(extract_all(documents, _rules()), _rules())
 
 
 def run_cli(args: list[str], cwd: Path = ROOT) -> tuple[int, str, str]:

@@ -6,8 +6,9 @@ Out: the claims aligned into facts, `align` -> `FactGroup`s (`to_facts` makes th
 the comparison gave each), and `compare` -> a `Comparison`: the `Finding`s, sorted and numbered, the
 within-document `Check`s and the `Corroboration`s. `unknown_directive_findings` reports the inline
 `<!-- factcheck: ... -->` comments that name no rule; `Suppressions` says which findings they silence.
-`NumberStages` says where the numbers are aligned and compared: here, or block by block on an engine
-(`blocks`: `keyed_numbers`, `align_block`, `merged`, `compare_run`).
+`Stages` says where the facts are aligned and compared: here, or on an engine, the numbers block by block
+(`blocks`: `keyed_numbers`, `align_block`, `merged`, `compare_run`) and the dates and superlatives component
+by component (`components`: `keyed_dates`, `keyed_superlatives`, `components`, `compare_date_run`).
 Nothing here reads files, prints or exits.
 """
 
@@ -17,16 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from factcheck.analyse.alignment import FactGroup, to_facts
-    from factcheck.analyse.blocks import NumberStages, align_block, compare_run, keyed_numbers, merged
+    from factcheck.analyse.blocks import align_block, compare_run, keyed_numbers, merged
     from factcheck.analyse.comparison import Comparison
     from factcheck.analyse.directives import Suppressions, unknown_directive_findings
     from factcheck.analyse.findings import compare
     from factcheck.analyse.joining import align
+    from factcheck.analyse.stages import Stages
 
 _EXPORTS = {
     "Comparison": "factcheck.analyse.comparison",
     "FactGroup": "factcheck.analyse.alignment",
-    "NumberStages": "factcheck.analyse.blocks",
+    "Stages": "factcheck.analyse.stages",
     "align_block": "factcheck.analyse.blocks",
     "compare_run": "factcheck.analyse.blocks",
     "keyed_numbers": "factcheck.analyse.blocks",
@@ -40,7 +42,7 @@ _EXPORTS = {
 __all__ = [
     "Comparison",
     "FactGroup",
-    "NumberStages",
+    "Stages",
     "Suppressions",
     "align",
     "align_block",

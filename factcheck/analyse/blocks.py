@@ -34,17 +34,10 @@ def align_numbers(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> 
     return join_near(align_quantities(claims, ruleset, index), ruleset, index)
 
 
-NumberAligner = Callable[[list[Claim], RuleSet, EntityIndex], list[FactGroup]]
-NumberComparer = Callable[[list[FactGroup], Corpus, RuleSet, Comparison], None]
-
-
-@dataclass(frozen=True)
-class NumberStages:
-    """How the numbers are aligned and compared: in this process by default; an engine may run them block by
-    block elsewhere, with the same result."""
-
-    align: NumberAligner = align_numbers
-    compare: NumberComparer = compare_quantities
+# one kind of claims of the whole corpus (or of whole blocks or components of it) -> their facts, in order
+Aligner = Callable[[list[Claim], RuleSet, EntityIndex], list[FactGroup]]
+# the facts of one kind -> their findings and statuses, added to the comparison
+Comparer = Callable[[list[FactGroup], Corpus, RuleSet, Comparison], None]
 
 
 def keyed_numbers(claims: Sequence[Claim], ruleset: RuleSet, index: EntityIndex) -> list[tuple[tuple[str, ...], int]]:
@@ -54,9 +47,11 @@ def keyed_numbers(claims: Sequence[Claim], ruleset: RuleSet, index: EntityIndex)
 
 @dataclass(frozen=True)
 class AlignedFact:
-    """One fact of a block, told by the positions of its claims in the corpus's list of claims."""
+    """One fact of a block (or a component: analyse/components.py), told by the positions of its claims in the
+    corpus's list of claims."""
 
     first: int  # the position of the claim that made the fact: the facts' order over the whole corpus
+    kind: str
     dimension: str
     subject: str | None
     metric: str
@@ -65,25 +60,28 @@ class AlignedFact:
     tentative: tuple[int, ...]
 
 
-def align_block(numbers: Iterable[tuple[int, Claim]], ruleset: RuleSet, index: EntityIndex) -> list[AlignedFact]:
-    """The facts of one block's numbers, given as (position, claim) in any order."""
-    ordered = sorted(numbers, key=lambda pc: pc[0])
+def align_block(
+    members: Iterable[tuple[int, Claim]], ruleset: RuleSet, index: EntityIndex, align: Aligner = align_numbers
+) -> list[AlignedFact]:
+    """The facts of one block's numbers (or, with another `align`, of one component's claims), given as
+    (position, claim) in any order: aligned in the corpus's order, as one pass meets them."""
+    ordered = sorted(members, key=lambda pc: pc[0])
     position = {id(c): p for p, c in ordered}
     out = []
-    for g in align_numbers([c for _, c in ordered], ruleset, index):
+    for g in align([c for _, c in ordered], ruleset, index):
         at = tuple(position[id(c)] for c in g.claims)
         tentative = tuple(position[id(c)] for c in g.claims if c.id in g.tentative)
-        out.append(AlignedFact(at[0], g.dimension, g.subject, g.metric, g.object, at, tentative))
+        out.append(AlignedFact(at[0], g.kind, g.dimension, g.subject, g.metric, g.object, at, tentative))
     return out
 
 
 def merged(facts: Iterable[AlignedFact], claims: Sequence[Claim]) -> list[FactGroup]:
-    """The blocks' facts as one list, in the order one pass over the corpus makes them."""
+    """The blocks' (or components') facts as one list, in the order one pass over the corpus makes them."""
     groups = []
     for f in sorted(facts, key=lambda f: f.first):
         members = [claims[p] for p in f.positions]
         tentative = {claims[p].id for p in f.tentative}
-        groups.append(FactGroup("quantity", f.dimension, f.subject, f.metric, f.object, members, tentative=tentative))
+        groups.append(FactGroup(f.kind, f.dimension, f.subject, f.metric, f.object, members, tentative=tentative))
     return groups
 
 
@@ -99,7 +97,11 @@ def compare_run(
 ) -> tuple[list[Finding], list[str]]:
     """The findings of a run of facts and each fact's status, given the documents of their claims (whole, or
     as `comparison_stub`s)."""
-    corpus = Corpus(documents, [], index, EntityFinder(ruleset.entities), Independence(documents))
     out = Comparison()
-    compare_quantities(groups, corpus, ruleset, out)
+    compare_quantities(groups, run_corpus(documents, index, ruleset), ruleset, out)
     return out.findings, [out.statuses.get(id(g), "single_source") for g in groups]
+
+
+def run_corpus(documents: list[Document], index: EntityIndex, ruleset: RuleSet) -> Corpus:
+    """The corpus a run of facts is compared in: the documents of its claims and the whole corpus's name index."""
+    return Corpus(documents, [], index, EntityFinder(ruleset.entities), Independence(documents))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.arithmetic import check_arithmetic, check_conversions
-from factcheck.analyse.blocks import NumberComparer
+from factcheck.analyse.blocks import Comparer
 from factcheck.analyse.categorical import compare_categorical
 from factcheck.analyse.comparison import Comparison, claim_order
 from factcheck.analyse.numeric import compare_quantities
@@ -23,13 +23,14 @@ def compare(
     claims: list[Claim],
     corpus: Corpus,
     ruleset: RuleSet,
-    numbers: NumberComparer = compare_quantities,
+    numbers: Comparer = compare_quantities,
+    dates: Comparer = compare_dates,
 ) -> Comparison:
-    """Every comparison, in a fixed order; `numbers` compares the numbers' facts (here, or run by run on an
-    engine: analyse/blocks.py)."""
+    """Every comparison, in a fixed order; `numbers` and `dates` compare the numbers' and the dates' facts
+    (here, or run by run on an engine: analyse/blocks.py, analyse/components.py)."""
     out = Comparison()
     numbers(groups, corpus, ruleset, out)
-    compare_dates(groups, corpus, ruleset, out)
+    dates(groups, corpus, ruleset, out)
     compare_categorical(groups, corpus, ruleset, out)
     check_arithmetic(corpus, claims, ruleset, out)
     check_conversions(claims, ruleset, out)

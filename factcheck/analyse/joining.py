@@ -30,11 +30,11 @@ from factcheck.analyse.alignment import (
     FactGroup,
     _basis,
     _generic,
-    align_categorical,
     align_dates,
     concept_key,
 )
-from factcheck.analyse.blocks import NumberAligner, align_numbers
+from factcheck.analyse.blocks import Aligner, align_numbers
+from factcheck.analyse.components import align_superlatives
 from factcheck.analyse.intervals import compatible, same_number, usd_value
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim
@@ -397,15 +397,17 @@ def align(
     ruleset: RuleSet,
     index: EntityIndex,
     across_parties: bool = True,
-    numbers: NumberAligner = align_numbers,
+    numbers: Aligner = align_numbers,
+    dates: Aligner = align_dates,
+    superlatives: Aligner = align_superlatives,
 ) -> list[FactGroup]:
-    """Every claim in a fact: numbers by subject (`numbers`: in one pass, or block by block on an engine),
-    then (unless `across_parties` is off) joined across subjects; dates; superlatives. `check` reads only
-    the blocks a draft's claims fall in (factcheck/gate/reach.py) and a join can chain blocks without end, so
-    `check` aligns by blocks alone."""
+    """Every claim in a fact: numbers by subject (in one pass, or block by block on an engine), then (unless
+    `across_parties` is off) joined across subjects; dates; superlatives (each in one pass, or component by
+    component). `check` reads only the blocks a draft's claims fall in (factcheck/gate/reach.py) and a join
+    can chain blocks without end, so `check` aligns by blocks alone."""
     facts = numbers(claims, ruleset, index)
     return (
         (join_across_subjects(facts, ruleset, index) if across_parties else facts)
-        + align_dates(claims, ruleset, index)
-        + align_categorical(claims, index)
+        + dates(claims, ruleset, index)
+        + superlatives(claims, ruleset, index)
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 
 from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
@@ -18,17 +19,37 @@ from factcheck.extract.entity_index import EntityIndex
 from factcheck.models import Claim, Finding
 from factcheck.ruleset.rule_set import RuleSet
 
+Sentence = tuple[str, int, str]  # a claim's document, line and quote
 
-def compare_dates(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
+
+def sentence_of(c: Claim) -> Sentence:
+    return (c.document, c.line, c.quote)
+
+
+def dates_per_sentence(groups: Iterable[FactGroup]) -> Counter[Sentence]:
+    """How many dates of the facts each sentence holds."""
+    return Counter(sentence_of(c) for g in groups if g.kind == "date" for c in g.claims)
+
+
+def compare_dates(
+    groups: list[FactGroup],
+    corpus: Corpus,
+    ruleset: RuleSet,
+    out: Comparison,
+    per_sentence: Mapping[Sentence, int] | None = None,
+) -> None:
     """Two dates of one fact disagree only when they are from different documents, their days cannot meet,
     they share an event kind (a sentence of several dates gives each the kind of the event word before it:
-    "announced in 2019 and completed in 2022") and the names an event needs."""
+    "announced in 2019 and completed in 2022") and the names an event needs. `per_sentence`: the dates in
+    each sentence, counted over every date fact of the corpus (by default over `groups`), so that a run of
+    facts is compared anywhere as in the whole."""
     index = corpus.index
-    per_sentence = Counter((c.document, c.line, c.quote) for g in groups if g.kind == "date" for c in g.claims)
+    if per_sentence is None:
+        per_sentence = dates_per_sentence(groups)
     for g in groups:
         if g.kind != "date":
             continue
-        events = {c.id: _events_of(c, per_sentence[(c.document, c.line, c.quote)], ruleset) for c in g.claims}
+        events = {c.id: _events_of(c, per_sentence[sentence_of(c)], ruleset) for c in g.claims}
         need = max(0, ruleset.dates.min_shared_entities)
         conflicts = [
             (a, b)

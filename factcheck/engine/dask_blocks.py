@@ -1,13 +1,14 @@
-"""The numbers' alignment and comparison on Dask (analyse/blocks.py says why blocks can run apart).
+"""The numbers' alignment and comparison on Dask (analyse/blocks.py says why blocks can run apart), and what
+every stage run on the workers shares (engine/dask_components.py runs the dates and superlatives).
 
 Alignment is a group-by of the numbers on their block keys: the blocks are hash-partitioned on their key
 where the claims are (the client holds the extracts the workers sent back), each partition goes to a worker
 and each of its blocks is aligned there (`align_block`); the client only puts the facts, which name claim
 positions, in the order one pass makes them. Comparison runs on consecutive runs of the facts, each task
 with what it reads of the documents of its run's claims (`comparison_stub`); the client puts the findings
-one run after another. The name index and the rules are sent once to each worker. What stays on the client:
-joining facts across subjects (a join can chain any blocks), dates, superlatives, the sums within documents
-and the numbering of the findings.
+one run after another. The name index and the rules are sent once to each worker for each stage. What stays
+on the client: joining facts across subjects (a join can chain any blocks), the superlatives' comparison,
+the sums within documents and the numbering of the findings.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ import math
 import warnings
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from factcheck.analyse import Comparison, FactGroup, NumberStages, align_block, compare_run, keyed_numbers, merged
+from factcheck.analyse import Comparison, FactGroup, align_block, compare_run, keyed_numbers, merged
 from factcheck.analyse.blocks import AlignedFact, comparison_stub
 from factcheck.engine.cluster import worker_count
 from factcheck.extract import EntityIndex
@@ -35,11 +35,6 @@ CLAIMS_PER_RUN = 4_000  # claims per comparison task, with their documents' open
 RETRIES = 3
 IN_FLIGHT = 2  # tasks a worker holds the data of at a time
 T = TypeVar("T")
-
-
-def dask_stages(client: Client) -> NumberStages:
-    """Number alignment and comparison run on this client's cluster."""
-    return NumberStages(align=partial(_align, client), compare=partial(_compare, client))
 
 
 def _align_blocks(blocks: list[list[tuple[int, Claim]]], ruleset: RuleSet, index: EntityIndex) -> list[AlignedFact]:
@@ -59,22 +54,29 @@ def partition_blocks(keyed: list[tuple[tuple[str, ...], int]], parts: int) -> li
     return [p for p in out if p]
 
 
-def _align(client: Client, claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
+def align_numbers_on(client: Client, claims: list[Claim], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
+    """`align_numbers` by blocks on the cluster."""
     keyed = keyed_numbers(claims, ruleset, index)
     if not keyed:
         return []
     # at least two partitions a worker, so that every worker aligns; at most NUMBERS_PER_PARTITION numbers each
     parts = max(2 * worker_count(client), math.ceil(len(keyed) / NUMBERS_PER_PARTITION))
     partitions = [[[(p, claims[p]) for p in block] for block in part] for part in partition_blocks(keyed, parts)]
-    rules = client.scatter(ruleset, broadcast=True, hash=False)
-    names = client.scatter(index, broadcast=True, hash=False)
     facts: list[AlignedFact] = []
-    for found in _bounded_map(client, _align_blocks, [(p,) for p in partitions], ruleset=rules, index=names):
+    for found in bounded_map(client, _align_blocks, [(p,) for p in partitions], **broadcast(client, ruleset, index)):
         facts.extend(found)
     return merged(facts, claims)
 
 
-def _bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, ...]], **shared: Any) -> Iterator[T]:
+def broadcast(client: Client, ruleset: RuleSet, index: EntityIndex) -> dict[str, Any]:
+    """The rules and the name index, sent once to each worker (for one stage), as a task's keyword arguments."""
+    return {
+        "ruleset": client.scatter(ruleset, broadcast=True, hash=False),
+        "index": client.scatter(index, broadcast=True, hash=False),
+    }
+
+
+def bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, ...]], **shared: Any) -> Iterator[T]:
     """`func(*a, **shared)` for each of `args` on the cluster, the results in order. Each task carries its
     arguments (a few MB), so the scheduler can run it again elsewhere when its worker dies (scattered data
     would die with it), and at most IN_FLIGHT tasks a worker are out at a time: a worker's memory, and the
@@ -102,7 +104,7 @@ def _bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, .
         following += 1
 
 
-def _runs(groups: Sequence[FactGroup], tasks: int) -> list[list[FactGroup]]:
+def runs_of(groups: Sequence[FactGroup], tasks: int) -> list[list[FactGroup]]:
     """Consecutive runs of facts, at least `tasks` of them where there are enough facts, of at most about
     CLAIMS_PER_RUN claims each."""
     per_run = min(CLAIMS_PER_RUN, max(1, math.ceil(sum(len(g.claims) for g in groups) / tasks)))
@@ -117,24 +119,28 @@ def _runs(groups: Sequence[FactGroup], tasks: int) -> list[list[FactGroup]]:
     return [r for r in runs if r]
 
 
-def _compare(client: Client, groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
-    numbers = [g for g in groups if g.kind == "quantity"]
-    runs = _runs(numbers, 2 * worker_count(client))
-    if not runs:
-        return
+def run_documents(runs: list[list[FactGroup]], corpus: Corpus) -> list[list[Document]]:
+    """The documents of each run's claims, as what comparing reads of them (`comparison_stub`): each made once."""
     by_id = {d.id: d for d in corpus.documents}
-    stubs: dict[str, Document] = {}  # each document once, as what the comparison reads of it
+    stubs: dict[str, Document] = {}
 
     def stub(doc_id: str) -> Document:
         if doc_id not in stubs:
             stubs[doc_id] = comparison_stub(by_id[doc_id], corpus.independence.opening(doc_id))
         return stubs[doc_id]
 
-    documents = [[stub(i) for i in sorted({c.document for g in run for c in g.claims}) if i in by_id] for run in runs]
-    rules = client.scatter(ruleset, broadcast=True, hash=False)
-    names = client.scatter(corpus.index, broadcast=True, hash=False)
-    args = list(zip(runs, documents, strict=True))
-    results = _bounded_map(client, compare_run, args, index=names, ruleset=rules)
+    return [[stub(i) for i in sorted({c.document for g in run for c in g.claims}) if i in by_id] for run in runs]
+
+
+def compare_numbers_on(
+    client: Client, groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison
+) -> None:
+    """`compare_quantities` by runs of facts on the cluster."""
+    runs = runs_of([g for g in groups if g.kind == "quantity"], 2 * worker_count(client))
+    if not runs:
+        return
+    args = list(zip(runs, run_documents(runs, corpus), strict=True))
+    results = bounded_map(client, compare_run, args, **broadcast(client, ruleset, corpus.index))
     for run, (findings, statuses) in zip(runs, results, strict=True):
         out.findings.extend(findings)
         for g, status in zip(run, statuses, strict=True):

@@ -1,23 +1,29 @@
-"""The whole-corpus run on Dask: reading, extraction, and the numbers' alignment and comparison on the workers.
+"""The whole-corpus run on Dask: reading, extraction, and the per-block and per-component analysis on the workers.
 
 Each task reads and extracts a batch of consecutive files and folds their name facts (the map side of the
 name index's reduction); the client merges the folds in batch order into the index. The numbers are then
-aligned by a group-by on their block keys and compared in runs of facts on the workers (engine/dask_blocks.py).
-Listing the corpus, the planned document ids, the join of facts across subjects, dates, superlatives, the
-sums and the numbering of the findings are the local engine's own code, run on the client in the corpus's
-order: a join can chain any blocks, and findings are numbered over the whole corpus, so running these where
-the whole corpus is in order keeps the report byte-identical to the local engine's (docs/scaling.md).
+aligned by a group-by on their block keys and compared in runs of facts on the workers (engine/dask_blocks.py);
+the dates and superlatives are aligned by a group-by on their connected components, and the dates compared in
+runs of facts, on the workers (engine/dask_components.py). Listing the corpus, the planned document ids, the
+join of facts across subjects, the superlatives' comparison, the sums and the numbering of the findings are
+the local engine's own code, run on the client in the corpus's order: a join can chain any blocks, the
+superlatives' comparison reads the whole corpus, and findings are numbered over the whole corpus, so running
+these where the whole corpus is in order keeps the report byte-identical to the local engine's
+(docs/scaling.md).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
+from factcheck.analyse import Stages
 from factcheck.engine.choice import EngineChoice
 from factcheck.engine.cluster import client_for, worker_count
-from factcheck.engine.dask_blocks import dask_stages
+from factcheck.engine.dask_blocks import align_numbers_on, compare_numbers_on
+from factcheck.engine.dask_components import align_dates_on, align_superlatives_on, compare_dates_on
 from factcheck.engine.tasks import FileOutcome, FileTask, extract_documents, read_and_extract
 from factcheck.extract import EntityFinder, extract_document
 from factcheck.load import collect, planned_ids
@@ -85,8 +91,15 @@ def run_dask(paths: Sequence[str | Path], ruleset: RuleSet, jobs: int | None, ch
         # the reduce side of the name index: the batches' folds merged in batch order (merged again from the
         # extracts when a document had to be extracted anew)
         index = None if changed else EntityFinder(ruleset.entities).index_from(names)
-        # the numbers are aligned (a shuffle on their block keys) and compared on the cluster
-        stages = dask_stages(client)
+        # the numbers, dates and superlatives are aligned (group-bys on their blocks and components) and the
+        # numbers and dates compared on the cluster
+        stages = Stages(
+            align_numbers=partial(align_numbers_on, client),
+            compare_numbers=partial(compare_numbers_on, client),
+            align_dates=partial(align_dates_on, client),
+            compare_dates=partial(compare_dates_on, client),
+            align_superlatives=partial(align_superlatives_on, client),
+        )
         report = analyse_extracts(extracts, ruleset, across_parties=True, index=index, stages=stages)
     return RunResult(report=report, errors=errors, warnings=warnings)
 

@@ -1,9 +1,11 @@
-"""The Dask engine gives the local engine's bytes: over seeds/, tests/corpora/ and a generated corpus, with a
-worker killed mid-run, and with a file that cannot be read. One LocalCluster of two worker processes serves
-the module (`--scheduler`); one test lets the command start its own."""
+"""The Dask engine gives the local engine's bytes: over seeds/, tests/corpora/ and a generated corpus (each with
+numbers, dates and superlatives, so every stage the workers run is compared), with a worker killed mid-run,
+and with a file that cannot be read. One LocalCluster of two worker processes serves the module
+(`--scheduler`); one test lets the command start its own."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -45,17 +47,29 @@ def _both(args: list[str], scheduler: str) -> tuple[tuple[int, str, str], tuple[
     return run_cli(args), run_cli([*args, "--engine", "dask", "--scheduler", scheduler])
 
 
+def _assert_every_kind(report: str, findings: bool = False) -> None:
+    """The report has facts of numbers, dates and superlatives (and, if asked, findings on each)."""
+    data = json.loads(report)
+    dimensions = {f["dimension"] for f in data["facts"]}
+    assert {"date", "superlative"} <= dimensions and dimensions - {"date", "superlative", "exclusivity"}
+    kinds = {f["kind"] for f in data["findings"]}
+    assert not findings or {"numeric_disagreement", "date_disagreement", "contradicted_claim"} <= kinds
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "json"])
 @pytest.mark.parametrize("corpus", [ROOT / "seeds", EVENTS])
 def test_report_is_byte_identical(scheduler: str, corpus: Path, fmt: str) -> None:
     local, dask = _both(["report", str(corpus), "--format", fmt], scheduler)
     assert local[0] == 0
+    if fmt == "json":
+        _assert_every_kind(local[1])
     assert dask == local
 
 
 def test_generated_corpus_is_byte_identical(scheduler: str, generated: Path, generated_local: tuple) -> None:
     dask = run_cli(["report", str(generated), "--format", "json", "--engine", "dask", "--scheduler", scheduler])
     assert generated_local[0] == 0 and len(generated_local[1]) > 100_000
+    _assert_every_kind(generated_local[1], findings=True)
     assert dask == generated_local
 
 
@@ -85,8 +99,11 @@ class DieOnce(WorkerPlugin):
         os._exit(1)
 
 
-# a worker dies while extracting, while aligning a partition of numbers, while comparing a run of facts
-@pytest.mark.parametrize("task", ["read_and_extract", "_align_blocks", "compare_run"])
+# a worker dies while extracting, while aligning a partition of numbers, while comparing a run of number facts,
+# while aligning a partition of components (the dates'), while comparing a run of date facts
+@pytest.mark.parametrize(
+    "task", ["read_and_extract", "_align_blocks", "compare_run", "_align_components", "compare_date_run"]
+)
 def test_a_worker_killed_mid_run_gives_the_same_report(
     scheduler: str, generated: Path, generated_local: tuple, tmp_path: Path, task: str
 ) -> None:
