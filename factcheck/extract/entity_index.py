@@ -93,6 +93,11 @@ def short_forms(form: str, org_words: frozenset[str], suffixes: frozenset[str]) 
     return out
 
 
+def institution(key: str, org_words: frozenset[str], suffixes: frozenset[str]) -> bool:
+    """A name that is an organisation word alone ("Party", "Council"): the head of names, no product."""
+    return key in org_words or key in suffixes
+
+
 def merge_facts(
     facts: Iterable[NameFacts], aliases: dict[str, str], suffixes: frozenset[str], org_words: frozenset[str]
 ) -> EntityIndex:
@@ -117,7 +122,8 @@ def merge_facts(
             continue
         if len(parts) == 2:
             head, rest = key_of(parts[0]), key_of(parts[1])
-            if head in index.known and rest in index.known:
+            # "Labour Party" is no product "Party" of Labour: an organisation word heads the name itself
+            if head in index.known and rest in index.known and not institution(rest, org_words, suffixes):
                 index.canonical[k] = rest
                 index.owner.setdefault(rest, head)
     _merge_variants(index, surfaces, suffixes, org_words)

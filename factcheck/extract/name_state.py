@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.extract.entity_finder import EntityFinder
-from factcheck.extract.entity_index import MAX_BLOCK, EntityIndex, group_rank, short_forms, variant_blocks
+from factcheck.extract.entity_index import MAX_BLOCK, EntityIndex, group_rank, institution, short_forms, variant_blocks
 from factcheck.extract.name_matching import key_of, names_match
 from factcheck.models import NameFacts
 
@@ -124,7 +124,7 @@ class NameState:
         for k in new_known:
             again |= self.waiting.pop(k, set())
         for k in again:
-            self._pass2(k)
+            self._pass2(k, finder)
         # 3. which names are compared, with what count and form
         candidates = again | new_known
         changed_form: set[str] = set()  # added, removed, or written differently
@@ -239,15 +239,16 @@ class NameState:
         self._finish(finder, again | changed_form | changed_count)
         return self
 
-    def _pass2(self, k: str) -> None:
-        """ "Acme Widget", where Acme and Widget are both known names, stands for Widget, owned by Acme."""
+    def _pass2(self, k: str, finder: EntityFinder) -> None:
+        """ "Acme Widget", where Acme and Widget are both known names, stands for Widget, owned by Acme (not
+        "Labour Party": an organisation word heads the name itself)."""
         value = None
         for bare in sorted(self.surf.get(k, {})):
             parts = _two_parts(bare)
             if parts is None or self.surf[k][bare] == 0:
                 continue
             head, rest = parts
-            if head in self.known and rest in self.known:
+            if head in self.known and rest in self.known and not institution(rest, finder.org_words, finder.suffixes):
                 value = rest
                 first = self.p2first.get(rest)
                 if first is None or (k, bare) < first[:2]:

@@ -93,6 +93,7 @@ def test_a_draft_that_links_two_corpus_names(finder) -> None:
         _nf([("Halvorsen Group Ltd", 5)]),  # joins the variants and becomes their commonest form
         _nf([("Pellworth", 4)]),  # a short form of the one longer name
         _nf([("Acme", 1), ("Widget", 1), ("Acme Widget", 2)]),  # "Acme Widget" stands for Widget, owned by Acme
+        _nf([("Vellin", 1), ("Party", 1), ("Vellin Party", 2)]),  # an organisation word heads its name
         _nf([("Halvorsen", 9)], owner=[("halvorsen", "pellworthfoods")]),  # an owner the corpus never gave
     ]
     for d in drafts:
@@ -143,3 +144,10 @@ def test_random_small_worlds(finder) -> None:
         state = NameState.build(docs[k:], finder)
         state.add(docs[:k], finder, first=True)
         _same(state, finder, docs)
+
+
+def test_an_organisation_word_heads_its_name(finder) -> None:
+    """ "Vellin Party" is no product "Party" owned by Vellin, even where "Party" stands alone as a name."""
+    index = finder.index_from([_nf([("Party", 1), ("Vellin", 1), ("Vellin Party", 2), ("Harwick Party", 1)])])
+    assert index.canon("vellinparty") != index.canon("harwickparty")
+    assert index.owner_of("party") is None
