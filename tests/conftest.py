@@ -46,6 +46,14 @@ def dated_report(*texts: str) -> Report:
     return analyse(docs, rs)
 
 
+def claim_of(text: str, number: str) -> Claim:
+    """The first number claim of an invented article (dated 2024-05-02) whose text holds `number`."""
+    report = dated_report(text)
+    found = [c for c in report.claims if c.kind == "quantity" and number in c.text]
+    assert found, [(c.text, c.subject, c.metric) for c in report.claims]
+    return found[0]
+
+
 @cache
 def assembled(folder: Path) -> tuple[Corpus, list[Claim]]:
     """A folder's corpus and claims, as the local engine assembles them (made once: read them, never change them)."""

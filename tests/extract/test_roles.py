@@ -18,6 +18,7 @@ from factcheck.load import parse_document
 from factcheck.models import Claim
 from factcheck.pipeline import analyse
 from factcheck.ruleset.rule_set import RuleSet, load_ruleset
+from tests.conftest import claim_of
 
 ANY = "<any>"
 
@@ -28,12 +29,7 @@ def _ruleset() -> RuleSet:
 
 
 def _claim(text: str, number: str) -> Claim:
-    rs = _ruleset()
-    doc = parse_document("source0.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
-    report = analyse([doc], rs)
-    found = [c for c in report.claims if c.kind == "quantity" and number in c.text]
-    assert found, [(c.text, c.subject, c.metric) for c in report.claims]
-    return found[0]
+    return claim_of(text, number)
 
 
 def _same(actual: str | None, expected: str | None) -> bool:

@@ -4,27 +4,14 @@ each row names one number and the status it must get (None: a current figure sta
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from factcheck.load import parse_document
 from factcheck.models import Claim
-from factcheck.pipeline import analyse
-from factcheck.ruleset.rule_set import RuleSet, load_ruleset
-
-
-@cache
-def _ruleset() -> RuleSet:
-    return load_ruleset()
+from tests.conftest import claim_of, dated_report
 
 
 def _claim(text: str, number: str) -> Claim:
-    rs = _ruleset()
-    doc = parse_document("source0.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
-    found = [c for c in analyse([doc], rs).claims if c.kind == "quantity" and number in c.text]
-    assert found, number
-    return found[0]
+    return claim_of(text, number)
 
 
 STATUSES = [
@@ -75,7 +62,5 @@ WEEKDAY_DATES = [
 
 @pytest.mark.parametrize(("text", "expected"), WEEKDAY_DATES)
 def test_a_weekday_dates_its_clause(text: str, expected: tuple[str, str] | None) -> None:
-    rs = _ruleset()
-    doc = parse_document("source0.md", "---\ndate: 2024-05-02\n---\n\n" + text, rs.boilerplate)
-    dates = [(str(c.low), c.event) for c in analyse([doc], rs).claims if c.kind == "date"]
+    dates = [(str(c.low), c.event) for c in dated_report(text).claims if c.kind == "date"]
     assert dates == ([expected] if expected else []), dates
