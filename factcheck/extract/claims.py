@@ -16,7 +16,7 @@ from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
 from factcheck.extract.roles import actors, measured_phrase, modified_name
 from factcheck.extract.sentences import Sentence, quote_around
-from factcheck.extract.status import relative_span, statuses, weekday_dates
+from factcheck.extract.status import comma_clause, relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
 from factcheck.ruleset.lexicons import MetricLexicon
 
@@ -293,9 +293,7 @@ def _date_claims(
             continue
         # the events of the date's own clause, when it names any ("On Monday Acme unveiled a headset, a launch
         # that comes next year": the Monday is the unveiling's)
-        start = max(text.rfind(",", 0, q.start), text.rfind(";", 0, q.start)) + 1
-        ends = [i for i in (text.find(",", q.end), text.find(";", q.end)) if i >= 0]
-        end = min(ends, default=len(text))
+        start, end = comma_clause(text, q.start, q.end)
         own = [name for name, rx in framer.rules.dates.event_res if name in events and rx.search(text, start, end)]
         subject = next((m.key for m in ms if not m.after_prep), ms[0].key)
         claim = _claim(

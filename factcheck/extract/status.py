@@ -136,6 +136,13 @@ _ON_WEEKDAY = re.compile(r"\b(?:on|late|early|last)\s+(?P<day>" + "|".join(_WEEK
 _FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|due|scheduled|set\s+to|next|plans?|expected)\b", re.I)
 
 
+def comma_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence around start..end between commas or semicolons."""
+    a = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
+    ends = [i for i in (text.find(",", end), text.find(";", end)) if i >= 0]
+    return a, min(ends, default=len(text))
+
+
 def names_a_weekday(text: str) -> bool:
     """Whether the sentence may date something by its weekday alone ("On Monday Acme unveiled ...")."""
     return _ON_WEEKDAY.search(text) is not None
@@ -152,9 +159,7 @@ def weekday_dates(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
             continue
         # what will come, in the weekday's own clause ("On Monday Acme showed a headset, a launch that will
         # show ..." is a past Monday)
-        start = max(text.rfind(",", 0, a), text.rfind(";", 0, a)) + 1
-        ends = [i for i in (text.find(",", b), text.find(";", b)) if i >= 0]
-        if _FUTURE.search(text, start, min(ends, default=len(text))):
+        if _FUTURE.search(text, *comma_clause(text, a, b)):
             continue
         parts = DateParts(relative=m.group("day").casefold())
         out.append(
