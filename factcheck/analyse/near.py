@@ -7,6 +7,9 @@ of every one of theirs, it is far likelier a misstatement of that fact than a se
 mentions. It joins that fact as *tentative*: the disagreement it makes is shown as info, never as an error
 (analyse/numeric.py), because the sentence may still speak of something else.
 
+A generic amount ("value": a subject has many) joins only by its scope words: "$1.8 billion around the globe"
+beside the one worldwide fact of its subject, whatever that fact's metric.
+
 Only the fact with the most sources takes it, and only when no other fact of the block is as good a home;
 a number that two sources agree on is never moved (two agencies' magnitudes stay two facts).
 """
