@@ -92,7 +92,8 @@ def _analyse(
     corpus, claims = _assemble(extracts, ruleset, index)
     documents = corpus.documents
     aligners = (stages.align_numbers, stages.align_dates, stages.align_superlatives)
-    groups = align(claims, ruleset, corpus.index, across_parties, *aligners)
+    years = {d.id: int(d.date[:4]) if d.date and d.date[:4].isdigit() else None for d in documents}
+    groups = align(claims, ruleset, corpus.index, across_parties, *aligners, years=years)
     comparison = compare(groups, claims, corpus, ruleset, stages.compare_numbers, stages.compare_dates)
     facts = to_facts(groups, comparison.statuses, corpus.index)
     del groups  # from here on the resolved claims are only in `claims`: each goes as its named copy replaces it

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
@@ -129,3 +130,23 @@ def same_number(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, i
     va, ta = usd_value(a, ruleset, years[0])
     vb, tb = usd_value(b, ruleset, years[1])
     return abs(va - vb) <= max(ta, tb) + 1e-9
+
+
+@dataclass(frozen=True)
+class Rates:
+    """The comparisons of amounts at the rates of their documents' years (`years`: document id -> year)."""
+
+    ruleset: RuleSet
+    years: Mapping[str, int | None] = field(default_factory=dict)
+
+    def _of(self, a: Claim, b: Claim) -> tuple[int | None, int | None]:
+        return self.years.get(a.document), self.years.get(b.document)
+
+    def compatible(self, a: Claim, b: Claim) -> bool:
+        return compatible(a, b, self.ruleset, self._of(a, b))
+
+    def same_number(self, a: Claim, b: Claim) -> bool:
+        return same_number(a, b, self.ruleset, self._of(a, b))
+
+    def usd(self, c: Claim) -> float:
+        return usd_value(c, self.ruleset, self.years.get(c.document))[0]

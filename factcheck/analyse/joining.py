@@ -23,7 +23,7 @@ chain blocks without end, and `check` reads only the blocks of a draft's claims 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from factcheck.analyse.alignment import (
@@ -35,7 +35,7 @@ from factcheck.analyse.alignment import (
 )
 from factcheck.analyse.blocks import Aligner, align_numbers
 from factcheck.analyse.components import align_superlatives
-from factcheck.analyse.intervals import compatible, same_number, usd_value
+from factcheck.analyse.intervals import Rates
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
@@ -91,14 +91,14 @@ def _measure(ruleset: RuleSet, g: FactGroup) -> tuple[str, str, str | None, bool
     return (g.dimension, concept_key(ruleset, g.metric), _basis(first.per), first.total)
 
 
-def _rivals(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> set[tuple[str, frozenset[str]]]:
+def _rivals(groups: list[FactGroup], rates: Rates, index: EntityIndex) -> set[tuple[str, frozenset[str]]]:
     """(measure concept, two subjects) that one document gives different values for: two facts everywhere."""
     by_doc: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for g in groups:
         subject = index.canon(g.subject)
         if g.kind != "quantity" or subject is None:
             continue
-        concept = concept_key(ruleset, g.metric)
+        concept = concept_key(rates.ruleset, g.metric)
         for c in g.claims:
             by_doc[(c.document, concept)][subject].append(c)
     out: set[tuple[str, frozenset[str]]] = set()
@@ -108,19 +108,19 @@ def _rivals(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> se
         names = sorted(subjects)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if any(not compatible(x, y, ruleset) for x in subjects[a][:8] for y in subjects[b][:8]):
+                if any(not rates.compatible(x, y) for x in subjects[a][:8] for y in subjects[b][:8]):
                     out.add((concept, frozenset((a, b))))
     return out
 
 
-def _same_where_shared(ruleset: RuleSet, j: _Joined, g: FactGroup, documents: set[str]) -> bool:
+def _same_where_shared(rates: Rates, j: _Joined, g: FactGroup, documents: set[str]) -> bool:
     """A document that gives both facts gives them one value (one toll told of a province and of its county,
     "381 dead" in the headline and "at least 381 people" below): else it speaks of two facts."""
     shared = documents & j.documents
     if not shared:
         return True
     mine = _values(c for c in g.claims if c.document in shared)
-    return all(compatible(x, y, ruleset) for d in shared for x in mine.get(d, ()) for y in j.values.get(d, ()))
+    return all(rates.compatible(x, y) for d in shared for x in mine.get(d, ()) for y in j.values.get(d, ()))
 
 
 def _value_key(c: Claim) -> tuple[object, ...]:
@@ -139,41 +139,38 @@ def _values(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     return out
 
 
-def _agree(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
+def _agree(rates: Rates, j: _Joined, g: FactGroup) -> bool:
     """Every claim of one states the other's number: "more than 1.3 GW" can hold beside "2.8 GW", but it is
     not evidence that the two are one fact."""
     mine = {_value_key(c): c for c in g.claims}.values()
     return all(
-        compatible(x, y, ruleset) and (x.value is None or y.value is None or same_number(x, y, ruleset))
+        rates.compatible(x, y) and (x.value is None or y.value is None or rates.same_number(x, y))
         for x in mine
         for y in j.distinct.values()
     )
 
 
-def _stated_there(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
+def _stated_there(rates: Rates, j: _Joined, g: FactGroup) -> bool:
     """Every figure of `g` is one a claim of `j` states: joined, they add a source to a side and no conflict."""
     mine = {_value_key(c): c for c in g.claims}.values()
     return all(
-        any(
-            compatible(x, y, ruleset) and x.value is not None and same_number(x, y, ruleset)
-            for y in j.distinct.values()
-        )
+        any(rates.compatible(x, y) and x.value is not None and rates.same_number(x, y) for y in j.distinct.values())
         for x in mine
     )
 
 
-def _conflict(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
+def _conflict(rates: Rates, j: _Joined, g: FactGroup) -> bool:
     """Some figure of one cannot hold beside one of the other: "more than 1.3 GW" beside "2.8 GW" is neither
     agreement nor conflict, and joins nothing."""
     mine = {_value_key(c): c for c in g.claims}.values()
-    return any(not compatible(x, y, ruleset) for x in mine for y in j.distinct.values())
+    return any(not rates.compatible(x, y) for x in mine for y in j.distinct.values())
 
 
-def _near(ruleset: RuleSet, j: _Joined, g: FactGroup) -> bool:
+def _near(rates: Rates, j: _Joined, g: FactGroup) -> bool:
     """Figures within a factor of MAX_RATIO of each other: a revised toll or a misreported price, not a part
     against its whole or one project against a company's total."""
-    va = [usd_value(c, ruleset)[0] for c in j.distinct.values() if c.value]
-    vb = [usd_value(c, ruleset)[0] for c in g.claims if c.value]
+    va = [rates.usd(c) for c in j.distinct.values() if c.value]
+    vb = [rates.usd(c) for c in g.claims if c.value]
     if not va or not vb:
         return False
     low, high = min(min(va), min(vb)), max(max(va), max(vb))
@@ -221,13 +218,16 @@ def _parallel(index: EntityIndex, j: _Joined, subject: str | None, obj: str | No
     return same_object and all(s is not None and not index.related(s, subject) for s in j.subjects)
 
 
-def join_across_subjects(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
+def join_across_subjects(
+    groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex, years: Mapping[str, int | None] | None = None
+) -> list[FactGroup]:
     """The quantity facts with each joined to the earliest fact of its measure that it is linked to and nothing
     sets apart (preferring one it agrees with); the other facts as they are. Deterministic: facts are taken in
     order of creation, and a joined fact keeps its claims in the order the facts were created. Only linked
     facts are looked at (through an index of their parties and documents), at most MAX_CANDIDATES of them, and
     only facts of at most MAX_JOINED claims join: one article of thousands of figures stays near-linear."""
-    rivals = _rivals(groups, ruleset, index)
+    rates = Rates(ruleset, years or {})  # amounts compared at the rates of their documents' years
+    rivals = _rivals(groups, rates, index)
     buckets: dict[tuple[str, str | None, bool], _Bucket] = defaultdict(_Bucket)
     out: list[FactGroup] = []
     unnamed: list[int] = []  # where in `out` the facts of numbers that name no subject are
@@ -241,7 +241,7 @@ def join_across_subjects(groups: list[FactGroup], ruleset: RuleSet, index: Entit
         bucket = buckets[(dimension, basis, total)]
         documents = {c.document for c in g.claims}
         parties = _parties(g, index)
-        home = _home(ruleset, index, bucket, g, concept, documents, parties, rivals)
+        home = _home(rates, index, bucket, g, concept, documents, parties, rivals)
         if home is None:
             group = FactGroup(
                 g.kind, g.dimension, g.subject, g.metric, g.object, list(g.claims), tentative=set(g.tentative)
@@ -270,16 +270,17 @@ def join_across_subjects(groups: list[FactGroup], ruleset: RuleSet, index: Entit
     for key, bucket in buckets.items():
         for j in bucket.joined:
             by_concept[(key, j.concept)].append(j)
-    joined = {i for i in unnamed if _join_unnamed(ruleset, by_concept, out[i])}
+    joined = {i for i in unnamed if _join_unnamed(rates, by_concept, out[i])}
     return [g for i, g in enumerate(out) if i not in joined]
 
 
 def _join_unnamed(
-    ruleset: RuleSet, by_concept: dict[tuple[tuple[str, str | None, bool], str], list[_Joined]], g: FactGroup
+    rates: Rates, by_concept: dict[tuple[tuple[str, str | None, bool], str], list[_Joined]], g: FactGroup
 ) -> bool:
     """A fact that names no subject ("165 wind turbines") joins the one named fact of its measure, scope and
     measured thing that states its number, when there is exactly one: figures the fact states only, so the join
     adds sources to a fact (to one side of a disagreement it holds) and never a conflict. Whether it joined."""
+    ruleset = rates.ruleset
     if len(g.claims) > MAX_JOINED or _generic(ruleset, g.metric, g.dimension):
         return False
     if g.dimension == "count" and any(c.value is None or c.value < SPECIFIC_COUNT for c in g.claims):
@@ -297,8 +298,8 @@ def _join_unnamed(
         if j.extent == extent
         and not (measured and j.measured and not measured & j.measured)
         and len(j.group.claims) <= MAX_JOINED
-        and _same_where_shared(ruleset, j, g, documents)
-        and _stated_there(ruleset, j, g)
+        and _same_where_shared(rates, j, g, documents)
+        and _stated_there(rates, j, g)
     ]
     if len(homes) != 1:
         return False
@@ -317,7 +318,7 @@ class _Bucket:
 
 
 def _home(
-    ruleset: RuleSet,
+    rates: Rates,
     index: EntityIndex,
     bucket: _Bucket,
     g: FactGroup,
@@ -327,6 +328,7 @@ def _home(
     rivals: set[tuple[str, frozenset[str]]],
 ) -> _Joined | None:
     """The joined fact `g` belongs to, if any (see the module's doc)."""
+    ruleset = rates.ruleset
     subject = index.canon(g.subject)
     if len(g.claims) > MAX_JOINED:
         return None
@@ -351,14 +353,14 @@ def _home(
             index, j, subject, index.canon(g.object)
         ):
             continue
-        if not _same_where_shared(ruleset, j, g, documents):
+        if not _same_where_shared(rates, j, g, documents):
             continue
-        if _agree(ruleset, j, g):
+        if _agree(rates, j, g):
             agreeing.append(j)
         elif (
             lone
             and (g.metric == j.group.metric or ruleset.metrics.compatible(g.metric, j.group.metric))
-            and _conflict(ruleset, j, g)
+            and _conflict(rates, j, g)
             and _direct(index, j, g, parties)
             and not (
                 generic
@@ -374,7 +376,7 @@ def _home(
     # billion"); among several, the first within MAX_RATIO of its figures
     if len(differing) == 1:
         return differing[0]
-    near_ones = [j for j in differing if _near(ruleset, j, g)]
+    near_ones = [j for j in differing if _near(rates, j, g)]
     return near_ones[0] if near_ones else None
 
 
@@ -400,14 +402,16 @@ def align(
     numbers: Aligner = align_numbers,
     dates: Aligner = align_dates,
     superlatives: Aligner = align_superlatives,
+    years: Mapping[str, int | None] | None = None,
 ) -> list[FactGroup]:
     """Every claim in a fact: numbers by subject (in one pass, or block by block on an engine), then (unless
-    `across_parties` is off) joined across subjects; dates; superlatives (each in one pass, or component by
-    component). `check` reads only the blocks a draft's claims fall in (factcheck/gate/reach.py) and a join
-    can chain blocks without end, so `check` aligns by blocks alone."""
+    `across_parties` is off) joined across subjects, amounts compared at their documents' `years`' rates;
+    dates; superlatives (each in one pass, or component by component). `check` reads only the blocks a draft's
+    claims fall in (factcheck/gate/reach.py) and a join can chain blocks without end, so `check` aligns by
+    blocks alone."""
     facts = numbers(claims, ruleset, index)
     return (
-        (join_across_subjects(facts, ruleset, index) if across_parties else facts)
+        (join_across_subjects(facts, ruleset, index, years) if across_parties else facts)
         + dates(claims, ruleset, index)
         + superlatives(claims, ruleset, index)
     )

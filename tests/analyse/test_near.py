@@ -130,3 +130,21 @@ def test_a_disagreement_names_the_sources_that_back_each_figure() -> None:
     claims = {c.id: c for c in report.claims}
     assert {claims[c].document for c in found[0].claims} == {"source0", "source2"}
     assert [(claims[c].document, claims[c].text) for c in found[0].related] == [("source1", "30,000 houses")]
+
+
+def test_amounts_across_parties_compare_at_their_years_rates() -> None:
+    """The join across parties reads currencies at the rates of the documents' years (analyse/intervals.Rates):
+    in 2017 A$331 million was about €222 million; at today's rates it is not."""
+    from factcheck.analyse.intervals import Rates
+    from factcheck.load import parse_document
+    from factcheck.pipeline import analyse
+    from factcheck.ruleset.rule_set import load_ruleset
+
+    rs = load_ruleset()
+    texts = ["Orsa Club agreed to pay €222 million for Tavi.", "Orsa Club agreed to pay A$331 million for Tavi."]
+    docs = [
+        parse_document(f"s{i}.md", f"---\ndate: 2017-08-04\n---\n\n{t}", rs.boilerplate) for i, t in enumerate(texts)
+    ]
+    euro, aud = [c for c in analyse(docs, rs).claims if c.kind == "quantity"]
+    assert Rates(rs, {"s0": 2017, "s1": 2017}).same_number(euro, aud)
+    assert not Rates(rs).same_number(euro, aud)
