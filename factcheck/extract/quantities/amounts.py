@@ -20,6 +20,7 @@ from factcheck.ruleset.quantity_units import Unit
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _NO_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
 _NO_SEPARATORS.update({ord("¼"): ".25", ord("½"): ".5", ord("¾"): ".75"})  # "359¼p", "3½ per cent"
+_RARE_SEPARATORS = frozenset(" \u00a0\u202f\u2009¼½¾")  # what the table changes besides commas
 
 
 @dataclass(slots=True)
@@ -111,11 +112,18 @@ _TAIL_GROUPS = (
 
 
 def _digits(dig: str) -> tuple[str, float, bool]:
-    """A number in digits: its digits without separators, its value, and whether its comma is a decimal comma."""
+    """A number in digits: its digits without separators, its value, and whether its comma is a decimal comma.
+
+    str.translate with this table costs about 80 ns a character: it runs only on the rare numbers with a space
+    between groups or a vulgar fraction; digits alone (`\\d`, what isdecimal accepts) and commas need none."""
+    if dig.isdecimal():
+        return dig, float(dig), False
     if "," in dig and _DECIMAL_COMMA.fullmatch(dig):  # "4,5 %": a decimal comma, not a thousands group
-        raw = dig.replace(",", ".").translate(_NO_SEPARATORS)
+        raw = dig.replace(",", ".")  # digits and one comma: nothing else to remove
         return raw, float(raw), True
-    raw = dig.translate(_NO_SEPARATORS)
+    raw = dig.replace(",", "")
+    if not _RARE_SEPARATORS.isdisjoint(raw):
+        raw = raw.translate(_NO_SEPARATORS)
     return raw, float(raw), False
 
 

@@ -385,10 +385,12 @@ class Compiled:
         if starts is not None:
             starts = "".join(re.escape(ch) for ch in starts if not ("a" <= ch.lower() <= "z"))
             line += rf"(?=[{starts}]|[^\x00-\x7f])" if starts else r"(?=[^\x00-\x7f])"
-        # One look-behind first turns away the spaces and the punctuation that cannot start group h.
+        # One look-behind first turns away the spaces and the punctuation that cannot start group h. Groups w, hw
+        # and l are empty and follow their tests: `re` then tries the test before it opens a group, which costs
+        # less at each of the many places where the test fails.
         self.scan_from = re.compile(
-            rf"[^A-Za-z](?:(?<=[\d{symbols}(\[+])(?P<h>(?<=[\d{symbols}])|(?<=[(\[+])(?=\d))(?P<hw>(?={word_starts}))?"
-            rf"|(?P<w>(?={word_starts}))|(?P<l>{line}))"
+            rf"[^A-Za-z](?:(?<=[\d{symbols}(\[+])(?P<h>(?<=[\d{symbols}])|(?<=[(\[+])(?=\d))(?:(?={word_starts})(?P<hw>))?"
+            rf"|(?={word_starts})(?P<w>)|{line}(?P<l>))"
         )
         # ASCII characters that no word start can begin with: after a digit followed by one of them, the scan
         # from the digit would only report the digit itself (group h), so the reader scans from the next one.
