@@ -184,8 +184,8 @@ def measured_phrase(text: str, a: int, start: int, end: int) -> str | None:
     """The noun phrase a number measures when no name is its subject: "the 12-storey hotel collapsed" ->
     "hotel"; "the second aftershock measured 5.9" -> "second aftershock"; an attribution between them is an
     aside ("the giant turbine, according to its maker, can generate 1.3 GW" -> "turbine")."""
-    if "," in text[max(a, start - 120) : start]:
-        text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
+    if "," in text[max(a, start - 120) : start]:  # only the words before the number can be an aside
+        text = _ASIDE.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:]
     if _NP_AROUND.search(text, max(a, start - 40), start):
         m = _HEAD_AFTER.match(text, end)
         if m:
