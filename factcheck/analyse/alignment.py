@@ -203,6 +203,8 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue
             if not _object_ok(index, g.object, c.object) or not _scope_ok(c, seen[id(g)]):
                 continue
+            if (c.status == "target") != (g.claims[0].status == "target"):
+                continue  # what is aimed at ("50GW by 2030") is never today's figure
             if not named and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured
             other_total = c.total != g.claims[0].total  # "a combined $45 billion" and one part of it

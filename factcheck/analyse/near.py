@@ -1,10 +1,10 @@
-"""A number one source alone gives, near a fact of the same subject that other sources give.
+"""A number one source alone gives, near a fact of the same subject that another source gives.
 
 Alignment keeps a number apart from a fact when nothing but its subject ties them: a metric no cue word gave
 ("the 1.9GW project"), or a different object. When such a number sits alone (one document) beside a fact of
-the same subject, metric concept, scope and status that other sources state, at a value within NEAR_FACTOR
-of every one of theirs, it is far likelier a misstatement of that fact than a second fact nobody else
-mentions. It joins that fact as *tentative*: the disagreement it makes is shown as info, never as an error
+the same subject, metric concept, scope and status that another source states (or several agree on), at a
+value within NEAR_FACTOR of every one of theirs, it is far likelier a misstatement of that fact than a second
+fact nobody else mentions. It joins that fact as *tentative*: the disagreement it makes is shown as info, never as an error
 (analyse/numeric.py), because the sentence may still speak of something else.
 
 A generic amount ("value": a subject has many) joins only by its scope words: "$1.8 billion around the globe"
@@ -24,7 +24,7 @@ from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
 
 NEAR_FACTOR = 2.0  # within this ratio a number is a candidate misstatement (a 1.5x typo is well inside)
-MIN_SOURCES = 2  # the fact it joins is one that sources agree on, not another lone number
+MIN_SOURCES = 1  # the fact it joins is another source's: an agreed fact, or one source's figure of that measure
 
 
 def _shape(ruleset: RuleSet, g: FactGroup) -> tuple[str, str | None, bool, bool, frozenset[str]]:
@@ -61,7 +61,7 @@ def _fits(index: EntityIndex, lone: FactGroup, home: FactGroup) -> bool:
 
 
 def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
-    """The facts, with each lone near number moved into the fact of its subject that other sources state."""
+    """The facts, with each lone near number moved into the fact of its subject that another source states."""
     blocks: dict[tuple[str, str, tuple[object, ...]], list[int]] = defaultdict(list)
     scoped: dict[tuple[object, ...], list[int]] = defaultdict(list)  # by subject, shape but the metric, scope
     for n, g in enumerate(groups):

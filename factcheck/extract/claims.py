@@ -295,7 +295,7 @@ def _date_claims(
         # that comes next year": the Monday is the unveiling's)
         start, end = comma_clause(text, q.start, q.end)
         own = [name for name, rx in framer.rules.dates.event_res if name in events and rx.search(text, start, end)]
-        subject = next((m.key for m in ms if not m.after_prep), ms[0].key)
+        subject = next((m.key for m in actors(text, ms, True) if not m.after_prep), ms[0].key)
         claim = _claim(
             framer.doc,
             s,

@@ -132,7 +132,13 @@ def _part(rel: str, span: tuple[date, date], ref: date) -> tuple[date, date]:
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_ON_WEEKDAY = re.compile(r"\b(?:on|late|early|last)\s+(?P<day>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_DAY = "(?P<day>" + "|".join(_WEEKDAYS) + ")"
+# "on Monday", "late Friday", "4:30 p.m. Sunday", "Monday's keynote"
+_ON_WEEKDAY = re.compile(
+    r"\b(?:(?:on|late|early|last)\s+" + _DAY + r"\b|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+(?:on\s+)?" + _DAY.replace("day>", "day2>")
+    + r"\b|" + _DAY.replace("day>", "day3>") + r"['’]s\s+(?=[\w-]))",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|due|scheduled|set\s+to|next|plans?|expected)\b", re.I)
 
 
@@ -154,14 +160,15 @@ def weekday_dates(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
     speaks of what will come."""
     out = []
     for m in _ON_WEEKDAY.finditer(text):
-        a, b = m.start("day"), m.end("day")
+        group = next(g for g in ("day", "day2", "day3") if m.group(g))
+        a, b = m.span(group)
         if any(q.start < b and a < q.end for q in qs):
             continue
         # what will come, in the weekday's own clause ("On Monday Acme showed a headset, a launch that will
         # show ..." is a past Monday)
         if _FUTURE.search(text, *comma_clause(text, a, b)):
             continue
-        parts = DateParts(relative=m.group("day").casefold())
+        parts = DateParts(relative=m.group(group).casefold())
         out.append(
             Quantity(
                 start=a,

@@ -28,6 +28,15 @@ CASES = [
         ["info"],
         id="lone-near-number-joins-as-info",
     ),
+    # a lone number near another single source's figure of the same measure
+    pytest.param(
+        [
+            "Kestrel Bank, which Halvorsen Group owns, has a capacity of 1.3GW.",
+            "On a windy day Kestrel Bank sends 1.9GW to homes across Wexmoor.",
+        ],
+        ["info"],
+        id="lone-near-number-beside-one-source-joins-as-info",
+    ),
     # traps: too far from the agreed figure to be a slip of it; two sources agree on each of two values;
     # a generic metric ("value": a subject has many amounts)
     pytest.param(
