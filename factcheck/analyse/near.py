@@ -4,8 +4,8 @@ Alignment keeps a number apart from a fact when nothing but its subject ties the
 ("the 1.9GW project"), or a different object. When such a number sits alone (one document) beside a fact of
 the same subject, metric concept, scope and status that another source states (or several agree on), at a
 value within NEAR_FACTOR of every one of theirs, it is far likelier a misstatement of that fact than a second
-fact nobody else mentions. It joins that fact as *tentative*: the disagreement it makes is shown as info, never as an error
-(analyse/numeric.py), because the sentence may still speak of something else.
+fact nobody else mentions. It joins that fact as *tentative*: the disagreement it makes is shown as info,
+never as an error (analyse/numeric.py), because the sentence may still speak of something else.
 
 A generic amount ("value": a subject has many) joins only by its scope words: "$1.8 billion around the globe"
 beside the one worldwide fact of its subject, whatever that fact's metric.

@@ -132,11 +132,16 @@ def _part(rel: str, span: tuple[date, date], ref: date) -> tuple[date, date]:
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_DAY = "(?P<day>" + "|".join(_WEEKDAYS) + ")"
-# "on Monday", "late Friday", "4:30 p.m. Sunday", "Monday's keynote"
+_DAYS = "|".join(_WEEKDAYS)
+# "on Monday", "late Friday"; "4:30 p.m. Sunday"; "Monday's keynote" (each form names its day's group)
 _ON_WEEKDAY = re.compile(
-    r"\b(?:(?:on|late|early|last)\s+" + _DAY + r"\b|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+(?:on\s+)?" + _DAY.replace("day>", "day2>")
-    + r"\b|" + _DAY.replace("day>", "day3>") + r"['’]s\s+(?=[\w-]))",
+    "|".join(
+        (
+            rf"\b(?:on|late|early|last)\s+(?P<day>{_DAYS})\b",
+            rf"\b\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+(?:on\s+)?(?P<day2>{_DAYS})\b",
+            rf"\b(?P<day3>{_DAYS})['’]s\s+(?=[\w-])",
+        )
+    ),
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|due|scheduled|set\s+to|next|plans?|expected)\b", re.I)

@@ -177,6 +177,16 @@ CASES = [
         absent=NUMBER_FINDINGS,
         id="two-named-farms-stay-apart",
     ),
+    case(
+        [
+            "Kestrel Bank has a capacity of 1.3GW, Halvorsen Group said.",
+            "Kestrel Bank aims for a capacity of 1.9GW by 2030, its owner said.",
+        ],
+        ("1.3GW", "1.9GW"),
+        False,
+        absent=frozenset({"numeric_disagreement"}),
+        id="a-target-is-never-todays-figure",
+    ),
     # -- scope words and numbers no cue named ---------------------------------------------------------------
     case(
         [

@@ -54,9 +54,15 @@ WEEKDAY_DATES = [
         ("2024-04-29", "announcement"),
     ),
     ("Kolvar unveiled its headset on Monday at its yearly conference.", ("2024-04-29", "announcement")),
-    # traps: a weekday of what will come; a weekday with no event word
+    # a clock time before the weekday; the weekday as a possessive; a penalty handed down
+    ("Striking at 4:30 p.m. Sunday, the quake shook Harwick and its valleys.", ("2024-04-28", "incident")),
+    ("Kolvar showed the headset during Monday's keynote, its biggest announcement.", ("2024-04-29", "announcement")),
+    ("The Tarrow Commission on Wednesday fined Kolvar for breaking its rules.", ("2024-05-01", "ruling")),
+    # traps: a weekday of what will come; a weekday with no event word; a fine adjective is no ruling
     ("Kolvar will unveil its headset on Monday.", None),
     ("On Monday Kolvar's chief executive spoke to reporters.", None),
+    ("Kolvar's Monday's-best range sold out at 9 a.m. Friday-week.", None),
+    ("On Wednesday Kolvar's chief executive said the fine-tuned model was ready.", None),
 ]
 
 
