@@ -53,7 +53,9 @@ _YEAR = re.compile(
 )
 _APPOSED = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*?\b(?:of|at|for|from)\s+(?:the\s+)?")
 _MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
-_IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|from)\s+(?:the\s+)?")
+_IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:in|across|from|off)\s+(?:the\s+)?")
+# a place and its coast are one place to count in or measure from ("off the Yorkshire Coast", "from Yorkshire")
+_PLACE_FEATURE = re.compile(r"(?<=\w)\s*(?:coast(?:line)?|shore)$", re.IGNORECASE)
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
 _WHOLE_BEFORE = re.compile(r"\d\s+of\s+(?:the|these|those)\s+$")  # the verb after the whole is the part's
 _APPOSITION_OPEN = re.compile(r",\s*")
@@ -336,7 +338,7 @@ class Framer:
         if not counterparty:
             m = _IN_PLACE.match(text, q.end)
             if m:
-                found += [x.key.casefold() for x in ms if x.start == m.end()][:1]
+                found += [_PLACE_FEATURE.sub("", x.key).casefold() for x in ms if x.start == m.end()][:1]
         return sorted(set(found))
 
     # -- metric ------------------------------------------------------------------------------------

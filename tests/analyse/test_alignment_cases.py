@@ -187,6 +187,16 @@ CASES = [
         absent=frozenset({"numeric_disagreement"}),
         id="a-target-is-never-todays-figure",
     ),
+    case(
+        [
+            "Kestrel Bank lies about 55 miles out from the Wexmoor Coast, Halvorsen Group said.",
+            "Kestrel Bank, which sits 82 miles out from the Wexmoor coast, has 165 turbines.",
+        ],
+        ("55 miles", "82 miles"),
+        True,
+        present=frozenset({"numeric_disagreement"}),
+        id="a-place-and-its-coast-are-one-place-to-measure-from",
+    ),
     # -- scope words and numbers no cue named ---------------------------------------------------------------
     case(
         [
