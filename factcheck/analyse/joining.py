@@ -9,7 +9,10 @@ subject, object or a name in its sentence; one owns the other; their sentences s
 name; one article gives both the same value) and nothing sets them apart: an article that states both at
 different values, two objects that are not the same party pair, two things measured, another scope word.
 
-- Figures that state the same number join on any link ("more than 1.3 GW" beside "2.8 GW" is no evidence).
+- Figures that state the same number join on any link ("more than 1.3 GW" beside "2.8 GW" is no evidence); so
+  does a fact one of whose figures the other states throughout (it adds sources to one side of a disagreement
+  and no conflict). Two facts that several sources each tell are also linked by a distinctive figure they
+  share ("382", not "200"): a count told of a district and of its state.
 - A figure that conflicts joins only as one source's telling (a fact several sources agree on is a fact of its
   own), under a cued metric (the same or a compatible one), by a direct link (`_direct`), of a common status,
   and never where two parties do the same to one third or one article gives the two subjects different values
@@ -23,7 +26,7 @@ chain blocks without end, and `check` reads only the blocks of a draft's claims 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from factcheck.analyse.alignment import (
@@ -36,39 +39,23 @@ from factcheck.analyse.alignment import (
 from factcheck.analyse.blocks import Aligner, align_numbers
 from factcheck.analyse.components import align_superlatives
 from factcheck.analyse.intervals import Rates
+from factcheck.analyse.joined_facts import (
+    Joined,
+    agree,
+    conflict,
+    figures_of,
+    near_figures,
+    same_where_shared,
+    stated_there,
+    states_all,
+)
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
 
-MAX_RATIO = 4.0  # a figure that disagrees joins a fact only within this factor of its figures
 MAX_CANDIDATES = 32  # linked facts looked at for each fact
 MAX_JOINED = 400  # a fact of more claims neither joins nor is joined
 SPECIFIC_COUNT = 20  # an unnamed count below this joins no named fact
-
-
-@dataclass
-class _Joined:
-    """A fact as joined so far: its claims and what the checks read of them."""
-
-    group: FactGroup
-    concept: str
-    number: int  # its place in its bucket
-    documents: set[str] = field(default_factory=set)
-    subjects: set[str] = field(default_factory=set)
-    objects: set[str] = field(default_factory=set)
-    parties: set[str] = field(default_factory=set)  # subjects, objects and sentence names of its claims
-    extent: frozenset[str] = frozenset()
-    measured: set[str] = field(default_factory=set)
-    cores: int = 1
-    values: dict[str, list[Claim]] = field(default_factory=dict)  # one claim of each value, by document
-    distinct: dict[tuple[object, ...], Claim] = field(default_factory=dict)  # one claim of each value
-
-    def add_values(self, claims: list[Claim]) -> None:
-        for d, found in _values(claims).items():
-            have = {_value_key(c) for c in self.values.get(d, ())}
-            self.values.setdefault(d, []).extend(c for c in found if _value_key(c) not in have)
-        for c in claims:
-            self.distinct.setdefault(_value_key(c), c)
 
 
 def _parties(g: FactGroup, index: EntityIndex) -> set[str]:
@@ -113,75 +100,11 @@ def _rivals(groups: list[FactGroup], rates: Rates, index: EntityIndex) -> set[tu
     return out
 
 
-def _same_where_shared(rates: Rates, j: _Joined, g: FactGroup, documents: set[str]) -> bool:
-    """A document that gives both facts gives them one value (one toll told of a province and of its county,
-    "381 dead" in the headline and "at least 381 people" below): else it speaks of two facts."""
-    shared = documents & j.documents
-    if not shared:
-        return True
-    mine = _values(c for c in g.claims if c.document in shared)
-    return all(rates.compatible(x, y) for d in shared for x in mine.get(d, ()) for y in j.values.get(d, ()))
-
-
-def _value_key(c: Claim) -> tuple[object, ...]:
-    """What `compatible` and `same_number` read of a claim: a fact stated a hundred times is compared once."""
-    return (c.dimension, c.value, c.low, c.high, c.precision, c.qualifier, c.unit)
-
-
-def _values(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
-    """One claim of each stated value, by document."""
-    seen: dict[tuple[object, ...], Claim] = {}
-    for c in claims:
-        seen.setdefault((c.document, *_value_key(c)), c)
-    out: dict[str, list[Claim]] = defaultdict(list)
-    for c in seen.values():
-        out[c.document].append(c)
-    return out
-
-
-def _agree(rates: Rates, j: _Joined, g: FactGroup) -> bool:
-    """Every claim of one states the other's number: "more than 1.3 GW" can hold beside "2.8 GW", but it is
-    not evidence that the two are one fact."""
-    mine = {_value_key(c): c for c in g.claims}.values()
-    return all(
-        rates.compatible(x, y) and (x.value is None or y.value is None or rates.same_number(x, y))
-        for x in mine
-        for y in j.distinct.values()
-    )
-
-
-def _stated_there(rates: Rates, j: _Joined, g: FactGroup) -> bool:
-    """Every figure of `g` is one a claim of `j` states: joined, they add a source to a side and no conflict."""
-    mine = {_value_key(c): c for c in g.claims}.values()
-    return all(
-        any(rates.compatible(x, y) and x.value is not None and rates.same_number(x, y) for y in j.distinct.values())
-        for x in mine
-    )
-
-
-def _conflict(rates: Rates, j: _Joined, g: FactGroup) -> bool:
-    """Some figure of one cannot hold beside one of the other: "more than 1.3 GW" beside "2.8 GW" is neither
-    agreement nor conflict, and joins nothing."""
-    mine = {_value_key(c): c for c in g.claims}.values()
-    return any(not rates.compatible(x, y) for x in mine for y in j.distinct.values())
-
-
-def _near(rates: Rates, j: _Joined, g: FactGroup) -> bool:
-    """Figures within a factor of MAX_RATIO of each other: a revised toll or a misreported price, not a part
-    against its whole or one project against a company's total."""
-    va = [rates.usd(c) for c in j.distinct.values() if c.value]
-    vb = [rates.usd(c) for c in g.claims if c.value]
-    if not va or not vb:
-        return False
-    low, high = min(min(va), min(vb)), max(max(va), max(vb))
-    return low > 0 and high / low <= MAX_RATIO
-
-
 def _words(index: EntityIndex, name: str) -> set[str]:
     return {w.casefold() for w in (index.name(name) or "").split() if len(w) > 2}
 
 
-def _direct(index: EntityIndex, j: _Joined, g: FactGroup, parties: set[str]) -> bool:
+def _direct(index: EntityIndex, j: Joined, g: FactGroup, parties: set[str]) -> bool:
     """A link strong enough to join figures that conflict: a subject of one is a party of the other, one owns
     the other, or the words of one subject are all in the other ("SW Veldoria", "Veldoria"; not "Orbis
     Energy", "Helios Energy"); two subjects that are only named
@@ -191,14 +114,14 @@ def _direct(index: EntityIndex, j: _Joined, g: FactGroup, parties: set[str]) -> 
         return False
     subject = index.canon(g.subject) or ""
     if {c.document for c in g.claims} & j.documents:
-        return True  # one article gives both one value (`_same_where_shared`): one fact under two names
+        return True  # one article gives both one value (`same_where_shared`): one fact under two names
     if subject in j.parties or any(s in parties or index.related(s, subject) for s in j.subjects):
         return True
     mine = _words(index, subject)
     return any(mine and (mine <= (theirs := _words(index, s)) or theirs <= mine) for s in j.subjects)
 
 
-def _roles_fit(index: EntityIndex, j: _Joined, subject: str | None, obj: str | None) -> bool:
+def _roles_fit(index: EntityIndex, j: Joined, subject: str | None, obj: str | None) -> bool:
     """Two objects name one party, or the parties are swapped: the buyer's price for the seller, the seller's
     price from the buyer ("Acme's $2 billion bid for Borealis", "Borealis accepted Acme's $2 billion")."""
     if obj is None:
@@ -209,7 +132,7 @@ def _roles_fit(index: EntityIndex, j: _Joined, subject: str | None, obj: str | N
     return True
 
 
-def _parallel(index: EntityIndex, j: _Joined, subject: str | None, obj: str | None) -> bool:
+def _parallel(index: EntityIndex, j: Joined, subject: str | None, obj: str | None) -> bool:
     """Two parties doing the same to one third ("Acme invests $2 billion in Borealis" and "Kestrel invests $5
     billion in Borealis"): two facts, even in sources that never mention the other party."""
     if subject is None or obj is None or not j.objects:
@@ -241,18 +164,19 @@ def join_across_subjects(
         bucket = buckets[(dimension, basis, total)]
         documents = {c.document for c in g.claims}
         parties = _parties(g, index)
-        home = _home(rates, index, bucket, g, concept, documents, parties, rivals)
+        figures = figures_of(g)
+        home = _home(rates, index, bucket, g, concept, documents, parties, rivals, figures)
         if home is None:
             group = FactGroup(
                 g.kind, g.dimension, g.subject, g.metric, g.object, list(g.claims), tentative=set(g.tentative)
             )
-            home = _Joined(group, concept, len(bucket.joined))
+            home = Joined(group, concept, len(bucket.joined))
             bucket.joined.append(home)
             out.append(home.group)
         else:
             _absorb(ruleset, home, g, concept)
         n = home.number
-        for k in (*parties, *(f"\1{d}" for d in documents)):
+        for k in (*parties, *figures, *(f"\1{d}" for d in documents)):
             at = bucket.linked[k]
             if not at or at[-1] != n:
                 at.append(n)
@@ -266,7 +190,7 @@ def join_across_subjects(
         home.measured |= {c.measured for c in g.claims if c.measured}
     if not unnamed:
         return out
-    by_concept: dict[tuple[tuple[str, str | None, bool], str], list[_Joined]] = defaultdict(list)
+    by_concept: dict[tuple[tuple[str, str | None, bool], str], list[Joined]] = defaultdict(list)
     for key, bucket in buckets.items():
         for j in bucket.joined:
             by_concept[(key, j.concept)].append(j)
@@ -275,7 +199,7 @@ def join_across_subjects(
 
 
 def _join_unnamed(
-    rates: Rates, by_concept: dict[tuple[tuple[str, str | None, bool], str], list[_Joined]], g: FactGroup
+    rates: Rates, by_concept: dict[tuple[tuple[str, str | None, bool], str], list[Joined]], g: FactGroup
 ) -> bool:
     """A fact that names no subject ("165 wind turbines") joins the one named fact of its measure, scope and
     measured thing that states its number, when there is exactly one: figures the fact states only, so the join
@@ -298,8 +222,8 @@ def _join_unnamed(
         if j.extent == extent
         and not (measured and j.measured and not measured & j.measured)
         and len(j.group.claims) <= MAX_JOINED
-        and _same_where_shared(rates, j, g, documents)
-        and _stated_there(rates, j, g)
+        and same_where_shared(rates, j, g, documents)
+        and stated_there(rates, j, g)
     ]
     if len(homes) != 1:
         return False
@@ -313,7 +237,7 @@ def _join_unnamed(
 class _Bucket:
     """The joined facts of one measure, and which of them each party or document (`\1` + id) links to."""
 
-    joined: list[_Joined] = field(default_factory=list)
+    joined: list[Joined] = field(default_factory=list)
     linked: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -326,8 +250,12 @@ def _home(
     documents: set[str],
     parties: set[str],
     rivals: set[tuple[str, frozenset[str]]],
-) -> _Joined | None:
-    """The joined fact `g` belongs to, if any (see the module's doc)."""
+    figures: set[str],
+) -> Joined | None:
+    """The joined fact `g` belongs to, if any (see the module's doc). A fact linked to `g` by a distinctive
+    figure alone is a candidate when both are told by several sources: one source's "165 turbines" for each of
+    two farms is no evidence that they are one farm; several sources each giving "382" of a district and of its
+    state are."""
     ruleset = rates.ruleset
     subject = index.canon(g.subject)
     if len(g.claims) > MAX_JOINED:
@@ -336,13 +264,18 @@ def _home(
     measured = {c.measured for c in g.claims if c.measured}
     generic = _generic(ruleset, g.metric, g.dimension)
     keys = (*parties, *(f"\1{d}" for d in documents))
-    near = sorted({n for k in keys for n in bucket.linked.get(k, ())[:MAX_CANDIDATES]})
+    near = {n for k in keys for n in bucket.linked.get(k, ())[:MAX_CANDIDATES]}
+    if len(documents) > 1:
+        near |= {
+            n for k in figures for n in bucket.linked.get(k, ())[:MAX_CANDIDATES] if len(bucket.joined[n].documents) > 1
+        }
     # a figure that conflicts joins only as one source's telling, of the same or a compatible metric: two facts
     # that several sources each agree on are two facts, however their parties are linked
     lone = len(documents) == 1
-    agreeing: list[_Joined] = []
-    differing: list[_Joined] = []  # candidates whose figures differ from `g`'s: one of them at most
-    for n in near[:MAX_CANDIDATES]:
+    agreeing: list[Joined] = []
+    differing: list[Joined] = []  # candidates whose figures differ from `g`'s: one of them at most
+    stated: list[Joined] = []  # candidates that state every figure of `g` beside others
+    for n in sorted(near)[:MAX_CANDIDATES]:
         j = bucket.joined[n]
         joined_generic = _generic(ruleset, j.group.metric, j.group.dimension)
         if len(j.group.claims) > MAX_JOINED or (concept != j.concept and not (generic or joined_generic)):
@@ -353,14 +286,18 @@ def _home(
             index, j, subject, index.canon(g.object)
         ):
             continue
-        if not _same_where_shared(rates, j, g, documents):
+        if not same_where_shared(rates, j, g, documents):
             continue
-        if _agree(rates, j, g):
+        if agree(rates, j, g):
             agreeing.append(j)
+        elif (stated_there(rates, j, g) or states_all(rates, j, g)) and not any(
+            (concept, frozenset((s, subject))) in rivals for s in j.subjects
+        ):
+            stated.append(j)  # one states every figure of the other: sources added to a side, no new conflict
         elif (
             lone
             and (g.metric == j.group.metric or ruleset.metrics.compatible(g.metric, j.group.metric))
-            and _conflict(rates, j, g)
+            and conflict(rates, j, g)
             and _direct(index, j, g, parties)
             and not (
                 generic
@@ -372,15 +309,17 @@ def _home(
             differing.append(j)
     if agreeing:
         return agreeing[0]
+    if len(stated) == 1:
+        return stated[0]
     # a figure that differs joins the one fact of its measure it can be (a scale slip: "$45 million" for "$45
     # billion"); among several, the first within MAX_RATIO of its figures
     if len(differing) == 1:
         return differing[0]
-    near_ones = [j for j in differing if _near(rates, j, g)]
+    near_ones = [j for j in differing if near_figures(rates, j, g)]
     return near_ones[0] if near_ones else None
 
 
-def _absorb(ruleset: RuleSet, home: _Joined, g: FactGroup, concept: str) -> None:
+def _absorb(ruleset: RuleSet, home: Joined, g: FactGroup, concept: str) -> None:
     """Join `g`'s claims to `home`, each claim remembering the first-pass fact it came from."""
     base = len(home.group.claims)
     home.group.claims.extend(g.claims)

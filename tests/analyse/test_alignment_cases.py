@@ -345,3 +345,23 @@ def test_an_unnamed_number_joins_no_fact_when_two_state_it() -> None:
     )
     unnamed = _quantity(report, "165", "source0")
     assert [f.claims for f in report.facts if unnamed.id in f.claims] == [[unnamed.id]]
+
+
+def test_facts_several_sources_give_one_distinctive_figure_are_joined() -> None:
+    """A count told of a county by two sources and of its state by two others, at one distinctive figure, is
+    one fact, whichever comes first: a fifth source's other figure is raised against all four."""
+    county = [
+        "Harwick County has 382 people still in hospital after the crash.",
+        "Harwick County has 382 people still in hospital, its officials said.",
+    ]
+    state = [
+        "Veldoria State has 382 people still in hospital after the crash.",
+        "Veldoria State has 382 people still in hospital, the minister said.",
+        "Veldoria State has fewer than 200 people still in hospital, the minister said on Monday.",
+    ]
+    for texts in (county + state, state + county):
+        report = dated_report(*texts)
+        first = _quantity(report, "382", "source0")
+        fact = next(f for f in report.facts if first.id in f.claims)
+        assert len(fact.claims) == 5, [f.claims for f in report.facts]
+        assert any(f.kind == "numeric_disagreement" for f in report.findings)
