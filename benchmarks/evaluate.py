@@ -10,7 +10,8 @@ and its report is held against the gold annotations:
   superlative family, a claim of `source` at its `says` text;
 - loud false alarms: error and warning findings that match no gold or optional finding (`hedge_mismatch` apart);
 - traps fired: traps matched by a finding of any severity (a trap's `says` texts are its sides: two must be
-  involved, or one for a superlative);
+  among the claims the finding sets against each other, or one for a superlative; a claim a finding lists only
+  as backing a side, in `related`, does not fire a trap);
 - agreements aligned: for each `agree: true` fact, the sources whose claim sits in the report fact that holds
   most of them (none when that fact holds only one), over the sources that state it;
 - with --mutations: each source's figure of each agreed fact in turn is scaled by 1.5 in a copy of the event,
@@ -97,11 +98,11 @@ class Analysed:
         self._at[loc] = found
         return found
 
-    def involves(self, finding: dict[str, Any], loc: Location) -> bool:
-        """Whether the finding's claims (for the superlative family; else also its related claims and evidence)
-        are at the location."""
+    def involves(self, finding: dict[str, Any], loc: Location, accused: bool = False) -> bool:
+        """Whether the finding's claims (for the superlative family, or `accused` only; else also its related
+        claims and evidence) are at the location."""
         ids = set(finding["claims"])
-        superlative = family(finding["rule"]) in SUPERLATIVE_RULES
+        superlative = family(finding["rule"]) in SUPERLATIVE_RULES or accused
         if not superlative:
             ids.update(finding.get("related") or [])
         if ids & self.at(loc):
@@ -115,10 +116,10 @@ class Analysed:
                 return True
         return False
 
-    def matches(self, finding: dict[str, Any], entry: Entry, any_rule: bool = False) -> bool:
+    def matches(self, finding: dict[str, Any], entry: Entry, any_rule: bool = False, accused: bool = False) -> bool:
         if not any_rule and family(finding["rule"]) != family(entry.rule):
             return False
-        hit = sum(1 for side in entry.sides if any(self.involves(finding, loc) for loc in side))
+        hit = sum(1 for side in entry.sides if any(self.involves(finding, loc, accused) for loc in side))
         return bool(entry.sides) and hit >= entry.needed
 
 
@@ -150,7 +151,7 @@ def _where(report: Analysed, cid: str) -> str:
 def _alarm(report: Analysed, finding: dict[str, Any], gold: Gold) -> dict[str, Any]:
     claims = [cid for cid in finding["claims"] if cid in report.claims]
     first = report.claims[claims[0]] if claims else {}
-    traps = [t.label for t in gold.traps if report.matches(finding, t)]
+    traps = [t.label for t in gold.traps if report.matches(finding, t, accused=True)]
     return {
         "event": gold.event,
         "rule": finding["rule"],
@@ -236,7 +237,7 @@ def evaluate_event(gold: Gold, ruleset: RuleSet, mutations: bool = False) -> dic
         for f in findings
         if f["severity"] in LOUD and not any(report.matches(f, e) for e in [*gold.findings, *gold.optional])
     ]
-    fired = [t.label for t in gold.traps if any(report.matches(f, t) for f in findings)]
+    fired = [t.label for t in gold.traps if any(report.matches(f, t, accused=True) for f in findings)]
     stated, aligned, alignment = _aligned(report, gold)
     out: dict[str, Any] = {
         "event": gold.event,

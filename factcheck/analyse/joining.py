@@ -79,17 +79,18 @@ def _measure(ruleset: RuleSet, g: FactGroup) -> tuple[str, str, str | None, bool
 
 
 def _rivals(groups: list[FactGroup], rates: Rates, index: EntityIndex) -> set[tuple[str, frozenset[str]]]:
-    """(measure concept, two subjects) that one document gives different values for: two facts everywhere."""
-    by_doc: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    """(measure concept, two subjects) that one document gives different values for, on one basis (a fee and a
+    yearly wage are no rivals): two facts everywhere."""
+    by_doc: dict[tuple[str, str, str | None], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for g in groups:
         subject = index.canon(g.subject)
         if g.kind != "quantity" or subject is None:
             continue
         concept = concept_key(rates.ruleset, g.metric)
         for c in g.claims:
-            by_doc[(c.document, concept)][subject].append(c)
+            by_doc[(c.document, concept, _basis(c.per))][subject].append(c)
     out: set[tuple[str, frozenset[str]]] = set()
-    for (_, concept), subjects in by_doc.items():
+    for (_, concept, _), subjects in by_doc.items():
         if len(subjects) < 2 or len(subjects) > MAX_CANDIDATES:
             continue  # (an article of more subjects than that is a table, not a story: no rivals learned)
         names = sorted(subjects)
@@ -278,15 +279,25 @@ def _home(
     for n in sorted(near)[:MAX_CANDIDATES]:
         j = bucket.joined[n]
         joined_generic = _generic(ruleset, j.group.metric, j.group.dimension)
-        if len(j.group.claims) > MAX_JOINED or (concept != j.concept and not (generic or joined_generic)):
+        # a different concept joins only when one is generic, or the two are compatible ("fee", "acquisition
+        # price") and agree
+        other_concept = concept != j.concept and not (generic or joined_generic)
+        compatible = ruleset.metrics.compatible(g.metric, j.group.metric)
+        if len(j.group.claims) > MAX_JOINED or (other_concept and not compatible):
             continue
         if (extent and j.extent and extent != j.extent) or ("previous" in extent) != ("previous" in j.extent):
             continue
-        if (measured and j.measured and not measured & j.measured) or not _roles_fit(
-            index, j, subject, index.canon(g.object)
+        if measured and j.measured and not measured & j.measured:
+            continue
+        # parties in other roles (the buying club's fee paid to the seller, the player's fee to the buyer) are
+        # one fact when they agree on a distinctive figure
+        if not _roles_fit(index, j, subject, index.canon(g.object)) and not (
+            figures & figures_of(j.group) and agree(rates, j, g)
         ):
             continue
         if not same_where_shared(rates, j, g, documents):
+            continue
+        if other_concept and not agree(rates, j, g):
             continue
         if agree(rates, j, g):
             agreeing.append(j)

@@ -15,7 +15,17 @@ import numpy as np
 
 from factcheck.analyse.alignment import FactGroup
 from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
-from factcheck.analyse.intervals import BOUNDS, CEILINGS, FLOORS, UPPER, compatible, interval_of, same_number, usd_value
+from factcheck.analyse.intervals import (
+    BOUNDS,
+    CEILINGS,
+    FLOORS,
+    UPPER,
+    Rates,
+    compatible,
+    interval_of,
+    same_number,
+    usd_value,
+)
 from factcheck.analyse.temporal import update_findings, updates_by_later
 from factcheck.extract.corpus import Corpus
 from factcheck.models import Claim
@@ -25,6 +35,7 @@ from factcheck.ruleset.rule_set import RuleSet
 def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
     index = corpus.index
     dates = {d.id: d.date for d in corpus.documents}
+    rates = Rates(ruleset, {d: int(v[:4]) if v and v[:4].isdigit() else None for d, v in dates.items()})
     for g in groups:
         if g.kind != "quantity":
             continue
@@ -45,7 +56,9 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
         for flagged, strong in ((loud, True), (quiet, False)):
             if not flagged:
                 continue
+            flagged, repeats = _one_per_figure(flagged, rates)
             values = "; ".join(f"{c.text} ({location(c)})" for c in flagged)
+            backers = _backers(active, flagged, ruleset) if len(active) <= MAX_STATED_ELSEWHERE else []
             out.findings.append(
                 finding(
                     ruleset,
@@ -53,7 +66,7 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
                     "numeric_disagreement",
                     flagged,
                     g,
-                    related=_backers(active, flagged, ruleset) if len(active) <= MAX_STATED_ELSEWHERE else None,
+                    related=[*repeats, *(c for c in backers if c not in repeats)] or None,
                     severity=None if strong else "info",
                     weak=not strong,
                     fact=fact_label(index, g),
@@ -78,6 +91,20 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
                         ceiling=match[0].text,
                     )
                 )
+
+
+def _one_per_figure(flagged: list[Claim], rates: Rates) -> tuple[list[Claim], list[Claim]]:
+    """The flagged claims that set a figure against the others, one per figure ("€30m" and "$A44m" are one
+    figure in two currencies, at the rates of their documents' years), and the claims that repeat a figure already
+    set out: those back a side, they are not in conflict with each other."""
+    shown: list[Claim] = []
+    repeats: list[Claim] = []
+    for c in flagged:
+        same = c.value is not None and any(
+            f.value is not None and rates.compatible(c, f) and rates.same_number(c, f) for f in shown
+        )
+        (repeats if same else shown).append(c)
+    return (shown, repeats) if len(shown) >= 2 else (flagged, [])
 
 
 def _backers(active: list[Claim], flagged: list[Claim], ruleset: RuleSet) -> list[Claim]:

@@ -26,8 +26,12 @@ _AFFECTED = frozenset(
      "injured", "dead", "houses", "homes", "buildings", "dwellings", "households", "families"]
 )  # fmt: skip
 _NOT_RATES = {"deal", "record", "premium", "jump", "rise", "fall", "drop", "figure", "sum", "total", "move", "boost"}
-_PER_AFTER = re.compile(r"\s*(?:(?:for|on)\s+)?(?:a|an|per|each|every)\s+([a-z]+)\b")
+# "$42 a share", "30 million euros (USD 35.5 million) a year": after the number or its bracketed equivalent
+_PER_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:(?:for|on)\s+)?(?:a|an|per|each|every)\s+([a-z]+)\b")
 _PER_BEFORE = re.compile(r"\b(?:each|per|every)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+(?:at|for|is|was|costs?|worth)\s+$")
+# "€30m annually", "€30m per annum", "€30m annual salary"; "an annual salary of €30m", "a yearly wage of about €30m"
+_YEARLY_AFTER = re.compile(r"\s*(?:annually|per\s+annum|(?:annual|yearly)\s+[a-z])", re.IGNORECASE)
+_YEARLY_BEFORE = re.compile(r"\b(?:annual|yearly)\s+[a-z-]+\s+(?:of\s+)?(?:around\s+|about\s+)?$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _RATE_WORD_END = re.compile(r"\b(?:per|each|every)\s*$")
 _ONE = re.compile(r"(?:1|one|a|an)\b", re.IGNORECASE)
@@ -106,6 +110,8 @@ def quantity_claims(
         if owner is not None:
             subject = owner
         spec = framer.metrics.by_name.get(metric)
+        if per == "year" and spec is not None and spec.yearly:
+            per = None  # "revenue of $9.2 billion" and "annual revenue of $9 billion" are one basis
         if spec is None or not spec.counterparty:
             obj = None  # "12,000 people at 14 plants across Britain": a place is not a counterparty
         if q.dimension == "distance":
@@ -242,7 +248,12 @@ def _per(text: str, q: Quantity, basis: list[Quantity]) -> str | None:
     if m and m.group(1) not in _NOT_RATES:
         return m.group(1)
     m = _PER_BEFORE.search(text, max(0, q.start - 60), q.start)
-    return m.group(1) if m and m.end() == q.start else None
+    if m and m.end() == q.start:
+        return m.group(1)
+    # "an annual salary of €30m", "€30m annually", "€30m per annum": a rate per year
+    if _YEARLY_AFTER.match(text, q.end) or _YEARLY_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return "year"
+    return None
 
 
 def _is_basis(metrics: MetricLexicon, text: str, q: Quantity) -> bool:

@@ -213,7 +213,9 @@ class EntityFinder:
             parts.append(cur)
         # "The 1.3GW Tarnby Bank scheme": a number that opens a run is not part of the name after it
         parts = [p[next((i for i, t in enumerate(p) if not t[2][0].isdigit()), len(p)) :] for p in parts]
-        return [p for p in parts if p]
+        # "the former French champions": a proper adjective alone is no name
+        adjectives = self.lex.adjectives_set
+        return [p for p in parts if p and not (len(p) == 1 and without_possessive(p[0][2]) in adjectives)]
 
     def candidates(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, surface, initial) for every name-like run; `initial` = starts the sentence.

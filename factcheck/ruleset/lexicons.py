@@ -91,10 +91,15 @@ class EntityLexicon(PatternList):
     org_suffixes: list[str] = Field(default_factory=list)  # "Group", "Inc": a name with or without one is one name
     org_words: list[str] = Field(default_factory=list)  # "Foods", "Motors": "Acme" is short for the one "Acme Foods"
     aliases: dict[str, str] = Field(default_factory=dict)  # optional help: surface form -> canonical name
+    adjectives: list[str] = Field(default_factory=list)  # "French", "Danish": alone, a run of one names nothing
 
     @cached_property
     def not_names_set(self) -> frozenset[str]:
         return frozenset(w.casefold() for w in self.not_names)
+
+    @cached_property
+    def adjectives_set(self) -> frozenset[str]:
+        return frozenset(self.adjectives)
 
     @cached_property
     def acronyms_set(self) -> frozenset[str]:
@@ -113,6 +118,7 @@ class Metric(Lexicon):
     compatible: list[str] = Field(default_factory=list)  # metrics it may align with
     default_for: list[str] = Field(default_factory=list)  # dimensions whose numbers get it when no cue is near
     counterparty: bool = False  # the number is between two parties ("invest in X", "a deal with X"): keep X
+    yearly: bool = False  # a figure of it is a year's ("revenue", "salary"): "a year" adds nothing to its basis
     # a sharper form of another metric ("post-money" of "valuation"): wins when both are near
     refines: str | None = None
 

@@ -365,3 +365,32 @@ def test_facts_several_sources_give_one_distinctive_figure_are_joined() -> None:
         fact = next(f for f in report.facts if first.id in f.claims)
         assert len(fact.claims) == 5, [f.claims for f in report.facts]
         assert any(f.kind == "numeric_disagreement" for f in report.findings)
+
+
+def test_a_figure_repeated_by_another_source_backs_its_side() -> None:
+    """A disagreement sets out each figure once: "€30m" and "30 million euros" are one figure, so the second
+    backs the first's side as a related claim rather than standing as a third figure."""
+    report = dated_report(
+        "Kolvar will be paid £40.7m a year at Harwick Rovers, it is understood.",
+        "Kolvar's salary at Harwick Rovers will be €30m a year, according to reports.",
+        "Kolvar's salary at Harwick Rovers will reportedly be 30 million euros a year.",
+    )
+    found = [f for f in report.findings if f.kind == "numeric_disagreement"]
+    assert len(found) == 1, [f.message for f in found]
+    texts = {c.id: c.text for c in report.claims}
+    assert sorted(texts[c] for c in found[0].claims) == ["£40.7m", "€30m"], found[0].message
+    assert [texts[c] for c in found[0].related] == ["30 million euros"]
+
+
+def test_parties_in_other_roles_join_on_a_distinctive_figure() -> None:
+    """The buying club's fee paid to the seller and the player's fee to the buyer are one fact when two sources
+    each agree on a distinctive figure; a yearly wage in the same article makes no rival of the lump sum."""
+    report = dated_report(
+        "Harwick Rovers paid Borealis City a fee of €222m for Kolvar.",
+        "Harwick Rovers paid a fee of €222m to Borealis City, the club said.",
+        "Kolvar joined Harwick Rovers for a fee of €222m.",
+        "Kolvar joined Harwick Rovers for a fee of €222m and will earn 30 million euros a year at Borealis City.",
+    )
+    first = _quantity(report, "€222m", "source0")
+    fact = next(f for f in report.facts if first.id in f.claims)
+    assert len(fact.claims) == 4, [(f.subject, f.claims) for f in report.facts]

@@ -14,8 +14,8 @@ from benchmarks.evaluate import evaluate
 
 REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
 
-AT_LEAST = {"raised": 23, "agreements_aligned": 118, "mutations_caught": 82}
-AT_MOST = {"loud_false_alarms": 1, "hedge_false_alarms": 0, "traps_fired": 0}
+AT_LEAST = {"raised": 25, "agreements_aligned": 126, "mutations_caught": 91}
+AT_MOST = {"loud_false_alarms": 0, "hedge_false_alarms": 0, "traps_fired": 0}
 
 
 @pytest.fixture(scope="module")

@@ -338,6 +338,20 @@ ROLES = [
         "Halvorsen Group",
         id="a-possessor-still-owns-its-number",
     ),
+    # a proper adjective alone is no name; inside a name it is part of it; a passive pay is a wage
+    role(
+        "With the former French champions Kolvar will, it is understood, be paid £30m a year.",
+        "£30m",
+        "Kolvar",
+        "salary",
+        id="a-nationality-adjective-alone-is-no-name",
+    ),
+    role(
+        "British Airways paid $2 billion for the jets.",
+        "$2 billion",
+        "British Airways",
+        id="a-nationality-adjective-inside-a-name",
+    ),
     # a name may open with an accented capital
     role(
         "Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.",
@@ -374,8 +388,9 @@ def test_opening_participle_is_not_a_subject() -> None:
         ("Quorra Mining was fined 2.4 billion euros in 2021.", "2.4 billion", ["previous"]),
         ("Quorra Mining was fined 4.3 billion euros on Tuesday.", "4.3 billion", []),
         ("Halvorsen Group is investing $2 billion in Pellworth Foods.", "$2 billion", []),
+        ("Kestrel Bank lies 55 miles off the Wexmoor Coast.", "55 miles", ["wexmoor"]),
     ],
-    ids=["overseas", "worldwide", "in-a-place", "earlier-year", "no-scope", "counterparty-is-no-scope"],
+    ids=["overseas", "worldwide", "in-a-place", "earlier-year", "no-scope", "counterparty-is-no-scope", "off-a-coast"],
 )
 def test_extent(text: str, number: str, extent: list[str]) -> None:
     assert _claim(text, number).extent == extent
@@ -418,3 +433,27 @@ def test_a_duration_that_is_a_period_is_no_claim(text: str) -> None:
 )
 def test_a_total_word_belongs_to_the_number_near_it(text: str, number: str, total: bool) -> None:
     assert _claim(text, number).total is total
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "per"),
+    [
+        ("Kolvar pays an annual fee of €30m to the league.", "€30m", "year"),
+        ("The contract is worth €30m annually to Kolvar.", "€30m", "year"),
+        # a salary or a revenue is a year's anyway: "a year" adds nothing to its basis
+        ("Kolvar will earn an annual salary of €30m at the club.", "€30m", None),
+        ("The deal is worth 30 million euros (USD 35.5 million) a year to Kolvar.", "30 million euros", "year"),
+        ("Kolvar signed for a fee of €222m, the club said.", "€222m", None),
+        ("Kolvar published its annual report, showing revenue of $2 billion.", "$2 billion", None),
+    ],
+    ids=[
+        "annual-before",
+        "annually-after",
+        "a-yearly-metric",
+        "after-a-bracketed-equivalent",
+        "a-fee-is-no-rate",
+        "annual-report",
+    ],
+)
+def test_a_yearly_rate(text: str, number: str, per: str | None) -> None:
+    assert _claim(text, number).per == per

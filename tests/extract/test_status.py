@@ -35,6 +35,13 @@ STATUSES = [
     ("The rally, attended by 5,000 people, ended at noon.", "5,000", None),
     ("The motion was backed by 214 members of the lower house.", "214", None),
     ("Marlow Wind aims to reach 9 gigawatts of offshore capacity by 2030.", "9 gigawatts", "target"),
+    # an earlier figure, and the words that only look like one: a rate "a year before tax", "had put his name
+    # to" a contract, "the former champions"
+    ("Officials had put the toll in Harwick at 41 on Monday.", "41", "previous"),
+    ("A year before, the toll in Harwick had stood at 41.", "41", "previous"),
+    ("Kolvar will be paid £40.7m a year before tax.", "£40.7m", None),
+    ("The striker had put his name to a deal worth £30m a year to him.", "£30m", None),
+    ("With the former champions Kolvar will be paid £30m a year.", "£30m", None),
     # other statuses
     ("Pellworth Foods rejected an earlier offer of $4 billion from Halvorsen Group.", "$4 billion", "earlier"),
     ("Halvorsen Group was reported to be in talks to buy Pellworth Foods for $5 billion.", "$5 billion", "report"),
