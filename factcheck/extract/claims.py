@@ -14,7 +14,7 @@ from datetime import date
 
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
-from factcheck.extract.roles import actors, measured_phrase, modified_name
+from factcheck.extract.roles import actors, measured_phrase, modified_name, relative_agent
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.extract.status import comma_clause, relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
@@ -75,7 +75,7 @@ def quantity_claims(
             subject, found_at = framer.subject_before(s, ms, a, q.start, counted=counted, people=people)
             agent = framer.passive_agent(text, ms, a, b)
             acted_on = None
-            modified = modified_name(text, ms, q.start, q.end)
+            modified = modified_name(text, ms, q.start, q.end) or relative_agent(text, ms, q.end)
             if modified is not None:
                 subject, found_at, agent = modified.key, modified.start, None
             if agent is not None and agent.key != subject:
@@ -124,6 +124,8 @@ def quantity_claims(
         others = [(p.start, p.end) for p in neighbours if a <= p.start < b]
         two_party = bool(spec and spec.counterparty)
         extent = framer.extent(text, q, ms, max(a, lo), min(b, hi), two_party, clause=(a, b), others=others)
+        if status[id(q)] == "previous" and "previous" not in extent:
+            extent = sorted({*extent, "previous"})  # "the previous record, set when Acme paid £89m": an earlier figure
         in_clause = [d for d in durations if a <= d.start < b and d is not q]
         period = min(in_clause, key=lambda d: abs(d.start - q.start)) if in_clause else None
         claim = _claim(

@@ -227,3 +227,22 @@ def modified_name(text: str, ms: list[Mention], start: int, end: int) -> Mention
     if not _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
         return None
     return next((m for m in ms if m.start == end + 1 and text[end] == " " and not m.possessive), None)
+
+
+_RELATIVE_OPEN = re.compile(r"\s*(?:that|which)\s+(?:the\s+)?")
+_VERB_AFTER = re.compile(
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:[a-z]+ed|paid|spent|set|put|bought|made|took|gave|sold|won|got|lost|cut|bid|"
+    r"brought|sought|raised|agreed|offered)\b"
+)
+
+
+def relative_agent(text: str, ms: list[Mention], end: int) -> Mention | None:
+    """ "the 105 million euros that Kolvar United paid": a name that opens a relative clause right after the
+    number, with a past verb after it, is who paid, spent or set it, whatever the clause's subject."""
+    m = _RELATIVE_OPEN.match(text, end)
+    if m is None:
+        return None
+    name = next((n for n in ms if n.start == m.end()), None)
+    if name is None or not _VERB_AFTER.match(text, name.end):
+        return None
+    return name

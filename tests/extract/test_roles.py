@@ -352,6 +352,20 @@ ROLES = [
         "British Airways",
         id="a-nationality-adjective-inside-a-name",
     ),
+    # a name opening a relative clause after the number, with its verb, is who paid it
+    role(
+        "At twice the old record, the 105 million euros that Harwick Rovers paid last year for Kolvar, the fee "
+        "shocked Borealis City.",
+        "105 million euros",
+        "Harwick Rovers",
+        id="relative-clause-agent",
+    ),
+    role(
+        "Borealis City said the 105 million euros that fans expected was too much.",
+        "105 million euros",
+        "Borealis City",
+        id="a-relative-clause-without-a-name-keeps-the-subject",
+    ),
     # a name may open with an accented capital
     role(
         "Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.",
@@ -389,8 +403,22 @@ def test_opening_participle_is_not_a_subject() -> None:
         ("Quorra Mining was fined 4.3 billion euros on Tuesday.", "4.3 billion", []),
         ("Halvorsen Group is investing $2 billion in Pellworth Foods.", "$2 billion", []),
         ("Kestrel Bank lies 55 miles off the Wexmoor Coast.", "55 miles", ["wexmoor"]),
+        (
+            "Kolvar's fee smashes the existing mark that Harwick Rovers set with a 98 million euro deal.",
+            "98 million euro",
+            ["previous"],
+        ),
     ],
-    ids=["overseas", "worldwide", "in-a-place", "earlier-year", "no-scope", "counterparty-is-no-scope", "off-a-coast"],
+    ids=[
+        "overseas",
+        "worldwide",
+        "in-a-place",
+        "earlier-year",
+        "no-scope",
+        "counterparty-is-no-scope",
+        "off-a-coast",
+        "an-earlier-figure-by-its-status",
+    ],
 )
 def test_extent(text: str, number: str, extent: list[str]) -> None:
     assert _claim(text, number).extent == extent
