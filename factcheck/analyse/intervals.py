@@ -140,7 +140,9 @@ class Rates:
     years: Mapping[str, int | None] = field(default_factory=dict)
 
     def _of(self, a: Claim, b: Claim) -> tuple[int | None, int | None]:
-        return self.years.get(a.document), self.years.get(b.document)
+        """The two documents' years; an undated one converts at the other's year."""
+        ya, yb = self.years.get(a.document), self.years.get(b.document)
+        return (ya if ya is not None else yb), (yb if yb is not None else ya)
 
     def compatible(self, a: Claim, b: Claim) -> bool:
         return compatible(a, b, self.ruleset, self._of(a, b))

@@ -250,6 +250,9 @@ class _ClaimTable:
         self.doc = [doc_ids.setdefault(c.document, len(doc_ids)) for c in claims]
         day = [dates.get(c.document) or "" for c in claims]
         years = [int(d[:4]) if d[:4].isdigit() else None for d in day]
+        # an undated article converts at the year the fact's dated articles give (their commonest)
+        dated = Counter(y for y in years if y is not None)
+        years = [y if y is not None else (dated.most_common(1)[0][0] if dated else None) for y in years]
         intervals = [interval_of(c, ruleset, y) for c, y in zip(claims, years, strict=True)]
         self.low = [iv.low for iv in intervals]
         self.high = [iv.high for iv in intervals]

@@ -14,7 +14,7 @@ from datetime import date
 
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
-from factcheck.extract.roles import actors, measured_phrase, modified_name, relative_agent
+from factcheck.extract.roles import actors, in_relative_aside, measured_phrase, modified_name, relative_agent
 from factcheck.extract.sentences import Sentence, quote_around
 from factcheck.extract.status import comma_clause, relative_span, statuses, weekday_dates
 from factcheck.models import Claim, DateParts, Document, Quantity
@@ -92,7 +92,9 @@ def quantity_claims(
                     (
                         m.key
                         for m in actors(text, ms, False)
-                        if a <= m.start < q.start and not (people and framer.speaks(text, m))
+                        if a <= m.start < q.start
+                        and not (people and framer.speaks(text, m))
+                        and not in_relative_aside(text, m)
                     ),
                     None,
                 )

@@ -246,3 +246,12 @@ def relative_agent(text: str, ms: list[Mention], end: int) -> Mention | None:
     if name is None or not _VERB_AFTER.match(text, name.end):
         return None
     return name
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who)\b[^,;]*,")
+
+
+def in_relative_aside(text: str, m: Mention) -> bool:
+    """Whether a name sits inside a relative aside (", whose shares trade in Copenhagen,"): it says something
+    of the phrase before it and is never what that phrase's number measures."""
+    return any(r.start() < m.start and m.end < r.end() for r in _RELATIVE_ASIDE.finditer(text, 0, m.start + 200))

@@ -394,3 +394,21 @@ def test_parties_in_other_roles_join_on_a_distinctive_figure() -> None:
     first = _quantity(report, "€222m", "source0")
     fact = next(f for f in report.facts if first.id in f.claims)
     assert len(fact.claims) == 4, [(f.subject, f.claims) for f in report.facts]
+
+
+def test_an_undated_article_converts_at_the_year_of_the_dated_ones() -> None:
+    """£4.5 billion in an undated article and $5.2 billion in one of 2022 are one figure at 2022's rate (not at
+    today's, which would set them apart)."""
+    from factcheck.load import parse_document
+    from factcheck.pipeline import analyse
+    from factcheck.ruleset.rule_set import load_ruleset
+
+    rs = load_ruleset()
+    dated = "---\ndate: 2022-09-02\n---\n\nHalvorsen Group has put $5.2 billion into Wexmoor suppliers so far."
+    undated = "Halvorsen Group has put £4.5 billion into Wexmoor suppliers so far, it said."
+    report = analyse(
+        [parse_document("a.md", dated, rs.boilerplate), parse_document("b.md", undated, rs.boilerplate)], rs
+    )
+    assert not [f for f in report.findings if f.kind == "numeric_disagreement"], [f.message for f in report.findings]
+    a = _quantity(report, "$5.2 billion", "a")
+    assert any(a.id in f.claims and len(f.claims) == 2 for f in report.facts)

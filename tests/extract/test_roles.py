@@ -366,6 +366,22 @@ ROLES = [
         "Borealis City",
         id="a-relative-clause-without-a-name-keeps-the-subject",
     ),
+    # a name inside a relative aside is never the subject; "put ... into" is an investment
+    role(
+        "Halvorsen Group has 13 farms. The company, whose shares trade in Copenhagen, expects to put a further "
+        "£8.6bn into Wexmoor suppliers.",
+        "£8.6bn",
+        "Halvorsen Group",
+        "investment",
+        id="a-name-in-a-relative-aside-is-no-subject",
+    ),
+    role(
+        "Halvorsen Group handed contracts to 200 suppliers, putting $5.2 billion into them so far.",
+        "$5.2 billion",
+        "Halvorsen Group",
+        "investment",
+        id="putting-money-into",
+    ),
     # a name may open with an accented capital
     role(
         "Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.",
