@@ -245,6 +245,13 @@ DURATIONS_MORE = [
     # a unit word before a link word: "a magnitude of 6.1"; not when a noun follows the number
     case("The quake had a magnitude of 6.1, the survey said.", X("6.1", 6.1, "magnitude")),
     case("Harwick's bureau put the magnitude at 6.5.", X("6.5", 6.5, "magnitude")),
+    # a verb of stating between the unit word and its link word, with or without its agent
+    case("The magnitude was put at 6.5 by Harwick's bureau.", X("6.5", 6.5, "magnitude")),
+    case(
+        "Its magnitude was reported by the U.S. survey at 6.1 and its depth at 10 km.",
+        X("6.1", 6.1, "magnitude"),
+        X("10 km", 10000, "metre"),
+    ),
     case("It shows the magnitude of 3 errors in the log.", X("3 errors", 3, "count", "errors")),
     # a number fused to its unit qualifies the noun after it, whatever adjective stands before it
     case("He signed a lucrative 5-year contract.", X("5-year", 5, "year").says(concept="contract")),

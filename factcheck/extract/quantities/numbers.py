@@ -70,7 +70,7 @@ class NumberReader(RangeReader):
         wlow = self._wlow = wb[0].lower() if wb[0] is not None else None
         if a.currency is None:
             if a.unit is None and wlow in _PREFIX_LINKS and c.prefix_linked is not None:
-                pl = c.prefix_linked.search(text, start - 24 if start - 24 > floor else floor, start)
+                pl = c.prefix_linked.search(text, start - 90 if start - 90 > floor else floor, start)
                 if pl and not _NOUN_NEXT.match(text, a.end):  # "the magnitude of 3 errors" counts errors
                     a.unit = c.prefix_units[pl.group("w").lower()]
             if a.unit is None and c.prefix_rev_g is not None and (pc == "-" or wlow in c.prefix_units):

@@ -216,10 +216,15 @@ class Compiled:
         self.vague_of = re.compile(rf"{sp}+(?i:of)(?=[ \u00a0])")
         prefixes = "|".join(re.escape(p[::-1]) for p in sorted(self.prefix_units, key=len, reverse=True))
         self.prefix_rev = re.compile(rf"(?:{sp}+|-)(?P<w>(?i:{prefixes}))(?![A-Za-z])") if prefixes else None
-        # "a magnitude of 6.1", "put the magnitude at 6.5": the unit word before a link word
+        # "a magnitude of 6.1", "put the magnitude at 6.5", "its magnitude was put at 6.5 by X", "the magnitude
+        # was reported by the agency at 6.1": the unit word before a link word, a verb of stating between
         linked = "|".join(re.escape(p) for p in self.prefix_units)
+        stated = rf"(?:{sp}+(?:was|is|were|has{sp}+been|had{sp}+been))?{sp}+(?:put|measured|estimated|given|"
+        stated += rf"recorded|reported|revised|registered|upgraded|downgraded)(?:{sp}+by{sp}+[^;:]{{1,40}}?)?"
         self.prefix_linked = (
-            re.compile(rf"(?i:\b(?P<w>{linked}){sp}+(?:of|at|as|was|is){sp}+)$") if self.prefix_units else None
+            re.compile(rf"(?i:\b(?P<w>{linked})(?:{stated})?{sp}+(?:of|at|as|was|is){sp}+)$")
+            if self.prefix_units
+            else None
         )
         self.year_pair = re.compile(rf"{sp}*(?:-|–|—|~|(?i:and|to|or)(?![A-Za-z])){sp}*(?P<y>\d{{4}})(?![\d.,]?\d)")
         # "2018 or later": a bare year with an open end is a date
