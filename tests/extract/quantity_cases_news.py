@@ -255,7 +255,10 @@ DURATIONS_MORE = [
     case("It shows the magnitude of 3 errors in the log.", X("3 errors", 3, "count", "errors")),
     # a number fused to its unit qualifies the noun after it, whatever adjective stands before it
     case("He signed a lucrative 5-year contract.", X("5-year", 5, "year").says(concept="contract")),
-    case("It ended a costly three-year-long investigation.", X("three-year", 3, "year")),
+    case(
+        "It ended a costly three-year-long investigation.",
+        X("three-year", 3, "year").says(concept="investigation"),
+    ),
     # trap: an unfused duration names no concept from the noun after it
     case("He stayed for five years longer.", X("five years", 5, "year").says(concept=None)),
 ]

@@ -68,6 +68,8 @@ def read_concept(c: Compiled, text: str, end: int, low: str | None, fused: bool 
     """The concept of a quantity that counts nothing (see context_of); low: the word before it, in lower case;
     fused: the number and its unit are one hyphenated adjective ("a lucrative five-year contract"), which
     always qualifies the noun after it, whatever stands before it."""
+    if text.startswith("-long ", end):  # "a three-year-long investigation": the noun after "-long"
+        end, fused = end + 5, True
     if text[end : end + 1] != " ":
         return None  # "a 3kW-rated pump": the fused word is the noun's own adjective
     if text[end + 1 : end + 3].lower() == "of":

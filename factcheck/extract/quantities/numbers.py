@@ -261,7 +261,8 @@ class NumberReader(RangeReader):
         if concept is None:
             concept = noun
             fused = dim == "duration" and "-" in text[hstart:end]
-            if noun is None and after[:1] == " " and (fused or low_word in c.determiners or after[1:] in "oO"):
+            spaced = after[:1] == " " or (fused and text.startswith("-long ", end))  # "a three-year-long probe"
+            if noun is None and spaced and (fused or low_word in c.determiners or after[1:] in "oO"):
                 concept = read_concept(c, text, end, low_word, fused)
         self.out.append(
             number_quantity(
