@@ -21,6 +21,7 @@ from factcheck.ruleset.quantity_lexicon import HedgeSpec
 _UP = re.compile(r"\b(?:r[io]se|risen|rises|climb\w*|jump\w*|increas\w*|raised|grew|grown|soar\w*|up)\b", re.I)
 _DOWN = re.compile(r"\b(?:lower\w*|cut|reduc\w*|fell|fallen|falls|drop\w*|down|decreas\w*)\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*\s+$")
+_PENDING = re.compile(r"\b(?:still|yet)\s+to\s+be\s+$", re.IGNORECASE)  # a state not yet reached
 _YEARS = range(1900, 2101)  # "the tally of 2014": a bare year after the noun is a date, not a count
 
 
@@ -50,6 +51,8 @@ def aggregate_counts(text: str, qs: list[Quantity], metrics: MetricLexicon, hedg
                 continue  # words between the link and the number that bound nothing: not this construction
             qualifier, low, high = bounds
             noun = " ".join(m.group("noun").lower().split())
+            if _PENDING.search(text, end, m.start("noun")):
+                noun = "un" + noun  # "101 more have still to be identified" counts the unidentified
             out.append(
                 Quantity(
                     start=q_start, end=end, text=text[q_start:end], value=value,

@@ -190,8 +190,9 @@ class MetricLexicon(PatternList):
         owner = r"\s+(?:its|the|their)\s+(?:\w+\s+)?"
         backward = rf"\b(?:{verb})\s+(?:down\s+|up\s+)?to\s+{hedge}{number}{owner}(?P<noun>{noun})\b"
         state = "|".join(f"(?:{w})" for w in self.aggregate_states) or "(?!)"
-        aux = r"\s+(?:more\s+|others?\s+)?(?:are|were|have|had|remain(?:ed)?)\s+"
-        adverbs = r"(?:(?:still|since|now|so\s+far|also|yet|been|being|reported|confirmed)\s+)*"
+        # "101 more have still to be identified", "leaving 187 yet to be identified"
+        aux = r"\s+(?:more\s+|others?\s+)?(?:(?:are|were|have|had|remain(?:ed)?)\s+|(?=(?:still|yet)\s+to\s+be\s))"
+        adverbs = r"(?:(?:still|since|now|so\s+far|also|yet|been|being|reported|confirmed|to\s+be)\s+)*"
         # "793 of the 1,175 injured have been discharged": the part is what the state counts
         whole = r"(?:\s+of\s+the\s+\d{1,3}(?:,\d{3})*(?:\s+[A-Za-z][\w'’-]*){0,3}?)?"
         aside = r"(?:,(?:\s+[A-Za-z][\w'’-]*){1,4}\s+(?:said|says|added),)?"  # "..., he also said, are ..."

@@ -51,6 +51,9 @@ POSITIVES = [
     ("The Liberal bloc secured an overall majority of 58 in the chamber.", "58", 58, "exact", None),
     ("So far 412 of the 980 injured travellers have been discharged, officials said.", "412", 412, "exact", None),
     ("Fewer than 150 of the 900 injured are still in hospital.", "Fewer than 150", 150, "under", None),
+    # a state still to be reached: the count of those not yet in it
+    ("Of the 278 bodies, 177 have been named and 101 more have still to be identified.", "101", 101, "exact", None),
+    ("That leaves 187 yet to be identified, the official said.", "187", 187, "exact", None),
 ]
 
 # bare numbers no aggregate noun names, or that the words keep from being a count
@@ -66,6 +69,7 @@ TRAPS = [
     "Search teams said Flight 370 has been missing since March.",  # a flight number
     "Sixteen of the 20 were not injured.",  # a denied state; no bare count stated
     "In 2014 were killed more than before.",  # a year
+    "Route 66 has yet to be resurfaced.",  # a road's number, and no state of the lexicon
 ]
 
 
@@ -109,3 +113,7 @@ def test_an_earlier_figure_is_not_held_against_the_current_one() -> None:
     ]  # fmt: skip
     report = analyse(docs, rs)
     assert not [f for f in report.findings if f.rule == "numeric_disagreement"]
+
+
+def test_a_state_still_to_be_reached_counts_its_negation() -> None:
+    assert [q.noun for q in _counts("That leaves 187 yet to be identified, the official said.")] == ["unidentified"]
