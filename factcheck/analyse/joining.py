@@ -50,6 +50,7 @@ from factcheck.analyse.joined_facts import (
     states_all,
 )
 from factcheck.extract import EntityIndex
+from factcheck.extract.name_matching import name_words
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
 
@@ -69,7 +70,7 @@ def _parties(g: FactGroup, index: EntityIndex) -> set[str]:
                 owner = index.owner_of(k)
                 if owner:
                     out.add(owner)  # "Acme's Widget": a fact of Widget is linked to one of Acme
-                out.update(f"\0{w.casefold()}" for w in (index.name(k) or "").split() if len(w) > 2)
+                out.update(f"\0{w}" for w in _words(index, k))
     return out
 
 
@@ -102,7 +103,8 @@ def _rivals(groups: list[FactGroup], rates: Rates, index: EntityIndex) -> set[tu
 
 
 def _words(index: EntityIndex, name: str) -> set[str]:
-    return {w.casefold() for w in (index.name(name) or "").split() if len(w) > 2}
+    """The words of a name, without its punctuation ("Avengers: Endgame" -> avengers, endgame)."""
+    return {w.casefold() for w in name_words(index.name(name) or "") if len(w) > 2}
 
 
 def _direct(index: EntityIndex, j: Joined, g: FactGroup, parties: set[str]) -> bool:

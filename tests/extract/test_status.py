@@ -77,3 +77,19 @@ WEEKDAY_DATES = [
 def test_a_weekday_dates_its_clause(text: str, expected: tuple[str, str] | None) -> None:
     dates = [(str(c.low), c.event) for c in dated_report(text).claims if c.kind == "date"]
     assert dates == ([expected] if expected else []), dates
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Priced at $3,499, Kolvar's headset is due to start shipping in early 2025.", "launch"),
+        ("The Tarrow Commission fined Kolvar in March 2024 for breaking its rules.", "ruling"),
+        # traps: shipping as an industry; a fine adjective
+        ("Kolvar's shipping costs rose in March 2024, its report said.", None),
+        ("Kolvar's fine-tuned model appeared in March 2024, its report said.", None),
+    ],
+    ids=["start-shipping", "fined", "shipping-costs", "fine-tuned"],
+)
+def test_the_event_a_date_dates(text: str, event: str | None) -> None:
+    events = [c.event for c in dated_report(text).claims if c.kind == "date"]
+    assert events == ([event] if event else []), events
