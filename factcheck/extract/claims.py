@@ -75,7 +75,11 @@ def quantity_claims(
             subject, found_at = framer.subject_before(s, ms, a, q.start, counted=counted, people=people)
             agent = framer.passive_agent(text, ms, a, b)
             acted_on = None
-            modified = modified_name(text, ms, q.start, q.end) or relative_agent(text, ms, q.end)
+            modified = modified_name(text, ms, q.start, q.end)
+            if modified is None and subject is None:
+                # "the 105 million euros that Acme paid": with no name before it, the relative clause's agent
+                # (not in "Kolvar raised the $2 billion that Acme needed")
+                modified = relative_agent(text, ms, q.end)
             if modified is not None:
                 subject, found_at, agent = modified.key, modified.start, None
             if agent is not None and agent.key != subject:

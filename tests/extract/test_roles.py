@@ -361,6 +361,12 @@ ROLES = [
         id="relative-clause-agent",
     ),
     role(
+        "Kolvar raised the $2 billion that Acme needed, it said.",
+        "$2 billion",
+        "Kolvar",
+        id="a-relative-clause-after-a-named-subject-describes-the-number",
+    ),
+    role(
         "Borealis City said the 105 million euros that fans expected was too much.",
         "105 million euros",
         "Borealis City",
