@@ -194,7 +194,7 @@ class MetricLexicon(PatternList):
         aux = r"\s+(?:more\s+|others?\s+)?(?:(?:are|were|have|had|remain(?:ed)?)\s+|(?=(?:still|yet)\s+to\s+be\s))"
         adverbs = r"(?:(?:still|since|now|so\s+far|also|yet|been|being|reported|confirmed|to\s+be)\s+)*"
         # "793 of the 1,175 injured have been discharged": the part is what the state counts
-        whole = r"(?:\s+of\s+the\s+\d{1,3}(?:,\d{3})*(?:\s+[A-Za-z][\w'’-]*){0,3}?)?"
+        whole = r"(?:\s+of\s+(?:the\s+\d{1,3}(?:,\d{3})*(?:\s+[A-Za-z][\w'’-]*){0,3}?|which|whom))?"
         aside = r"(?:,(?:\s+[A-Za-z][\w'’-]*){1,4}\s+(?:said|says|added),)?"  # "..., he also said, are ..."
         predicate = rf"(?<![\w$€£¥.,-])(?<![$€£¥]\s){number}{whole}{aside}{aux}{adverbs}(?P<noun>{state})\b"
         return (

@@ -54,6 +54,8 @@ POSITIVES = [
     # a state still to be reached: the count of those not yet in it
     ("Of the 278 bodies, 177 have been named and 101 more have still to be identified.", "101", 101, "exact", None),
     ("That leaves 187 yet to be identified, the official said.", "187", 187, "exact", None),
+    # a part of a whole named before it
+    ("Of 88 bodies named, 78 of which have been handed over, none were foreign.", "78", 78, "exact", None),
 ]
 
 # bare numbers no aggregate noun names, or that the words keep from being a count
@@ -70,6 +72,7 @@ TRAPS = [
     "Sixteen of the 20 were not injured.",  # a denied state; no bare count stated
     "In 2014 were killed more than before.",  # a year
     "Route 66 has yet to be resurfaced.",  # a road's number, and no state of the lexicon
+    "Kolvar handed 12 of them to Acme.",  # "handed" without "over" is no state here
 ]
 
 
