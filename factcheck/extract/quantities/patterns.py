@@ -385,6 +385,16 @@ class Compiled:
         if starts is not None:
             starts = "".join(re.escape(ch) for ch in starts if not ("a" <= ch.lower() <= "z"))
             line += rf"(?=[{starts}]|[^\x00-\x7f])" if starts else r"(?=[^\x00-\x7f])"
+        # ASCII characters that no word start can begin with: after a digit followed by one of them, the scan
+        # from the digit would only report the digit itself (group h), so the reader scans from the next one.
+        info = first_chars(word_starts)
+        self.no_word_start = frozenset() if info is None or info[1] else frozenset(ASCII) - info[0]
+        # Each word start is tried behind one class of the characters they can open with: `re` walks the
+        # branches of the word list one by one, which the class spares after a digit, a space or a
+        # punctuation mark and before a letter none of them opens with.
+        if self.no_word_start:
+            opens = "".join(re.escape(ch) for ch in sorted(frozenset(ASCII) - self.no_word_start))
+            word_starts = rf"(?=[{opens}]|[^\x00-\x7f]){word_starts}"
         # One look-behind first turns away the spaces and the punctuation that cannot start group h. Groups w, hw
         # and l are empty and follow their tests: `re` then tries the test before it opens a group, which costs
         # less at each of the many places where the test fails.
@@ -392,10 +402,6 @@ class Compiled:
             rf"[^A-Za-z](?:(?<=[\d{symbols}(\[+])(?P<h>(?<=[\d{symbols}])|(?<=[(\[+])(?=\d))(?:(?={word_starts})(?P<hw>))?"
             rf"|(?={word_starts})(?P<w>)|{line}(?P<l>))"
         )
-        # ASCII characters that no word start can begin with: after a digit followed by one of them, the scan
-        # from the digit would only report the digit itself (group h), so the reader scans from the next one.
-        info = first_chars(word_starts)
-        self.no_word_start = frozenset() if info is None or info[1] else frozenset(ASCII) - info[0]
 
     def reading(self) -> tuple[Dispatch, SkipDispatch | None]:
         """The dispatch of the master pattern and, for a user-supplied ignore_patterns, the time-limited skip."""
