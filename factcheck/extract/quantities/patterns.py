@@ -138,7 +138,8 @@ class Compiled:
         self.word_token = re.compile(r"[A-Za-z]+")
 
         # What may follow the number.
-        self.skip_after = re.compile(rf"{sp}*{alt(lex.skip_after)}")
+        # none to skip: a pattern that fails at once, not after the spaces at every number
+        self.skip_after = re.compile(rf"{sp}*{alt(lex.skip_after)}" if lex.skip_after else "(?!)")
         scale_glued = alt(self.scales, left=False)
         short_glued = alt(self.short_scales, left=False)
         self.scale = re.compile(
