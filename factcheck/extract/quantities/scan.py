@@ -16,23 +16,30 @@ from factcheck.extract.quantities.firstchars import ASCII, first_chars
 from factcheck.extract.quantities.phrases import alt
 
 
-def _word_test(words: list[str], others: str, group: str, opens: str | None) -> str:
+def _word_test(words: list[str], others: str, group: str, opens: frozenset[str] | None) -> str:
     """A look-ahead body that matches where one of words (or of the patterns others) starts.
 
     `re` tries the branches of an alternation one after the other, a few nanoseconds each, and a word test
-    fails at most places, after trying them all. So the test first asks one class whether any word opens with
-    the character there (opens, None: no class), then splits the words by that character: an optional group
-    marks a lower-case letter, and a conditional tries only the words that open with one (or only the others),
-    about half the branches. The words are written in the case news writes them (`cased`): a case-sensitive
-    trie, which `re` walks several times faster than a case-insensitive one.
+    fails at most places, after trying them all. So the test first asks two classes of the characters that
+    some word opens with (opens, ASCII; None: any character), the lower-case letters among them marked by an
+    optional group, and a conditional then tries only the words that open with a lower-case letter (or only
+    the others): about half the branches, and none before a character no word opens with. The words are
+    written in the case news writes them (`cased`): a case-sensitive trie, which `re` walks several times
+    faster than a case-insensitive one.
     """
     lower = [w for w in words if "a" <= w[:1] <= "z"]
     other = [w for w in words if not "a" <= w[:1] <= "z"]
-    test = (
-        rf"(?=(?P<{group}>[a-z])?)(?({group})(?:{alt(lower, ci=False, left=False)}|{others})"
+    if opens is None:
+        first = rf"(?=(?P<{group}>[a-z])?)"
+    else:
+        low = "".join(re.escape(ch) for ch in sorted(opens) if "a" <= ch <= "z")
+        rest = "".join(re.escape(ch) for ch in sorted(opens) if not "a" <= ch <= "z")
+        marked = f"[{low}]" if low else "(?!)"  # the group exists for the conditional even where it cannot match
+        first = rf"(?=(?P<{group}>{marked})|[{rest}\x80-\U0010ffff])"
+    return (
+        rf"{first}(?({group})(?:{alt(lower, ci=False, left=False)}|{others})"
         rf"|(?:[A-Z][A-Z0-9$.']|{alt(other, ci=False, left=False)}|{others}))"
     )
-    return test if opens is None else rf"(?=[{opens}]|[^\x00-\x7f]){test}"
 
 
 def scan_pattern(words: list[str], others: str, symbols: str, line: str) -> tuple[re.Pattern[str], frozenset[str]]:
@@ -47,7 +54,7 @@ def scan_pattern(words: list[str], others: str, symbols: str, line: str) -> tupl
     # digit itself (group h), so the reader scans from the next one.
     info = first_chars(word_starts)
     no_word_start = frozenset() if info is None or info[1] else frozenset(ASCII) - info[0]
-    opens = "".join(re.escape(ch) for ch in sorted(frozenset(ASCII) - no_word_start)) if no_word_start else None
+    opens = frozenset(ASCII) - no_word_start if no_word_start else None
     # One look-behind first turns away the spaces and the punctuation that cannot start group h. Groups w, hw
     # and l are empty and follow their tests: `re` then tries the test before it opens a group, which costs
     # less at each of the many places where the test fails. The groups of the word tests (lh, lw) close
