@@ -149,8 +149,11 @@ def amount_of(c: Compiled, text: str, i: int, m: re.Match[str]) -> Amount | None
         return None  # "4o", "5G", "18th": letters glued to the number make it a name or an ordinal
     if ska is not None:
         return None  # a unit this reader does not normalise
-    raw, number, decimal_comma = _digits(dig)
-    precision = 0.5 * 10.0 ** -(len(raw) - raw.index(".") - 1) if "." in raw else 0.5
+    if dig.isdecimal():  # _digits(dig) for digits alone, the common case, without the call
+        raw, number, decimal_comma, precision = dig, float(dig), False, 0.5
+    else:
+        raw, number, decimal_comma = _digits(dig)
+        precision = 0.5 * 10.0 ** -(len(raw) - raw.index(".") - 1) if "." in raw else 0.5
     if mxa is not None or dmul is not None:
         whole = _whole(c, number, precision, mxa, mxb, dmul, dadd)
         if whole is None:

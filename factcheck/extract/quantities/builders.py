@@ -4,6 +4,7 @@ leaving each instance exactly as `model_construct` would."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -59,15 +60,44 @@ def _builder(model: type[Any]) -> Any:
     return build
 
 
+_STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+
+
+def _setters(model: type[Any]) -> tuple[Callable[[Any, Any], None], ...] | None:
+    """The setters of an instance's state (`_STATE`): the bound `__set__` of each descriptor that
+    `object.__setattr__` would find on the class, called directly, which spares the look-up by name on every
+    record; None when a class holds no such descriptor (then `object.__setattr__` is used)."""
+    out: list[Callable[[Any, Any], None]] = []
+    for name in _STATE:
+        found = next((k.__dict__[name] for k in model.__mro__ if name in k.__dict__), None)
+        setter = getattr(found, "__set__", None)
+        if setter is None:
+            return None
+        out.append(setter)
+    return tuple(out)
+
+
 def _bare(model: type[Any], fields: dict[str, Any], fields_set: set[str]) -> Any:
     """An instance of `model` holding `fields` as `model_construct` would leave it: no extra, no private state."""
     m = model.__new__(model)
-    setattr_ = object.__setattr__
-    setattr_(m, "__dict__", fields)
-    setattr_(m, "__pydantic_fields_set__", fields_set)
-    setattr_(m, "__pydantic_extra__", None)
-    setattr_(m, "__pydantic_private__", None)
+    setters = _SETTERS.get(model)
+    if setters is None:
+        setattr_ = object.__setattr__
+        setattr_(m, "__dict__", fields)
+        setattr_(m, "__pydantic_fields_set__", fields_set)
+        setattr_(m, "__pydantic_extra__", None)
+        setattr_(m, "__pydantic_private__", None)
+        return m
+    set_dict, set_fields, set_extra, set_private = setters
+    set_dict(m, fields)
+    set_fields(m, fields_set)
+    set_extra(m, None)
+    set_private(m, None)
     return m
+
+
+# The state setters of the records built here (`_setters`), where the classes hold them.
+_SETTERS = {model: s for model in (Quantity, DateParts) if (s := _setters(model)) is not None}
 
 
 def _positional(names: tuple[str, ...]) -> Any:
@@ -116,13 +146,19 @@ def _number_quantity_builder() -> Any:
     (no keyword dict, no template copy); where the fields of Quantity are not the expected ones, that call.
     """
     fields = Quantity.model_fields
-    if _template(Quantity) is None or tuple(fields) != _DECLARED or fields["date"].default is not None:
+    if (
+        _template(Quantity) is None
+        or tuple(fields) != _DECLARED
+        or fields["date"].default is not None
+        or Quantity not in _SETTERS
+    ):
 
         def generic(*values: Any) -> Quantity:
             return quantity(**dict(zip(_NUMBER_FIELDS, values, strict=True)))
 
         return generic
-    new, setattr_ = Quantity.__new__, object.__setattr__
+    new = Quantity.__new__
+    set_dict, set_fields, set_extra, set_private = _SETTERS[Quantity]
     fields_set = shared_fields(set(_NUMBER_FIELDS))
 
     def build(
@@ -143,9 +179,8 @@ def _number_quantity_builder() -> Any:
         concept: str | None,
     ) -> Quantity:
         m = new(Quantity)
-        setattr_(
+        set_dict(
             m,
-            "__dict__",
             {
                 "start": start,
                 "end": end,
@@ -165,9 +200,9 @@ def _number_quantity_builder() -> Any:
                 "concept": concept,
             },
         )
-        setattr_(m, "__pydantic_fields_set__", fields_set)  # one set for all: never changed in place (frozen)
-        setattr_(m, "__pydantic_extra__", None)
-        setattr_(m, "__pydantic_private__", None)
+        set_fields(m, fields_set)  # one set for all: never changed in place (frozen)
+        set_extra(m, None)
+        set_private(m, None)
         return m
 
     return build

@@ -103,7 +103,10 @@ class NumberReader(RangeReader):
                     if year is not None:
                         self.add(date_q(text, start, a.end, year))
                         return self.read_year_pair(a.end)
-                if is_label(c, text, start, a, rtext, wb[0]):
+                # After a space, a word in lower case names nothing but a version word ("version 2"): is_label
+                # would say False, so the common case skips the call.
+                lowered = pc == " " and (wlow is None or (wlow == wb[0] and wlow.rstrip(".") not in c.version_words))
+                if not lowered and is_label(c, text, start, a, rtext, wb[0]):
                     return a.end
             if a.decimal_comma and not (a.unit or a.scale != 1.0):
                 return fallback  # "2024,25": a decimal comma only where a unit makes it unambiguous

@@ -15,6 +15,7 @@ from factcheck.extract.quantities.around import context_patterns, context_tables
 from factcheck.extract.quantities.dispatch import Dispatch, SkipDispatch
 from factcheck.extract.quantities.firstchars import ASCII, ahead, first_chars, gate
 from factcheck.extract.quantities.phrases import SP, SP_CHARS, alt, cased, norm, phrase, reversed_alt, trie_alt
+from factcheck.extract.quantities.scan import scan_pattern
 from factcheck.ruleset.files import RuleFileError, default_rules_dir
 from factcheck.ruleset.quantity_lexicon import HedgeSpec, QuantityLexicon, QuantityPatternError
 from factcheck.ruleset.quantity_units import Unit
@@ -137,7 +138,8 @@ class Compiled:
         self.word_token = re.compile(r"[A-Za-z]+")
 
         # What may follow the number.
-        self.skip_after = re.compile(rf"{sp}*{alt(lex.skip_after)}")
+        # none to skip: a pattern that fails at once, not after the spaces at every number
+        self.skip_after = re.compile(rf"{sp}*{alt(lex.skip_after)}" if lex.skip_after else "(?!)")
         scale_glued = alt(self.scales, left=False)
         short_glued = alt(self.short_scales, left=False)
         self.scale = re.compile(
@@ -365,24 +367,15 @@ class Compiled:
         self.alts, self.skips, self.universe = alts, list(lex.ignore_patterns), universe
         self.dispatch = Dispatch(self.skips, alts, universe)
         self._reading: tuple[Dispatch, SkipDispatch | None] | None = None
-        # The same candidates, found faster: every candidate but the text's start is a non-letter (a digit, a
-        # symbol, "(" before a digit: group h) or comes right after one (a line start, a word: groups w, l;
-        # hw when both). A pattern that opens with a character class lets `re` skip the letters in C, so the
-        # scan starts at one non-letter and reports the candidate there and/or at the next character.
-        # Line starts where no alternative of the master (skip shapes included) can begin are left out.
+        # The same candidates, found faster (`scan`). Line starts where no alternative of the master (skip
+        # shapes included) can begin are left out.
         # Case-insensitive tries are several times slower in `re` than case-sensitive ones, so the scan lists
         # each word as news writes it: lower case, Sentence case, Title Case and UPPER CASE. Only whether some
         # word starts here matters, so the month names and the words share one trie (`re` walks one faster).
         # lower-case months, quarters ("q3 2019") and calendar years ("cy 2008") start words too
         quarters = ["q1", "q2", "q3", "q4", "cy"]
-        month_words = alt(
-            sorted({*cased([*firsts, *lex.relative_dates]), *self.months, *self.lower_months, *quarters}),
-            ci=False,
-            left=False,
-        )
-        word_starts = (
-            rf"(?:[A-Z][A-Z0-9$.']|{month_words}|{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.|cy'?\d)"
-        )
+        scan_words = sorted({*cased([*firsts, *lex.relative_dates]), *self.months, *self.lower_months, *quarters})
+        others = rf"{articles}{sp}+(?={alt(after_a, left=False)})|https?:|www\.|cy'?\d"
         # A line that opens with a letter is a candidate only where a word start is (group w), as anywhere else
         # in the text: what the master can read from a letter opens with one of those words.
         line = r"(?<=\n)"
@@ -390,17 +383,8 @@ class Compiled:
         if starts is not None:
             starts = "".join(re.escape(ch) for ch in starts if not ("a" <= ch.lower() <= "z"))
             line += rf"(?=[{starts}]|[^\x00-\x7f])" if starts else r"(?=[^\x00-\x7f])"
-        # One look-behind first turns away the spaces and the punctuation that cannot start group h. Groups w, hw
-        # and l are empty and follow their tests: `re` then tries the test before it opens a group, which costs
-        # less at each of the many places where the test fails.
-        self.scan_from = re.compile(
-            rf"[^A-Za-z](?:(?<=[\d{symbols}(\[+])(?P<h>(?<=[\d{symbols}])|(?<=[(\[+])(?=\d))(?:(?={word_starts})(?P<hw>))?"
-            rf"|(?={word_starts})(?P<w>)|{line}(?P<l>))"
-        )
-        # ASCII characters that no word start can begin with: after a digit followed by one of them, the scan
-        # from the digit would only report the digit itself (group h), so the reader scans from the next one.
-        info = first_chars(word_starts)
-        self.no_word_start = frozenset() if info is None or info[1] else frozenset(ASCII) - info[0]
+        # no_word_start: ASCII characters that no word start can begin with (see reader._Reader.run)
+        self.scan_from, self.no_word_start = scan_pattern(scan_words, others, symbols, line)
 
     def reading(self) -> tuple[Dispatch, SkipDispatch | None]:
         """The dispatch of the master pattern and, for a user-supplied ignore_patterns, the time-limited skip."""
