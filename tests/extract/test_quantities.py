@@ -344,3 +344,11 @@ def test_long_text_yields_every_quantity() -> None:
     text = paragraph * 2000  # about 560 KB
     found = extract_quantities(text, LEX)
     assert len(found) == 2000 * 9
+
+
+@pytest.mark.parametrize("text", ["five bıllion", "five bİllion", "$5 bİllion", "12 ſeats", "5 \u212a of ram"])
+def test_letters_that_fold_to_ascii_are_read_without_error(text: str) -> None:
+    """A dotless i, a dotted capital I, a long s or the Kelvin sign matches an ASCII letter when case is
+    ignored but lower-cases to something else: the reader must not fail on it, and keeps the text as written."""
+    for q in extract_quantities(text, LEX):
+        assert q.text == text[q.start : q.end]
