@@ -70,7 +70,10 @@ class NumberReader(RangeReader):
         wlow = self._wlow = wb[0].lower() if wb[0] is not None else None
         if a.currency is None:
             if a.unit is None and wlow in _PREFIX_LINKS and c.prefix_linked is not None:
-                pl = c.prefix_linked.search(text, start - 90 if start - 90 > floor else floor, start)
+                lo = start - 90 if start - 90 > floor else floor
+                # the unit word itself first: most numbers after "of" or "at" have none before them
+                word = c.prefix_word is not None and c.prefix_word.search(text, lo, start)
+                pl = c.prefix_linked.search(text, lo, start) if word else None
                 if pl and not _NOUN_NEXT.match(text, a.end):  # "the magnitude of 3 errors" counts errors
                     a.unit = c.prefix_units[pl.group("w").lower()]
             if a.unit is None and c.prefix_rev_g is not None and (pc == "-" or wlow in c.prefix_units):

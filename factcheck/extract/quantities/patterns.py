@@ -223,6 +223,7 @@ class Compiled:
         linked = "|".join(re.escape(p) for p in self.prefix_units)
         stated = rf"(?:{sp}+(?:was|is|were|has{sp}+been|had{sp}+been))?{sp}+(?:put|measured|estimated|given|"
         stated += rf"recorded|reported|revised|registered|upgraded|downgraded)(?:{sp}+by{sp}+[^;:]{{1,40}}?)?"
+        self.prefix_word = re.compile(rf"(?i:\b(?:{linked})\b)") if self.prefix_units else None
         self.prefix_linked = (
             re.compile(rf"(?i:\b(?P<w>{linked})(?:{stated})?{sp}+(?:of|at|as|was|is){sp}+)$")
             if self.prefix_units

@@ -295,6 +295,7 @@ _HANDLERS = {name[3:]: getattr(_Reader, name) for name in dir(_Reader) if name.s
 # Letters that Unicode case folding matches to an ASCII letter ("bıllion", "bİllion", the Kelvin sign) but
 # that lower-case to something else, so that no table of the lexicon knows the word the patterns read:
 # they are read as the non-letter they stand for, and the quantities keep the text as written.
+_FOLDING = "\u0131\u0130\u017f\u212a\u212b"
 _FOLDS_TO_ASCII = str.maketrans(
     {"\u0131": "\u00b7", "\u0130": "\u00b7", "\u017f": "\u00b7", "\u212a": "\u00b7", "\u212b": "\u00b7"}
 )
@@ -302,12 +303,10 @@ _FOLDS_TO_ASCII = str.maketrans(
 
 def extract_quantities(text: str, lexicon: QuantityLexicon) -> list[Quantity]:
     """Every quantity and date stated in text, sorted by start and non-overlapping."""
-    if text.isascii():
+    if text.isascii() or not any(ch in text for ch in _FOLDING):
         return _Reader(compiled(lexicon), text).run()
     read = text.translate(_FOLDS_TO_ASCII)
     found = _Reader(compiled(lexicon), read).run()
-    if read == text:
-        return found
     return [
         q if q.text == text[q.start : q.end] else q.model_copy(update={"text": text[q.start : q.end]}) for q in found
     ]
