@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.analyse import Stages, align, compare, to_facts, unknown_directive_findings
+from factcheck.analyse.intervals import year_of
 from factcheck.extract import EntityFinder, EntityIndex, extract_document, extract_many, prestarted
 from factcheck.extract.corpus import Corpus, assemble, resolve_names
 from factcheck.extract.independence import Independence
@@ -92,7 +93,7 @@ def _analyse(
     corpus, claims = _assemble(extracts, ruleset, index)
     documents = corpus.documents
     aligners = (stages.align_numbers, stages.align_dates, stages.align_superlatives)
-    years = {d.id: int(d.date[:4]) if d.date and d.date[:4].isdigit() else None for d in documents}
+    years = {d.id: year_of(d.date) for d in documents}
     groups = align(claims, ruleset, corpus.index, across_parties, *aligners, years=years)
     comparison = compare(groups, claims, corpus, ruleset, stages.compare_numbers, stages.compare_dates)
     facts = to_facts(groups, comparison.statuses, corpus.index)

@@ -132,6 +132,11 @@ def same_number(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, i
     return abs(va - vb) <= max(ta, tb) + 1e-9
 
 
+def year_of(date: str | None) -> int | None:
+    """The year of an ISO document date ("2022-09-02" -> 2022), or None."""
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
 @dataclass(frozen=True)
 class Rates:
     """The comparisons of amounts at the rates of their documents' years (`years`: document id -> year)."""

@@ -25,6 +25,7 @@ from factcheck.analyse.intervals import (
     interval_of,
     same_number,
     usd_value,
+    year_of,
 )
 from factcheck.analyse.temporal import update_findings, updates_by_later
 from factcheck.extract.corpus import Corpus
@@ -35,7 +36,7 @@ from factcheck.ruleset.rule_set import RuleSet
 def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet, out: Comparison) -> None:
     index = corpus.index
     dates = {d.id: d.date for d in corpus.documents}
-    rates = Rates(ruleset, {d: int(v[:4]) if v and v[:4].isdigit() else None for d, v in dates.items()})
+    rates = Rates(ruleset, {d: year_of(v) for d, v in dates.items()})
     for g in groups:
         if g.kind != "quantity":
             continue
@@ -249,7 +250,7 @@ class _ClaimTable:
         doc_ids: dict[str, int] = {}
         self.doc = [doc_ids.setdefault(c.document, len(doc_ids)) for c in claims]
         day = [dates.get(c.document) or "" for c in claims]
-        years = [int(d[:4]) if d[:4].isdigit() else None for d in day]
+        years = [year_of(d) for d in day]
         # an undated article converts at the year the fact's dated articles give (their commonest)
         dated = Counter(y for y in years if y is not None)
         years = [y if y is not None else (dated.most_common(1)[0][0] if dated else None) for y in years]
