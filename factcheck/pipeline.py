@@ -94,7 +94,8 @@ def _analyse(
     documents = corpus.documents
     aligners = (stages.align_numbers, stages.align_dates, stages.align_superlatives)
     years = {d.id: year_of(d.date) for d in documents}
-    groups = align(claims, ruleset, corpus.index, across_parties, *aligners, years=years)
+    mentions = {e.document.id: [(k, n) for k, _, n in e.names.surfaces] for e in corpus.extracts}
+    groups = align(claims, ruleset, corpus.index, across_parties, *aligners, years=years, mentions=mentions)
     comparison = compare(groups, claims, corpus, ruleset, stages.compare_numbers, stages.compare_dates)
     facts = to_facts(groups, comparison.statuses, corpus.index)
     del groups  # from here on the resolved claims are only in `claims`: each goes as its named copy replaces it

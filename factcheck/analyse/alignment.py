@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, utils
 
-from factcheck.analyse.intervals import compatible
+from factcheck.analyse.intervals import apart, compatible
 from factcheck.analyse.wording import close_wording
 from factcheck.extract import EntityIndex
 from factcheck.models import Claim, Fact
@@ -205,6 +205,8 @@ def align_quantities(claims: list[Claim], ruleset: RuleSet, index: EntityIndex) 
                 continue
             if (c.status == "target") != (g.claims[0].status == "target"):
                 continue  # what is aimed at ("50GW by 2030") is never today's figure
+            if all(apart(c, o, ruleset) for o in g.claims):
+                continue  # "$157" (a share's price) and "$28 billion" (the deal's): two facts
             if not named and c.measured and g.claims[0].measured and c.measured != g.claims[0].measured:
                 continue  # "the second aftershock" and "the quake": two things measured
             other_total = c.total != g.claims[0].total  # "a combined $45 billion" and one part of it

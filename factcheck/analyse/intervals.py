@@ -25,10 +25,25 @@ MAX_RELATIVE_TOLERANCE = 0.1  # "1 gigawatt" is not "1.4 gigawatts", whatever th
 
 
 def tolerance(c: Claim, ruleset: RuleSet) -> float:
-    """Half the unit of the last stated digit (at most a tenth of the value), never less than a small slack."""
+    """Half the unit of the last stated digit (at most a tenth of the value), never less than a small slack,
+    nor, for an amount stated round ("£200m"), than the rounding the rule file allows such a figure."""
     value = abs(c.value or 0.0)
     stated = min(c.precision or 0.0, value * MAX_RELATIVE_TOLERANCE) if value else (c.precision or 0.0)
-    return max(stated, value * ruleset.numbers.min_relative_tolerance)
+    least = value * ruleset.numbers.min_relative_tolerance
+    if c.dimension == "currency" and c.stated_value:
+        least = max(least, min(_rounding(c.stated_value) * value, value * ruleset.numbers.round_amount_tolerance))
+    return max(stated, least)
+
+
+def _rounding(stated: float) -> float:
+    """How far a figure stated round may be from what it rounds, relative to it: half the unit of its last digit
+    that is not zero ("200": 50/200; "350": 5/350; "44": none)."""
+    if stated < 10 or not float(stated).is_integer():
+        return 0.0
+    n, unit = int(stated), 1
+    while n % 10 == 0:
+        n, unit = n // 10, unit * 10
+    return (unit / 2) / stated if unit > 1 else 0.0
 
 
 def usd_factor(unit: str | None, ruleset: RuleSet, year: int | None = None) -> float | None:
@@ -36,9 +51,9 @@ def usd_factor(unit: str | None, ruleset: RuleSet, year: int | None = None) -> f
     return ruleset.numbers.rate(unit or "", year)
 
 
-def interval_of(c: Claim, ruleset: RuleSet, year: int | None = None) -> Interval:
+def interval_of(c: Claim, ruleset: RuleSet, year: int | None = None, native: bool = False) -> Interval:
     """What a claim's words allow, in a comparable unit (US dollars for money, at the rate of `year`, the year
-    of the claim's document, when known)."""
+    of the claim's document, when known; `native`: in the claim's own currency, to compare with the same)."""
     if c.kind != "quantity":
         return Interval(-math.inf, math.inf)
     low = c.low if isinstance(c.low, (int, float)) else -math.inf
@@ -48,9 +63,9 @@ def interval_of(c: Claim, ruleset: RuleSet, year: int | None = None) -> Interval
         low = high = c.value
     tol = tolerance(c, ruleset)
     low, high = low - tol, high + tol
-    if c.dimension == "currency" and usd_factor(c.unit, ruleset, year) is None:
+    if c.dimension == "currency" and not native and usd_factor(c.unit, ruleset, year) is None:
         return Interval(-math.inf, math.inf)  # a currency without a rate cannot be compared
-    factor, slack = _conversion(c, ruleset, year)
+    factor, slack = (1.0, 0.0) if native else _conversion(c, ruleset, year)
     return Interval(low * factor * (1 - slack), high * factor * (1 + slack))
 
 
@@ -99,23 +114,30 @@ FLOORS = {"over", "at_least"}
 UPPER = {"up_to", "under"}
 
 
-def usd_value(c: Claim, ruleset: RuleSet, year: int | None = None) -> tuple[float, float]:
-    """The stated number in comparable units, and its tolerance there."""
-    factor, slack = _conversion(c, ruleset, year)
+def usd_value(c: Claim, ruleset: RuleSet, year: int | None = None, native: bool = False) -> tuple[float, float]:
+    """The stated number in comparable units (or, `native`, its own), and its tolerance there."""
+    factor, slack = (1.0, 0.0) if native else _conversion(c, ruleset, year)
     v = (c.value or 0.0) * factor
     return v, tolerance(c, ruleset) * factor + abs(v) * slack
+
+
+def same_currency(a: Claim, b: Claim) -> bool:
+    """Two amounts of one currency: no conversion, and none of its slack, between them."""
+    return a.dimension == "currency" == b.dimension and a.unit == b.unit
 
 
 def compatible(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, int | None] = (None, None)) -> bool:
     """Can both claims hold? Intervals must meet; two bounds of one kind must state the same bound; a
     ceiling and a floor ("up to X" against "more than X") meet only if the floor is below the ceiling.
-    `years`: the years of the claims' documents, for the rates of their time."""
-    if not interval_of(a, ruleset, years[0]).overlaps(interval_of(b, ruleset, years[1])):
+    `years`: the years of the claims' documents, for the rates of their time. Two amounts of one currency are
+    compared as stated: "98 million euros" and "105 million euros" differ at any rate."""
+    native = same_currency(a, b)
+    if not interval_of(a, ruleset, years[0], native).overlaps(interval_of(b, ruleset, years[1], native)):
         return False
     if a.value is None or b.value is None:
         return True
-    va, ta = usd_value(a, ruleset, years[0])
-    vb, tb = usd_value(b, ruleset, years[1])
+    va, ta = usd_value(a, ruleset, years[0], native)
+    vb, tb = usd_value(b, ruleset, years[1], native)
     if a.qualifier == b.qualifier and a.qualifier in BOUNDS:
         return abs(va - vb) <= max(ta, tb)
     pair = {a.qualifier, b.qualifier}
@@ -127,9 +149,27 @@ def compatible(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, in
 
 def same_number(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, int | None] = (None, None)) -> bool:
     """The stated numbers agree within their precision (whatever the hedges)."""
-    va, ta = usd_value(a, ruleset, years[0])
-    vb, tb = usd_value(b, ruleset, years[1])
+    native = same_currency(a, b)
+    va, ta = usd_value(a, ruleset, years[0], native)
+    vb, tb = usd_value(b, ruleset, years[1], native)
     return abs(va - vb) <= max(ta, tb) + 1e-9
+
+
+APART = 5.0  # figures further apart than this are two facts, unless one is the other with its scale slipped
+SLIP = math.log10(1.1)  # "$45 million" for "$45 billion", "$2.8 billion" for "$28 billion": a power of ten, nearly
+
+
+def apart(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
+    """Two figures no misstatement makes one of the other: a share price and a deal's value, a fee and the
+    price it is part of ("$157" and "$28 billion", "$1.48 billion" and "$28 billion"). Amounts only: a count
+    revised from 181 missing to nine is one fact."""
+    if a.dimension != "currency" or b.dimension != "currency" or a.unit != b.unit:
+        return False  # (a currency swapped, "¥10 billion" for "$10 billion", is a misstatement)
+    va, vb = abs(usd_value(a, ruleset)[0]), abs(usd_value(b, ruleset)[0])
+    if a.value is None or b.value is None or not va or not vb:
+        return False
+    ratio = math.log10(max(va, vb) / min(va, vb))
+    return ratio > math.log10(APART) and abs(ratio - round(ratio)) > SLIP
 
 
 def year_of(date: str | None) -> int | None:
@@ -157,3 +197,12 @@ class Rates:
 
     def usd(self, c: Claim) -> float:
         return usd_value(c, self.ruleset, self.years.get(c.document))[0]
+
+
+def interval_columns(
+    claims: list[Claim], years: list[int | None], ruleset: RuleSet, native: bool
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Each claim's interval (low, high) and number with its tolerance (value, tol), converted or as stated."""
+    intervals = [interval_of(c, ruleset, y, native) for c, y in zip(claims, years, strict=True)]
+    values = [usd_value(c, ruleset, y, native) for c, y in zip(claims, years, strict=True)]
+    return [i.low for i in intervals], [i.high for i in intervals], [v[0] for v in values], [v[1] for v in values]

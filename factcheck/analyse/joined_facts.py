@@ -5,7 +5,7 @@ which distinctive figures link them."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from factcheck.analyse.alignment import FactGroup
@@ -116,7 +116,26 @@ def conflict(rates: Rates, j: Joined, g: FactGroup) -> bool:
     return any(not rates.compatible(x, y) for x in mine for y in j.distinct.values())
 
 
-def near_figures(rates: Rates, j: Joined, g: FactGroup) -> bool:
+def topics(
+    mentions: Mapping[str, Iterable[tuple[str, int]]], canon: Callable[[str], str | None]
+) -> dict[str, frozenset[str]]:
+    """Each document's topics: the names it mentions most (`mentions`: document -> (name key, count)), at least
+    twice, two at most ("the 1.3GW offshore wind farm" in an article about one farm is that farm's)."""
+    out = {}
+    for document, names in mentions.items():
+        counts: dict[str, int] = defaultdict(int)
+        for key, n in names:
+            name = canon(key)
+            if name:
+                counts[name] += n
+        top = max(counts.values(), default=0)
+        leading = frozenset(name for name, n in counts.items() if n == top)
+        if top >= 2 and len(leading) <= 2:
+            out[document] = leading
+    return out
+
+
+def near_figures(rates: Rates, j: Joined, g: FactGroup, ratio: float = MAX_RATIO) -> bool:
     """Figures within a factor of MAX_RATIO of each other: a revised toll or a misreported price, not a part
     against its whole or one project against a company's total."""
     va = [rates.usd(c) for c in j.distinct.values() if c.value]
@@ -124,4 +143,4 @@ def near_figures(rates: Rates, j: Joined, g: FactGroup) -> bool:
     if not va or not vb:
         return False
     low, high = min(min(va), min(vb)), max(max(va), max(vb))
-    return low > 0 and high / low <= MAX_RATIO
+    return low > 0 and high / low <= ratio

@@ -26,7 +26,7 @@ chain blocks without end, and `check` reads only the blocks of a draft's claims 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from factcheck.analyse.alignment import (
@@ -38,7 +38,7 @@ from factcheck.analyse.alignment import (
 )
 from factcheck.analyse.blocks import Aligner, align_numbers
 from factcheck.analyse.components import align_superlatives
-from factcheck.analyse.intervals import Rates
+from factcheck.analyse.intervals import Rates, apart
 from factcheck.analyse.joined_facts import (
     Joined,
     agree,
@@ -48,6 +48,7 @@ from factcheck.analyse.joined_facts import (
     same_where_shared,
     stated_there,
     states_all,
+    topics,
 )
 from factcheck.extract import EntityIndex
 from factcheck.extract.name_matching import name_words
@@ -57,6 +58,7 @@ from factcheck.ruleset.rule_set import RuleSet
 MAX_CANDIDATES = 32  # linked facts looked at for each fact
 MAX_JOINED = 400  # a fact of more claims neither joins nor is joined
 SPECIFIC_COUNT = 20  # an unnamed count below this joins no named fact
+NEAR_TOPIC = 2.0  # an unnamed figure joins its article's topic's fact at another value only within this factor
 
 
 def _parties(g: FactGroup, index: EntityIndex) -> set[str]:
@@ -145,7 +147,11 @@ def _parallel(index: EntityIndex, j: Joined, subject: str | None, obj: str | Non
 
 
 def join_across_subjects(
-    groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex, years: Mapping[str, int | None] | None = None
+    groups: list[FactGroup],
+    ruleset: RuleSet,
+    index: EntityIndex,
+    years: Mapping[str, int | None] | None = None,
+    mentions: Mapping[str, Iterable[tuple[str, int]]] | None = None,
 ) -> list[FactGroup]:
     """The quantity facts with each joined to the earliest fact of its measure that it is linked to and nothing
     sets apart (preferring one it agrees with); the other facts as they are. Deterministic: facts are taken in
@@ -197,19 +203,25 @@ def join_across_subjects(
     for key, bucket in buckets.items():
         for j in bucket.joined:
             by_concept[(key, j.concept)].append(j)
-    joined = {i for i in unnamed if _join_unnamed(rates, by_concept, out[i])}
+    topic_of = topics(mentions or {}, index.canon)
+    joined = {i for i in unnamed if _join_unnamed(rates, by_concept, out[i], topic_of)}
     return [g for i, g in enumerate(out) if i not in joined]
 
 
 def _join_unnamed(
-    rates: Rates, by_concept: dict[tuple[tuple[str, str | None, bool], str], list[Joined]], g: FactGroup
+    rates: Rates,
+    by_concept: dict[tuple[tuple[str, str | None, bool], str], list[Joined]],
+    g: FactGroup,
+    topic_of: Mapping[str, frozenset[str]],
 ) -> bool:
     """A fact that names no subject ("165 wind turbines") joins the one named fact of its measure, scope and
     measured thing that states its number, when there is exactly one: figures the fact states only, so the join
     adds sources to a fact (to one side of a disagreement it holds) and never a conflict. Whether it joined."""
     ruleset = rates.ruleset
-    if len(g.claims) > MAX_JOINED or _generic(ruleset, g.metric, g.dimension):
+    metric = ruleset.metrics.by_name.get(g.metric)
+    if len(g.claims) > MAX_JOINED or (metric.generic if metric else g.metric == g.dimension):
         return False
+    defaulted = _generic(ruleset, g.metric, g.dimension)  # "1.3GW": a power figure is a capacity, of what?
     if g.dimension == "count" and any(c.value is None or c.value < SPECIFIC_COUNT for c in g.claims):
         return False  # "two companies" could be any two: too common a count to say which fact it is
     dimension, concept, basis, total = _measure(ruleset, g)
@@ -219,17 +231,28 @@ def _join_unnamed(
     documents = {c.document for c in g.claims}
     extent = frozenset(x for c in g.claims for x in c.extent)
     measured = {c.measured for c in g.claims if c.measured}
-    homes = [
+    topic = topic_of.get(next(iter(documents)), frozenset()) if len(documents) == 1 else frozenset()
+    fitting = [
         j
         for j in candidates
-        if j.extent == extent
+        if (j.extent == extent or (not extent and j.subjects & topic))
         and not (measured and j.measured and not measured & j.measured)
         and len(j.group.claims) <= MAX_JOINED
         and same_where_shared(rates, j, g, documents)
-        and stated_there(rates, j, g)
     ]
+    homes = [] if defaulted else [j for j in fitting if stated_there(rates, j, g) and j.extent == extent]
+    if len(homes) > 1:
+        homes = [j for j in homes if j.subjects & topic]  # several facts state it: the article's topic's
+    unsure = False
+    if not homes:
+        # one article's unnamed figure near the one fact of its topic: likelier a misstatement than a fact
+        # nobody else gives, but the sentence may speak of something else, so it joins as tentative (info)
+        homes = [j for j in fitting if j.subjects & topic and near_figures(rates, j, g, NEAR_TOPIC)]
+        unsure = True
     if len(homes) != 1:
         return False
+    if unsure:
+        g.tentative |= {c.id for c in g.claims}
     _absorb(ruleset, homes[0], g, concept)
     homes[0].documents |= documents
     homes[0].add_values(g.claims)
@@ -309,6 +332,7 @@ def _home(
             stated.append(j)  # one states every figure of the other: sources added to a side, no new conflict
         elif (
             lone
+            and not all(apart(x, y, ruleset) for x in g.claims for y in j.distinct.values())
             and (g.metric == j.group.metric or ruleset.metrics.compatible(g.metric, j.group.metric))
             and conflict(rates, j, g)
             and _direct(index, j, g, parties)
@@ -355,6 +379,7 @@ def align(
     dates: Aligner = align_dates,
     superlatives: Aligner = align_superlatives,
     years: Mapping[str, int | None] | None = None,
+    mentions: Mapping[str, Iterable[tuple[str, int]]] | None = None,
 ) -> list[FactGroup]:
     """Every claim in a fact: numbers by subject (in one pass, or block by block on an engine), then (unless
     `across_parties` is off) joined across subjects, amounts compared at their documents' `years`' rates;
@@ -363,7 +388,7 @@ def align(
     blocks alone."""
     facts = numbers(claims, ruleset, index)
     return (
-        (join_across_subjects(facts, ruleset, index, years) if across_parties else facts)
+        (join_across_subjects(facts, ruleset, index, years, mentions) if across_parties else facts)
         + dates(claims, ruleset, index)
         + superlatives(claims, ruleset, index)
     )

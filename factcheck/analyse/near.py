@@ -7,11 +7,13 @@ value within NEAR_FACTOR of every one of theirs, it is far likelier a misstateme
 fact nobody else mentions. It joins that fact as *tentative*: the disagreement it makes is shown as info,
 never as an error (analyse/numeric.py), because the sentence may still speak of something else.
 
-A generic amount ("value": a subject has many) joins only by its scope words: "$1.8 billion around the globe"
-beside the one worldwide fact of its subject, whatever that fact's metric.
+A generic amount ("value": a subject has many) joins only by its scope words ("$1.8 billion around the globe"
+beside the one worldwide fact of its subject, whatever that fact's metric) or, within 10%, the one generic amount
+of its subject and shape ("$329 million" beside "$330.5 million").
 
-Only the fact with the most sources takes it, and only when no other fact of the block is as good a home;
-a number that two sources agree on is never moved (two agencies' magnitudes stay two facts).
+Only the fact with the most sources takes it (of facts told as widely, the one whose figures are nearest),
+and only when no other fact of the block is as good a home; a number that two sources agree on is never moved
+(two agencies' magnitudes stay two facts).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
 
 NEAR_FACTOR = 2.0  # within this ratio a number is a candidate misstatement (a 1.5x typo is well inside)
+CLOSE_FACTOR = 1.1  # a generic amount this close to its subject's one amount is a rounding, an estimate or a slip
 MIN_SOURCES = 1  # the fact it joins is another source's: an agreed fact, or one source's figure of that measure
 
 
@@ -45,25 +48,36 @@ def _extent(g: FactGroup) -> set[str]:
     return {w for c in g.claims for w in c.extent if w != "previous"}
 
 
-def _near(a: Claim, b: Claim) -> bool:
+def _near(a: Claim, b: Claim, factor: float) -> bool:
     if a.value is None or b.value is None or a.value <= 0 or b.value <= 0 or a.unit != b.unit:
         return False
-    return max(a.value, b.value) <= NEAR_FACTOR * min(a.value, b.value)
+    return max(a.value, b.value) <= factor * min(a.value, b.value)
 
 
-def _fits(index: EntityIndex, lone: FactGroup, home: FactGroup) -> bool:
+def _gap(lone: FactGroup, home: FactGroup) -> float:
+    """How far a lone fact's figures are from a home's: the largest ratio between two of them."""
+    return max(
+        max(a.value, b.value) / min(a.value, b.value)
+        for a in lone.claims
+        for b in home.claims
+        if a.value is not None and b.value is not None
+    )
+
+
+def _fits(index: EntityIndex, lone: FactGroup, home: FactGroup, factor: float = NEAR_FACTOR) -> bool:
     mine, theirs = _extent(lone), _extent(home)
     if mine and theirs and mine != theirs:
         return False
     if lone.object is not None and home.object is not None and not index.similar(lone.object, home.object):
         return False
-    return all(_near(a, b) for a in lone.claims for b in home.claims)
+    return all(_near(a, b, factor) for a in lone.claims for b in home.claims)
 
 
 def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> list[FactGroup]:
     """The facts, with each lone near number moved into the fact of its subject that another source states."""
     blocks: dict[tuple[str, str, tuple[object, ...]], list[int]] = defaultdict(list)
     scoped: dict[tuple[object, ...], list[int]] = defaultdict(list)  # by subject, shape but the metric, scope
+    vague: dict[tuple[object, ...], list[int]] = defaultdict(list)  # generic amounts by subject, shape, scope
     for n, g in enumerate(groups):
         subject = index.canon(g.subject)
         if g.kind != "quantity" or not g.claims or subject is None:
@@ -75,6 +89,8 @@ def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> 
         metric = ruleset.metrics.by_name.get(g.metric)
         if metric is None or not metric.generic:  # "value", "commit": a subject has many amounts
             blocks[(g.dimension, subject, shape)].append(n)
+        else:
+            vague[(g.dimension, subject, shape[1:], extent)].append(n)
     documents = {n: frozenset(c.document for c in g.claims) for n, g in enumerate(groups)}
     moved: set[int] = set()
     for members in blocks.values():
@@ -85,7 +101,11 @@ def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> 
     for members in scoped.values():
         for n in members:
             if _generic(ruleset, groups[n].metric, groups[n].dimension):
-                _move(groups, n, members, documents, moved, index)
+                _move(groups, n, members, documents, moved, index, generic=True)
+    # "$329 million" beside the same subject's one "$330.5 million": the nearest reading of two close amounts
+    for members in vague.values():
+        for n in members:
+            _move(groups, n, members, documents, moved, index, CLOSE_FACTOR)
     return [g for n, g in enumerate(groups) if n not in moved]
 
 
@@ -96,6 +116,8 @@ def _move(
     documents: dict[int, frozenset[str]],
     moved: set[int],
     index: EntityIndex,
+    factor: float = NEAR_FACTOR,
+    generic: bool = False,
 ) -> None:
     """Moves fact `n`, when it is one document's, into the one widest fact of `members` it fits."""
     lone = groups[n]
@@ -108,12 +130,18 @@ def _move(
         and m not in moved
         and len(documents[m]) >= MIN_SOURCES
         and not documents[n] & documents[m]
-        and _fits(index, lone, groups[m])
+        and _fits(index, lone, groups[m], factor)
     ]
     if not homes:
         return
     widest = max(len(documents[m]) for m in homes)
     best = [m for m in homes if len(documents[m]) == widest]
+    if len(best) > 1 and factor == NEAR_FACTOR and not generic:
+        # two readings of one measure told as widely (two agencies' magnitudes): the one whose figures are
+        # nearest ("9.7" beside 6.5 and 6.1); two amounts of a subject may be anything, and stay apart
+        gaps = {m: _gap(lone, groups[m]) for m in best}
+        least = min(gaps.values())
+        best = [m for m in best if gaps[m] == least]
     if len(best) != 1:
         return  # two facts as good: nothing says which one it misstates
     home = groups[best[0]]

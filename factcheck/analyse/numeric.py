@@ -7,7 +7,6 @@ firmly that another claim of the fact gives only as a ceiling ("up to $5 billion
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -22,12 +21,12 @@ from factcheck.analyse.intervals import (
     UPPER,
     Rates,
     compatible,
-    interval_of,
+    interval_columns,
     same_number,
-    usd_value,
     year_of,
 )
 from factcheck.analyse.temporal import update_findings, updates_by_later
+from factcheck.analyse.unsure import unsure_claims
 from factcheck.extract.corpus import Corpus
 from factcheck.models import Claim
 from factcheck.ruleset.rule_set import RuleSet
@@ -51,7 +50,7 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
         # a growing count (a toll) from an undated source may be an update of the other: never loud
         grows = ruleset.numbers.cumulative_metrics
         unsure = {c.id for c in active if c.metric in grows and not dates.get(c.document)} | g.tentative
-        unsure |= _scale_slips(active)
+        unsure |= unsure_claims(active, ruleset)
         loud, quiet = _conflicts(active, first, second, g.cores, unsure)
         out.statuses[id(g)] = fact_status(g, bool(loud), corpus, updated=bool(updates))
         for flagged, strong in ((loud, True), (quiet, False)):
@@ -200,18 +199,6 @@ def _ranked_numpy(active: list[Claim], a: np.ndarray, b: np.ndarray) -> list[Cla
     return [active[i] for i in ranked]
 
 
-def _scale_slips(claims: list[Claim]) -> set[str]:
-    """The claims that state another claim's figure without its scale word ("the $3.7 offer" beside "$3.7
-    billion"): a dropped word, or a figure of something else; their conflicts are shown as info."""
-    big = {c.value for c in claims if c.value is not None and c.value >= 1e6}
-    small = [c for c in claims if c.value is not None and 0 < c.value < 1000]
-    return {
-        c.id
-        for c in small
-        if any(math.isclose(v / 1000 ** round(math.log(v / c.value, 1000)), c.value, rel_tol=1e-9) for v in big)
-    }
-
-
 def _loud(a: Claim, b: Claim) -> bool:
     """Whether a conflict of the two claims is loud: neither rests on a quotation alone or on a vague magnitude
     ("a multibillion-pound contract", "hundreds of people"), and both have one status (an earlier bid against
@@ -254,13 +241,12 @@ class _ClaimTable:
         # an undated article converts at the year the fact's dated articles give (their commonest)
         dated = Counter(y for y in years if y is not None)
         years = [y if y is not None else (dated.most_common(1)[0][0] if dated else None) for y in years]
-        intervals = [interval_of(c, ruleset, y) for c, y in zip(claims, years, strict=True)]
-        self.low = [iv.low for iv in intervals]
-        self.high = [iv.high for iv in intervals]
+        # each claim's figures converted, and as stated (a pair of one currency compares those: `same_currency`)
+        self.low, self.high, self.usd, self.tol = interval_columns(claims, years, ruleset, False)
+        self.nlow, self.nhigh, self.nusd, self.ntol = interval_columns(claims, years, ruleset, True)
+        units: dict[str | None, int] = {}
+        self.currency = [units.setdefault(c.unit, len(units)) if c.dimension == "currency" else -1 for c in claims]
         self.valued = [c.value is not None for c in claims]
-        usd = [usd_value(c, ruleset, y) for c, y in zip(claims, years, strict=True)]
-        self.usd = [u[0] for u in usd]
-        self.tol = [u[1] for u in usd]
         self.bound = [c.qualifier if c.qualifier in BOUNDS else None for c in claims]
         self.floor = [c.qualifier in FLOORS for c in claims]
         self.upper = [c.qualifier in UPPER for c in claims]
@@ -281,7 +267,11 @@ class _ClaimTable:
 
     def same_number(self, a: int, b: int) -> bool:
         """`same_number(claims[a], claims[b])`."""
-        return abs(self.usd[a] - self.usd[b]) <= max(self.tol[a], self.tol[b]) + 1e-9
+        usd, tol = (self.nusd, self.ntol) if self._native(a, b) else (self.usd, self.tol)
+        return abs(usd[a] - usd[b]) <= max(tol[a], tol[b]) + 1e-9
+
+    def _native(self, a: int, b: int) -> bool:
+        return self.currency[a] >= 0 and self.currency[a] == self.currency[b]
 
     def not_stated_elsewhere(self, first: Sequence[int], second: Sequence[int]) -> tuple[list[int], list[int]]:
         """The conflicting pairs less those where each document also states the other's number: two sources
@@ -355,11 +345,15 @@ class _ClaimTable:
 
     def _compatible(self, a: int, b: int) -> bool:
         """`numbers.compatible` on the precomputed columns."""
-        if not (self.low[a] <= self.high[b] and self.low[b] <= self.high[a]):
+        native = self._native(a, b)
+        low, high, usd, tol = (
+            (self.nlow, self.nhigh, self.nusd, self.ntol) if native else (self.low, self.high, self.usd, self.tol)
+        )
+        if not (low[a] <= high[b] and low[b] <= high[a]):
             return False
         if not (self.valued[a] and self.valued[b]):
             return True
-        va, ta, vb, tb = self.usd[a], self.tol[a], self.usd[b], self.tol[b]
+        va, ta, vb, tb = usd[a], tol[a], usd[b], tol[b]
         if self.bound[a] is not None and self.bound[a] == self.bound[b]:
             return abs(va - vb) <= max(ta, tb)
         if (self.floor[a] or self.floor[b]) and (self.upper[a] or self.upper[b]):
@@ -375,11 +369,18 @@ class _ClaimTable:
             arr = np.asarray(values)
             return arr[ai], arr[bi]
 
-        low_a, low_b = col(self.low)
-        high_a, high_b = col(self.high)
+        currency_a, currency_b = col(self.currency)
+        native = (currency_a >= 0) & (currency_a == currency_b)
+
+        def pick(converted: list[float], stated: list[float]) -> tuple[np.ndarray, np.ndarray]:
+            (ca, cb), (sa, sb) = col(converted), col(stated)
+            return np.where(native, sa, ca), np.where(native, sb, cb)
+
+        low_a, low_b = pick(self.low, self.nlow)
+        high_a, high_b = pick(self.high, self.nhigh)
         valued_a, valued_b = col(self.valued)
-        va, vb = col(self.usd)
-        ta, tb = col(self.tol)
+        va, vb = pick(self.usd, self.nusd)
+        ta, tb = pick(self.tol, self.ntol)
         floor_a, floor_b = col(self.floor)
         upper_a, upper_b = col(self.upper)
         bound_codes = {None: -1, **{q: i for i, q in enumerate(sorted(BOUNDS))}}

@@ -82,6 +82,9 @@ _NUMBERISH = re.compile(
 _PAREN = re.compile(r"\([^)]*\)")
 
 
+_RANKS = frozenset(["second", "third", "fourth", "fifth"])  # the ranks categorical claims name (extract/categorical)
+
+
 class _Words:
     """A lexicon's synonyms and spellings, applied to claims' words and heads."""
 
@@ -111,6 +114,9 @@ class _Words:
             # "a world-record fee", "a record deal": a record on a price is a claim of the costliest
             head = self.head(c).split()[:1]
             return self.costliest if head and head[0] in self.prices and self.costliest else "record"
+        rank, _, ranked = word.partition(" ")
+        if rank in _RANKS and ranked:  # "second largest" and "second biggest" rank alike; "largest" apart
+            return f"{rank} {self.canon.get(ranked, ranked)}"
         return self.canon.get(word, word)
 
     def normal(self, text: str) -> str:

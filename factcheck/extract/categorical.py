@@ -74,6 +74,9 @@ _END = re.compile(r",(?!\d{3})|\.(?!\d)|[;:!?()\[\]]|\s[–—-]\s|\s(?:that|whi
 _AMOUNT_IN = re.compile(r"(?<![\w-])\s*(?:[$€£¥]|[A-Z]{1,3}\$|\d)")
 
 
+# a place in a ranking below the top: "the second most valuable", "the world's third-largest"
+RANKS = {"second": "second", "third": "third", "fourth": "fourth", "fifth": "fifth", "2nd": "second", "3rd": "third"}
+
 _CACHE: dict[int, tuple[SuperlativeLexicon, tuple[re.Pattern[str], ...], saferegex.LiteralScan]] = {}
 
 
@@ -96,7 +99,7 @@ def _build_patterns(lex: SuperlativeLexicon) -> tuple[re.Pattern[str], ...]:
     words = alternation(lex.ranking + lex.unique)
     sup = saferegex.compile(
         rf"(?:\b(?P<the>the)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten)\s+)?)?(?:(?P<prefix>{prefixes})\s+)?"
-        rf"\b(?P<word>{words})\b",
+        rf"(?:\b(?P<rank>{'|'.join(RANKS)})[\s-]+)?\b(?P<word>{words})\b",
         re.I,
         lex._where("ranking"),
     )
@@ -216,6 +219,10 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
             if negated(lex, text, start, m.end(), subjects) or topic_label(s, start, m.end()):
                 continue
             word = (m.group("word") or m.groupdict().get("adv") or m.groupdict().get("noun") or "").casefold()
+            if kind == "superlative" and m.group("rank"):
+                if word in lex.unique:
+                    continue  # "the second only": no ranking
+                word = f"{RANKS[m.group('rank').casefold()]} {word}"  # "the second-largest": a rank of its own
             strong = kind == "superlative" and bool(m.group("prefix"))
             if kind == "superlative":
                 if (
@@ -250,11 +257,25 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
             continue
         if negated(lex, text, f.start, f.end, subjects) or topic_label(s, f.start, f.end):
             continue
-        if f.word != "never before" and (idiom_head(lex, text[f.end :]) or small_scope(lex, text, f.end)):
+        if f.word == "first" and not _TIME_NEXT.match(text, f.end) and _negated_first(negative, text, f):
+            continue  # "given the first opportunity to back X": no ranking of X ("the first time X has": one)
+        if f.word != "never before" and (
+            idiom_head(lex, text[f.end :])
+            or small_scope(lex, text, f.end)
+            or lex.self_relative_re.search(text[f.end : f.end + 60])
+        ):
             continue
         subject = _form_subject(text, f, subjects) or framer.heading_subject(s) or "?"
         add("superlative", f.start, f.end, f.end, f.word, subject, _head(text[f.end :]) or None, f.weak, f.record)
     return out
+
+
+_TIME_NEXT = re.compile(r"\s+times?\b")
+
+
+def _negated_first(negative: saferegex.SafePattern, text: str, f: Form) -> bool:
+    window = negative.finditer(text, max(0, f.start - 60), min(len(text), f.end + 60))
+    return any(n.start() <= f.start < n.end() for n in window)
 
 
 _COPULA_AFTER = re.compile(

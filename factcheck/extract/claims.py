@@ -8,16 +8,24 @@ claim when its sentence names an event of `rules/dates.yaml`.
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
 
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
-from factcheck.extract.roles import actors, in_relative_aside, measured_phrase, modified_name, relative_agent
+from factcheck.extract.roles import (
+    VAGUE,
+    actors,
+    holding_relative_agent,
+    in_relative_aside,
+    measured_phrase,
+    modified_name,
+    opening_phrase_subject,
+    reference_place,
+    relative_agent,
+)
 from factcheck.extract.sentences import Sentence, quote_around
-from factcheck.extract.status import comma_clause, relative_span, statuses, weekday_dates
-from factcheck.models import Claim, DateParts, Document, Quantity
+from factcheck.extract.status import comma_clause, resolve_date, statuses, weekday_dates
+from factcheck.models import Claim, Document, Quantity
 from factcheck.ruleset.lexicons import MetricLexicon
 
 # what an event counts (the dead, the injured, the houses it destroyed), which no speaker owns
@@ -80,6 +88,10 @@ def quantity_claims(
                 # "the 105 million euros that Acme paid": with no name before it, the relative clause's agent
                 # (not in "Kolvar raised the $2 billion that Acme needed")
                 modified = relative_agent(text, ms, q.end)
+            if modified is None:
+                modified = holding_relative_agent(text, ms, a, q.start)
+            if modified is None and subject is None:
+                modified = opening_phrase_subject(text, ms, q.start, q.end)
             if modified is not None:
                 subject, found_at, agent = modified.key, modified.start, None
             if agent is not None and agent.key != subject:
@@ -121,7 +133,7 @@ def quantity_claims(
         if spec is None or not spec.counterparty:
             obj = None  # "12,000 people at 14 plants across Britain": a place is not a counterparty
         if q.dimension == "distance":
-            obj = _reference_place(text, q, ms)  # "277 miles north of Kunming": a distance is from somewhere
+            obj = reference_place(text, q, ms)  # "277 miles north of Kunming": a distance is from somewhere
         # a scope word belongs to the number it is nearest ("$350 million in X and $1.2 billion worldwide")
         lo = (primaries[i - 1].end + q.start) // 2 if i else a
         hi = (q.end + primaries[i + 1].start) // 2 if i + 1 < len(primaries) else b
@@ -150,6 +162,8 @@ def quantity_claims(
             mentions=ms,
             status=status[id(q)],
         )
+        if measured in VAGUE:
+            measured = None  # the same farm is "the project" in one article, "the wind farm" in another
         if extent or measured:
             claim = claim.model_copy(update={"extent": extent, "measured": measured})
         out.append(claim)
@@ -159,20 +173,6 @@ def quantity_claims(
     out = _parts_of_other_facts(text, out, read)
     out.extend(_date_claims(framer, s, dates, ms, counter))
     return out
-
-
-_FROM_PLACE = re.compile(
-    r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _reference_place(text: str, q: Quantity, ms: list[Mention]) -> str | None:
-    """The place a distance is measured from, named right after it ("230 miles northeast of Kunming")."""
-    m = _FROM_PLACE.match(text, q.end)
-    if m is None:
-        return None
-    return next((n.key for n in ms if n.start == m.end()), None)
 
 
 TOTAL_WINDOW = 60  # characters either side of a number where a total word makes it a total
@@ -296,6 +296,24 @@ def _respectively(text: str, ms: list[Mention], qs: list[Quantity]) -> dict[Quan
     return {q: (g.key, obj) for q, g in zip(qs, group, strict=False)}
 
 
+EVENT_SLACK = 12  # characters: event words about as near a date as the nearest are its events too
+
+
+def _nearest_events(framer: Framer, text: str, q: Quantity, start: int, end: int, events: list[str]) -> list[str]:
+    """The events of a date's own clause nearest it, before it if any are ("the deal is expected to close in
+    2024" dates the close, not the deal; "announced it in 2019 and completed it in 2022": one date each)."""
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    for name, rx in framer.rules.dates.event_res:
+        if name in events:
+            for m in rx.finditer(text, start, end):
+                side, gap = (before, q.start - m.end()) if m.end() <= q.start else (after, m.start() - q.end)
+                side[name] = min(gap, side.get(name, gap))
+    near = before or after
+    least = min(near.values(), default=0)
+    return [name for name, gap in near.items() if gap <= least + EVENT_SLACK]
+
+
 def _date_claims(
     framer: Framer, s: Sentence, dates: list[Quantity], ms: list[Mention], counter: list[int]
 ) -> list[Claim]:
@@ -313,7 +331,7 @@ def _date_claims(
         # the events of the date's own clause, when it names any ("On Monday Acme unveiled a headset, a launch
         # that comes next year": the Monday is the unveiling's)
         start, end = comma_clause(text, q.start, q.end)
-        own = [name for name, rx in framer.rules.dates.event_res if name in events and rx.search(text, start, end)]
+        own = _nearest_events(framer, text, q, start, end, events)
         subject = next((m.key for m in actors(text, ms, True) if not m.after_prep), ms[0].key)
         claim = _claim(
             framer.doc,
@@ -389,30 +407,3 @@ def _claim(
         event=event,
         status=status,
     )
-
-
-def resolve_date(parts: DateParts, doc_date: str | None) -> tuple[date, date] | None:
-    """The days a written date can mean; a month without a year is the latest such month up to the
-    document's date."""
-    ref = date.fromisoformat(doc_date) if doc_date else None
-    year = parts.year
-    if parts.relative:
-        return relative_span(parts.relative, ref) if ref is not None else None
-    if parts.fiscal:
-        return None
-    if year is None:
-        if ref is None or parts.month is None:
-            return None
-        year = ref.year if parts.month <= ref.month else ref.year - 1
-    if parts.quarter:
-        m0 = 3 * (parts.quarter - 1) + 1
-        return date(year, m0, 1), date(year, m0 + 2, calendar.monthrange(year, m0 + 2)[1])
-    if parts.month is None:
-        return date(year, 1, 1), date(year, 12, 31)
-    if parts.day is None:
-        return date(year, parts.month, 1), date(year, parts.month, calendar.monthrange(year, parts.month)[1])
-    try:
-        d = date(year, parts.month, parts.day)
-    except ValueError:
-        return None
-    return d, d

@@ -116,7 +116,10 @@ class _Compiled:
         creators = "|".join(re.escape(c) for c in lexicon.creator_nouns)
         self.role_before = re.compile(rf"\b((?:[a-z][\w-]*\s+)?(?:{roles}))\s+$")
         self.description = re.compile(rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?(?:{roles}))(?:'s|’s)?\b")
-        self.creator_of = re.compile(rf"\b[Tt]he\s+(?:{creators})\s+of\s+$")
+        # "the maker of X", "the startup behind the X chatbot": a description of who made X
+        self.creator_of = re.compile(
+            rf"\b[Tt]he\s+(?:(?:{creators})\s+of|(?:[a-z][\w-]*\s+)?(?:{roles})\s+behind(?:\s+the)?)\s+$"
+        )
         self.creator_between = re.compile(rf"^\s+(?:{creators})\s+$")
         # `role_before` can only match text that ends with a role noun and white space: a cheap test first
         nouns = tuple(lexicon.role_nouns)
@@ -334,8 +337,8 @@ class EntityFinder:
     def creator_reference(self, text: str, mentions: list[Mention], index: EntityIndex) -> tuple[int, int, str] | None:
         for m in mentions:
             prefix = text[: m.start]
-            if not (prefix[-1:].isspace() and prefix.rstrip().endswith("of")):
-                continue  # `creator_of` ends in "of" and white space
+            if not (prefix[-1:].isspace() and prefix.rstrip().endswith(("of", "behind", "the"))):
+                continue  # `creator_of` ends in "of", "behind" or "behind the" and white space
             cm = self.creator_of.search(prefix)
             if cm:
                 # the owner may be known only from another document: keep a reference to resolve later

@@ -25,6 +25,8 @@ from factcheck.extract.roles import (
     appositive,
     counted_verb,
     described_by,
+    holder,
+    nearer_another,
     subordinate_clause,
 )
 from factcheck.extract.sentences import Sentence
@@ -212,6 +214,7 @@ class Framer:
         elif pos < main:  # "After Acme bought Beta for $3 billion, ...": "After" is no preposition here
             ms = [dataclasses.replace(m, after_prep=False) if m.start == body else m for m in ms]
         speaker: Mention | None = None
+        opening = a
         for r in _REPORT.finditer(text, a, pos):
             spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]
             speaker = spoken[0] if spoken else speaker
@@ -221,7 +224,7 @@ class Framer:
             m
             for i, m in enumerate(ms)
             if a <= m.start < pos
-            and not m.after_prep
+            and (not m.after_prep or holder(text, m))
             and not (m.possessive and i and _APPOSITION_OPEN.fullmatch(text, ms[i - 1].end, m.start))
         ]
         first = (appositive(text, ms, cands[0], pos) or cands[0]) if cands else None
@@ -233,6 +236,10 @@ class Framer:
             desc = (d[0] + a, d[1] + a, d[2]) if d else None
         if desc is not None and (best[0] is None or desc[0] < best[1]):
             best = (desc[2], desc[0])
+        if best[0] is None and opening < a:
+            # "the startup behind the Grok chatbot announced that ...": who speaks is the maker, not the product
+            made = self.finder.creator_reference(text, [m for m in ms if opening <= m.start < a], self.index)
+            best = (made[2], made[0]) if made else best
         if best[0] is None and speaker is not None and not people and not (counted and _NOUN_PHRASE.match(text, a)):
             best = (speaker.key, speaker.start)
         return best
@@ -379,8 +386,8 @@ class Framer:
             if possible is not None and i not in possible:
                 continue
             for m in rx.finditer(text, lo, hi):
-                if q.start <= m.start() < q.end:
-                    continue
+                if q.start <= m.start() < q.end or nearer_another(text, m, q, lo, hi):
+                    continue  # (a cue between two numbers is the nearer one's)
                 dist = q.start - m.end() if m.end() <= q.start else m.start() - q.end
                 cand = (dist, metric.name)
                 if metric.generic:
@@ -389,8 +396,12 @@ class Framer:
                     best_specific = min(best_specific, cand) if best_specific else cand
         if best_specific:
             # "a post-money valuation of $2 billion": the sharper cue nearby refines the nearest one
+            # (not one that another number stands nearer: "value it at $18 billion, with a post-money valuation
+            # of $24 billion")
             for i, metric, rx in cues.refiners.get(best_specific[1], ()):
-                if (possible is None or i in possible) and rx.search(text, lo, hi):
+                if (possible is None or i in possible) and any(
+                    not nearer_another(text, m, q, lo, hi) for m in rx.finditer(text, lo, hi)
+                ):
                     return metric.name
             return best_specific[1]
         if best_generic:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.entity_finder import Mention
+from factcheck.models import Quantity
 
 # "BRUSSELS -", "LISBON (Wire) —", "Lisbon:": a place the story was filed from, at the start of a sentence
 _DATELINE = re.compile(r"(?:[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,2})\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]|:)\s+")
@@ -166,6 +167,10 @@ def described_by(text: str, m: Mention, subject_at: int) -> bool:
     )
 
 
+# what a number measures that names no kind of thing: it tells whose the number is, but sets no fact apart
+VAGUE = frozenset(["project", "projects", "facility", "scheme", "site", "development", "installation", "venture"])
+
+
 def _head(words: str, head: str) -> str | None:
     head = head.casefold()
     if head in _NOUN_STOP or (not head.isalpha() and "-" not in head):
@@ -178,6 +183,20 @@ _ASIDE = re.compile(
     r",\s+(?:according\s+to\s+[^,;]{1,60}|(?:he|she|it|they|officials?|police|(?:the|its|their)\s+\w+)\s+"
     r"(?:also\s+)?(?:said|says|added|noted|stated)),"
 )
+
+
+# "shares of Borealis rose 21%": a holding's owner is what its number is about, behind the preposition
+_HOLDING_OF = re.compile(
+    r"\b(?:(?:shares?|stocks?)\s+(?:of|in)|(?:share\s+price|market\s+(?:value|capitali[sz]ation|cap)|"
+    r"(?:pre-money\s+|post-money\s+)?valuation|net\s+worth)\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def holder(text: str, m: Mention) -> bool:
+    """Whether a name is the owner of the shares, stock or value before it ("shares of Borealis", "the
+    valuation of Borealis")."""
+    return bool(_HOLDING_OF.search(text, max(0, m.start - 30), m.start))
 
 
 def measured_phrase(text: str, a: int, start: int, end: int) -> str | None:
@@ -248,6 +267,42 @@ def relative_agent(text: str, ms: list[Mention], end: int) -> Mention | None:
     return name
 
 
+_RELATIVE_NAMED = re.compile(r"\b(?:that|which)\s+(?:the\s+)?$")
+HOLDING_REACH = 60  # characters from a relative clause's verb to the number it holds
+
+
+def holding_relative_agent(text: str, ms: list[Mention], lo: int, start: int) -> Mention | None:
+    """ "the mark that Kolvar United set with their 98 million euro deal": a relative clause that opens with a
+    name and a past verb and runs on, with no comma, to the number is who set, paid or made it."""
+    for name in reversed([n for n in ms if lo <= n.start and n.end <= start]):
+        verb = _VERB_AFTER.match(text, name.end)
+        if (
+            verb is not None
+            and _RELATIVE_NAMED.search(text, max(lo, name.start - 20), name.start)
+            and start - verb.end() <= HOLDING_REACH
+            and not any(ch in ",;:" for ch in text[verb.end() : start])
+        ):
+            return name
+    return None
+
+
+_OPENING_PHRASE = re.compile(r"(?:\w+(?:\s+\w+)?,\s+)?(?:with|at|after|following|having|boasting)\s", re.IGNORECASE)
+_SPACES = re.compile(r"\s*")
+
+
+def opening_phrase_subject(text: str, ms: list[Mention], start: int, end: int) -> Mention | None:
+    """ "With a valuation of $24 billion, Kolvar is now ...": a number in a phrase that opens the sentence is
+    the main clause's subject's, the name right after the phrase's comma."""
+    opening = _OPENING_PHRASE.match(text)
+    if opening is None or "," in text[opening.end() : start]:
+        return None
+    comma = text.find(",", end, end + 40)
+    if comma < 0:
+        return None
+    at = _SPACES.match(text, comma + 1).end()  # type: ignore[union-attr]  # matches the empty string
+    return next((m for m in ms if m.start == at and not m.after_prep), None)
+
+
 _RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who)\b[^,;]*,")
 
 
@@ -255,3 +310,41 @@ def in_relative_aside(text: str, m: Mention) -> bool:
     """Whether a name sits inside a relative aside (", whose shares trade in Copenhagen,"): it says something
     of the phrase before it and is never what that phrase's number measures."""
     return any(r.start() < m.start and m.end < r.end() for r in _RELATIVE_ASIDE.finditer(text, 0, m.start + 200))
+
+
+_DIGIT = re.compile(r"\d")
+# what joins a cue to the number it introduces: "valuation of $24 billion", "valued at about $5 billion"
+_LEADS_IN = re.compile(r"[\s$€£:]*(?:(?:of|at|to|is|was|by|about|around|nearly|roughly|some|over|up to)[\s$€£:]+)*")
+
+
+def nearer_another(text: str, cue: re.Match[str], q: Quantity, lo: int, hi: int) -> bool:
+    """Whether a cue stands nearer another number of the window than `q`: fewer characters away (after `q`, only
+    when it leads into the other: "valuation of"), or with no comma between them where one separates it from `q`
+    ("$18 billion, with a post-money valuation of $24 billion"; "1,801 were hurt and 30,000" keeps its cue)."""
+    if cue.start() >= q.end:
+        after = _DIGIT.search(text, cue.end(), hi)
+        if after is None:
+            return False
+        mine, theirs = text[q.end : cue.start()], text[cue.end() : after.start()]
+        if not _LEADS_IN.fullmatch(theirs):
+            return "," in mine and "," not in theirs
+    else:
+        before = [d.end() for d in _DIGIT.finditer(text, lo, cue.start())]
+        if not before:
+            return False
+        mine, theirs = text[cue.end() : q.start], text[before[-1] : cue.start()]
+    return len(theirs) < len(mine) or ("," in mine and "," not in theirs)
+
+
+_FROM_PLACE = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def reference_place(text: str, q: Quantity, ms: list[Mention]) -> str | None:
+    """The place a distance is measured from, named right after it ("230 miles northeast of Kunming")."""
+    m = _FROM_PLACE.match(text, q.end)
+    if m is None:
+        return None
+    return next((n.key for n in ms if n.start == m.end()), None)

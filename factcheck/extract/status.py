@@ -140,6 +140,8 @@ _ON_WEEKDAY = re.compile(
             rf"\b(?:on|late|early|last)\s+(?P<day>{_DAYS})\b",
             rf"\b\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+(?:on\s+)?(?P<day2>{_DAYS})\b",
             rf"\b(?P<day3>{_DAYS})['’]s\s+(?=[\w-])",
+            # the wire style: "Acme said Thursday that ...", "announced Monday"
+            rf"\b(?:said|says|announced|reported|confirmed|disclosed)\s+(?P<day4>{_DAYS})\b",
         )
     ),
     re.IGNORECASE,
@@ -165,7 +167,7 @@ def weekday_dates(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
     speaks of what will come."""
     out = []
     for m in _ON_WEEKDAY.finditer(text):
-        group = next(g for g in ("day", "day2", "day3") if m.group(g))
+        group = next(g for g in ("day", "day2", "day3", "day4") if m.group(g))
         a, b = m.span(group)
         if any(q.start < b and a < q.end for q in qs):
             continue
@@ -188,3 +190,30 @@ def weekday_dates(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
             )
         )
     return out
+
+
+def resolve_date(parts: DateParts, doc_date: str | None) -> tuple[date, date] | None:
+    """The days a written date can mean; a month without a year is the latest such month up to the
+    document's date."""
+    ref = date.fromisoformat(doc_date) if doc_date else None
+    year = parts.year
+    if parts.relative:
+        return relative_span(parts.relative, ref) if ref is not None else None
+    if parts.fiscal:
+        return None
+    if year is None:
+        if ref is None or parts.month is None:
+            return None
+        year = ref.year if parts.month <= ref.month else ref.year - 1
+    if parts.quarter:
+        m0 = 3 * (parts.quarter - 1) + 1
+        return date(year, m0, 1), date(year, m0 + 2, calendar.monthrange(year, m0 + 2)[1])
+    if parts.month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if parts.day is None:
+        return date(year, parts.month, 1), date(year, parts.month, calendar.monthrange(year, parts.month)[1])
+    try:
+        d = date(year, parts.month, parts.day)
+    except ValueError:
+        return None
+    return d, d

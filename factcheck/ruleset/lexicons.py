@@ -317,8 +317,11 @@ class NumbersLexicon(Lexicon):
     usd_per_unit: dict[str, float]  # approximate: for comparing amounts stated in different currencies
     rate_tolerance: float = 0.02  # relative slack for conversion rates and for currency conversion
     min_relative_tolerance: float = 0.005  # below the stated precision, numbers still agree within this
+    round_amount_tolerance: float = 0.0  # an amount stated round ("£200m") is a rounding within this ("£198m")
     update_cues: list[str] = Field(default_factory=list)  # "rose to", "revised": a later number updates an earlier
     cumulative_metrics: list[str] = Field(default_factory=list)  # metrics that grow by nature (tolls, users)
+    # a market quote ("shares rose 21%", "trading at $145.04"): sources quote it at different times
+    market_cues: list[str] = Field(default_factory=list)
     # a number's status from the words near it: status -> cue regexes ("target": ["by 20\\d\\d", "aims to"])
     status_cues: dict[str, list[str]] = Field(default_factory=dict)
     # approximate yearly rates: an amount is converted at its document's year's rate when the year is listed
@@ -327,6 +330,10 @@ class NumbersLexicon(Lexicon):
     @cached_property
     def update_re(self) -> saferegex.SafePattern:
         return compile_any(self.update_cues, where=self._where("update_cues"))
+
+    @cached_property
+    def market_re(self) -> saferegex.SafePattern:
+        return compile_any(self.market_cues, where=self._where("market_cues"))
 
     @field_validator("status_cues", mode="after")
     @classmethod

@@ -60,6 +60,28 @@ STATUS = [
         "Halvorsen Group agreed to buy Pellworth Foods for $9 billion.",
         loud=[ND],
     ),
+    # a market quote moves by the minute: sources that take it at different times conflict only quietly
+    case(
+        "market-quotes-conflict-only-quietly",
+        "Shares of Orsa Telecom rose 21% on Friday after the offer.",
+        "Shares of Orsa Telecom jumped 4% on Friday after the offer.",
+        quiet=[ND],
+    ),
+    # a share's price and a deal's value: no misstatement makes one the other
+    case(
+        "a-price-and-a-value-far-apart-are-two-facts",
+        "Kestrel Systems will pay $157 for Orsa Telecom, the companies said.",
+        "Kestrel Systems will pay about $28 billion for Orsa Telecom.",
+        silent=[ND],
+    ),
+    # "at a time when": a figure of the past against today's
+    case(
+        "a-figure-at-a-time-past",
+        "Kestrel Systems bought Marsden for $6.9 billion in 2006, at a time when Kestrel Systems was valued at "
+        "just over $100 billion.",
+        "Kestrel Systems is valued at about $225 billion.",
+        quiet=[ND],
+    ),
     case(
         "earlier-rejected-bid-against-agreed-price",
         "Halvorsen Group agreed to buy Pellworth Foods for $6 billion.",
@@ -236,6 +258,26 @@ VAGUE = [
 
 # -- rounding, hedges, rates of the time -------------------------------------------------------------------------
 ROUNDING = [
+    # two amounts of one currency are compared as stated, with no conversion slack; a figure stated round is
+    # a rounding at its last digit that is not zero (at most 2%)
+    case(
+        "one-currency-figures-seven-percent-apart-differ",
+        "Kolvar United set the record with their 98 million euro deal for Tavi.",
+        "Kolvar United paid 105 million euros for Tavi.",
+        loud=[ND],
+    ),
+    case(
+        "a-round-amount-is-a-rounding",
+        "Orsa Club has paid a world-record fee worth £200m for Tavi.",
+        "Orsa Club paid 198 million pounds for Tavi.",
+        silent=[ND],
+    ),
+    case(
+        "a-round-amount-rounds-only-at-its-last-digit",
+        "Starfall took $350 million at home over its opening weekend, Halvorsen Group said.",
+        "Starfall took $356 million at home over its opening weekend.",
+        loud=[ND],
+    ),
     case(
         "nearly-400-and-398-agree",
         "The Harland quake killed nearly 400 people, officials in Harland said.",
@@ -355,6 +397,14 @@ DATES = [
         "---\ndate: 2025-06-10\n---\nKestrel Ports announced the Marlow terminal for Dunmore Freight in 2019 and "
         "completed it in 2022.",
         info=[DD],
+    ),
+    # the close the deal is expected to reach is no date of its signing
+    case(
+        "a-close-and-a-signing-are-two-events",
+        "---\ndate: 2023-09-21\n---\nKestrel Systems agreed on Thursday to buy Orsa Telecom in a deal.",
+        "---\ndate: 2023-09-22\n---\nKestrel Systems' deal for Orsa Telecom is expected to close in the third "
+        "quarter of 2024.",
+        silent=[DD],
     ),
 ]
 

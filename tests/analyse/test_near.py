@@ -100,6 +100,29 @@ CASES = [
         [],
         id="a-generic-amount-with-two-homes-stays-apart",
     ),
+    # an unnamed figure stated by one source joins the fact of its document's topic (the name it mentions most,
+    # twice at least) when near that fact's figure: info
+    pytest.param(
+        [
+            "Kestrel Systems agreed to buy Orsa Telecom for $28 billion. Kestrel Systems makes routers.",
+            "Kestrel Systems agreed to buy Orsa Telecom for $28 billion, Kestrel Systems said.",
+            "Kestrel Systems makes routers. Kestrel Systems is buying a rival.\n\nThe purchase price of $26 billion "
+            "is a big number for a company that avoids large deals.",
+        ],
+        ["info"],
+        id="an-unnamed-figure-joins-its-documents-topic-as-info",
+    ),
+    # trap: a name mentioned once is no topic
+    pytest.param(
+        [
+            "Kestrel Systems agreed to buy Orsa Telecom for $28 billion. Kestrel Systems makes routers.",
+            "Kestrel Systems agreed to buy Orsa Telecom for $28 billion, Kestrel Systems said.",
+            "Kestrel Systems makes routers.\n\nThe purchase price of $26 billion is a big number for a company "
+            "that avoids large deals.",
+        ],
+        [],
+        id="a-name-mentioned-once-is-no-topic",
+    ),
     # a figure without its scale word beside the same figure with one: a dropped word, shown as info
     pytest.param(
         [

@@ -14,7 +14,7 @@ from benchmarks.evaluate import evaluate
 
 REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
 
-AT_LEAST = {"raised": 26, "agreements_aligned": 136, "mutations_caught": 92}
+AT_LEAST = {"raised": 29, "agreements_aligned": 173, "mutations_caught": 121}
 AT_MOST = {"loud_false_alarms": 0, "hedge_false_alarms": 0, "traps_fired": 0}
 
 

@@ -272,6 +272,25 @@ FRAMES = [
         ANY,
         id="post-money-valuation",
     ),
+    # a cue that another number stands nearer is that number's: "valuation of" leads into the $24 billion
+    case(
+        "The round will value Quillon Bio at $18 billion, with a post-money valuation of $24 billion. "
+        "Investors in Quillon Bio were pleased.",
+        "$18 billion",
+        "Quillon Bio",
+        "valuation",
+        ANY,
+        id="value-at-beside-a-post-money-valuation",
+    ),
+    # ... but a verb after a number stays with it, whatever number follows ("hurt and 30,000 houses")
+    case(
+        "When the storm struck Harwick, 1,801 people were hurt and 30,000 houses were damaged.",
+        "1,801 people",
+        ANY,
+        "injured",
+        ANY,
+        id="a-verb-after-its-number-stays-with-it",
+    ),
     # costs, spending, other currency metrics
     case(
         "The new stadium for Redcliffe United will cost $900 million. Fans of Redcliffe United were pleased.",

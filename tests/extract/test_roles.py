@@ -236,7 +236,52 @@ ROLES = [
         subject="Kolvar Energy",
         id="a-description-before-its-verb-points-back",
     ),
-    role("The 1.3GW project sits 40 miles off the coast.", "1.3GW", metric="capacity", measured="project", id="np-1"),
+    # the holder of shares is named after "of": the subject of each market move
+    role(
+        "Shares of Borealis Air rose 21% on Friday, while shares of Kestrel Rail fell 4%.",
+        "4%",
+        subject="Kestrel Rail",
+        id="shares-of-x-name-their-holder",
+    ),
+    role(
+        "The pre-money valuation of Kestrel Labs, according to Marta Lind, was $18 billion.",
+        "$18 billion",
+        subject="Kestrel Labs",
+        id="the-valuation-of-x-names-its-holder-not-the-speaker",
+    ),
+    # a relative clause that opens with a name and a past verb and runs on to the number: who set or paid it
+    role(
+        "Tavi's transfer doubles the existing mark that Kolvar United set with their 98 million euro deal for "
+        "Paul Marsh.",
+        "98 million euro",
+        subject="Kolvar United",
+        id="the-mark-that-x-set-with-their-deal",
+    ),
+    # "the startup behind X" is X's maker: the product is never who raised the money
+    role(
+        "The startup behind the Vela chatbot announced on Monday that it had secured $6 billion in funding.",
+        "$6 billion",
+        subject=None,
+        id="the-startup-behind-a-product-is-not-the-product",
+    ),
+    # a number in a phrase that opens the sentence is the main clause's subject's
+    role(
+        "In fact, with a valuation of $24 billion, Kestrel Labs is now one of the most valuable startups.",
+        "$24 billion",
+        subject="Kestrel Labs",
+        metric="valuation",
+        id="opening-with-phrase-belongs-to-the-main-subject",
+    ),
+    # trap: a phrase that is not an opening one ("At $3,499, the headset ..." names no one after the comma)
+    role(
+        "At $3,499, the headset from Kestrel Labs costs more than its rivals.",
+        "$3,499",
+        subject=None,
+        id="at-price-then-no-name",
+    ),
+    role("The 1.3GW wind farm sits 40 miles off the coast.", "1.3GW", metric="capacity", measured="farm", id="np-1"),
+    # a word that names no kind of thing sets nothing apart: one farm is "the project" elsewhere
+    role("The 1.3GW project sits 40 miles off the coast.", "1.3GW", metric="capacity", id="np-vague"),
     role(
         "The second aftershock was 40 km deep.",
         "40 km",

@@ -39,6 +39,11 @@ STATUSES = [
     # to" a contract, "the former champions"
     ("Officials had put the toll in Harwick at 41 on Monday.", "41", "previous"),
     ("A year before, the toll in Harwick had stood at 41.", "41", "previous"),
+    (
+        "Kolvar bought Marsden for $6.9 billion in 2006, at a time when Kolvar was valued at just over $100 billion.",
+        "just over $100 billion",
+        "previous",
+    ),
     ("Kolvar will be paid £40.7m a year before tax.", "£40.7m", None),
     ("The striker had put his name to a deal worth £30m a year to him.", "£30m", None),
     ("With the former champions Kolvar will be paid £30m a year.", "£30m", None),
@@ -65,6 +70,8 @@ WEEKDAY_DATES = [
     ("Striking at 4:30 p.m. Sunday, the quake shook Harwick and its valleys.", ("2024-04-28", "incident")),
     ("Kolvar showed the headset during Monday's keynote, its biggest announcement.", ("2024-04-29", "announcement")),
     ("The Tarrow Commission on Wednesday fined Kolvar for breaking its rules.", ("2024-05-01", "ruling")),
+    # the wire style, a reporting verb before the weekday; "to buy" is an acquisition
+    ("Kolvar said Tuesday that it had agreed to buy Marsden, its rival.", ("2024-04-30", "acquisition")),
     # traps: a weekday of what will come; a weekday with no event word; a fine adjective is no ruling
     ("Kolvar will unveil its headset on Monday.", None),
     ("On Monday Kolvar's chief executive spoke to reporters.", None),
@@ -84,11 +91,14 @@ def test_a_weekday_dates_its_clause(text: str, expected: tuple[str, str] | None)
     [
         ("Priced at $3,499, Kolvar's headset is due to start shipping in early 2025.", "launch"),
         ("The Tarrow Commission fined Kolvar in March 2024 for breaking its rules.", "ruling"),
+        # the event word nearest before the date: the deal names what closes
+        ("Kolvar's deal for Marsden is expected to close in the third quarter of 2025.", "completion"),
+        ("Kolvar announced the Marlow terminal in 2019, its report said.", "announcement"),
         # traps: shipping as an industry; a fine adjective
         ("Kolvar's shipping costs rose in March 2024, its report said.", None),
         ("Kolvar's fine-tuned model appeared in March 2024, its report said.", None),
     ],
-    ids=["start-shipping", "fined", "shipping-costs", "fine-tuned"],
+    ids=["start-shipping", "fined", "expected-to-close", "announced-in", "shipping-costs", "fine-tuned"],
 )
 def test_the_event_a_date_dates(text: str, event: str | None) -> None:
     events = [c.event for c in dated_report(text).claims if c.kind == "date"]

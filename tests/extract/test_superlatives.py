@@ -661,6 +661,23 @@ POSITIVES = [
         id="only-x-verb",
         marks=_xfail("'Only X builds ...' at the start of a sentence gives no claim"),
     ),
+    # a place below the top is a ranking of its own: "second largest", never "largest"
+    pytest.param(
+        "Ferrand Motors is the world's second-largest maker of electric vans. Workers at Ferrand Motors cheered.",
+        "superlative",
+        "Ferrand Motors",
+        "second largest",
+        False,
+        id="second-largest",
+    ),
+    pytest.param(
+        "Brightline Retail is the second largest grocer in the country. Shoppers at Brightline Retail saw prices fall.",
+        "superlative",
+        "Brightline Retail",
+        "second largest",
+        False,
+        id="the-second-largest",
+    ),
     pytest.param(
         "Nordlink Lines operates the only ferry between the two islands. Passengers of Nordlink Lines paid more.",
         "superlative",
@@ -742,14 +759,6 @@ NEGATIVES = [
     pytest.param(
         "Veltrix is one of the only carmakers still building diesel vans. Shares of Veltrix fell.",
         id="one-of-the-only",
-    ),
-    pytest.param(
-        "Ferrand Motors is the world's second-largest maker of electric vans. Workers at Ferrand Motors cheered.",
-        id="second-largest",
-    ),
-    pytest.param(
-        "Brightline Retail is the second largest grocer in the country. Shoppers at Brightline Retail saw prices fall.",
-        id="the-second-largest",
     ),
     pytest.param(
         "Maria Lund is responsible for leading the team at Quillon Bio. Shares of Quillon Bio rose.",
@@ -1128,6 +1137,25 @@ CORPORA = [
         CONTRADICTED,
         {"single_source"},
         id="exclusive-rights-given-to-two",
+    ),
+    # a second place and the top are two rankings: neither supports the other; two words for one rank agree
+    pytest.param(
+        [
+            "Ferrand Motors is the world's second-largest maker of electric vans. Workers at Ferrand Motors cheered.",
+            "Ferrand Motors is the world's largest maker of electric vans, its owner said.",
+        ],
+        {("unsupported_superlative", "warning"), ("unsupported_superlative", "info")},
+        {"single_source"},
+        id="second-largest-and-largest-are-two-rankings",
+    ),
+    pytest.param(
+        [
+            "Ferrand Motors is the world's second-largest maker of electric vans. Workers at Ferrand Motors cheered.",
+            "Ferrand Motors is now the world's second-biggest maker of electric vans.",
+        ],
+        set(),
+        {"agree"},
+        id="second-largest-and-second-biggest-agree",
     ),
     pytest.param(
         [

@@ -180,7 +180,7 @@ class DateReader:
         year, fiscal, end = None, False, m.end()
         if tail:
             fiscal = bool(tail.group("fy"))
-            ys = tail.group("fyy") or tail.group("ay") or tail.group("y")
+            ys = tail.group("fyy") or tail.group("cyy") or tail.group("ay") or tail.group("y")
             year = _two_digit_year(ys)
             end = tail.end()
         elif m.group("qo"):

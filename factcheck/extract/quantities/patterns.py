@@ -212,6 +212,7 @@ class Compiled:
         context_patterns(self, lex)
         self.period_tail = re.compile(
             rf"(?:{sp}*|-)(?i:of{sp}+)?(?:(?P<fy>FY|(?i:fiscal(?:{sp}+year)?)){sp}*'?(?P<fyy>\d{{4}}|\d{{2}})"
+            rf"|(?i:calendar(?:{sp}+year)?){sp}+(?P<cyy>\d{{4}})"
             rf"|'(?P<ay>\d{{2}})|(?P<y>\d{{4}}))(?!\d)"
         )
         self.vague_tail = re.compile(rf"{sp}+(?i:of|in){sp}+(?P<cname>{alt(self.currency_names)})")
