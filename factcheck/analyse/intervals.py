@@ -163,10 +163,10 @@ def apart(a: Claim, b: Claim, ruleset: RuleSet) -> bool:
     """Two figures no misstatement makes one of the other: a share price and a deal's value, a fee and the
     price it is part of ("$157" and "$28 billion", "$1.48 billion" and "$28 billion"). Amounts only: a count
     revised from 181 missing to nine is one fact."""
-    if a.dimension != "currency" or b.dimension != "currency" or a.unit != b.unit:
+    if not same_currency(a, b):
         return False  # (a currency swapped, "¥10 billion" for "$10 billion", is a misstatement)
-    va, vb = abs(usd_value(a, ruleset)[0]), abs(usd_value(b, ruleset)[0])
-    if a.value is None or b.value is None or not va or not vb:
+    va, vb = abs(a.value or 0.0), abs(b.value or 0.0)  # one currency: as stated
+    if not va or not vb:
         return False
     ratio = math.log10(max(va, vb) / min(va, vb))
     return ratio > math.log10(APART) and abs(ratio - round(ratio)) > SLIP

@@ -101,11 +101,11 @@ def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> 
     for members in scoped.values():
         for n in members:
             if _generic(ruleset, groups[n].metric, groups[n].dimension):
-                _move(groups, n, members, documents, moved, index, generic=True)
+                _move(groups, n, members, documents, moved, index, nearest=False)
     # "$329 million" beside the same subject's one "$330.5 million": the nearest reading of two close amounts
     for members in vague.values():
         for n in members:
-            _move(groups, n, members, documents, moved, index, CLOSE_FACTOR)
+            _move(groups, n, members, documents, moved, index, CLOSE_FACTOR, nearest=False)
     return [g for n, g in enumerate(groups) if n not in moved]
 
 
@@ -117,7 +117,7 @@ def _move(
     moved: set[int],
     index: EntityIndex,
     factor: float = NEAR_FACTOR,
-    generic: bool = False,
+    nearest: bool = True,
 ) -> None:
     """Moves fact `n`, when it is one document's, into the one widest fact of `members` it fits."""
     lone = groups[n]
@@ -136,7 +136,7 @@ def _move(
         return
     widest = max(len(documents[m]) for m in homes)
     best = [m for m in homes if len(documents[m]) == widest]
-    if len(best) > 1 and factor == NEAR_FACTOR and not generic:
+    if len(best) > 1 and nearest:
         # two readings of one measure told as widely (two agencies' magnitudes): the one whose figures are
         # nearest ("9.7" beside 6.5 and 6.1); two amounts of a subject may be anything, and stay apart
         gaps = {m: _gap(lone, groups[m]) for m in best}

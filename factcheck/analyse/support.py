@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, utils
 
 from factcheck.analyse.alignment import FactGroup
+from factcheck.extract.categorical import RANKS
 from factcheck.extract.entity_index import EntityIndex
 from factcheck.models import Claim
 from factcheck.ruleset.lexicons import SuperlativeLexicon
@@ -82,7 +83,7 @@ _NUMBERISH = re.compile(
 _PAREN = re.compile(r"\([^)]*\)")
 
 
-_RANKS = frozenset(["second", "third", "fourth", "fifth"])  # the ranks categorical claims name (extract/categorical)
+_RANKS = frozenset(RANKS.values())  # the ranks categorical claims name
 
 
 class _Words:

@@ -211,10 +211,7 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
             word_start = m.start("word") if m.group("word") else m.start()
             if any(a <= word_start < b for a, b in taken):
                 continue
-            if any(
-                n.start() <= word_start < n.end()
-                for n in negative.finditer(text, max(0, start - 60), min(len(text), m.end() + 60))
-            ):
+            if _in_trap(negative, text, word_start, start, m.end()):
                 continue
             if negated(lex, text, start, m.end(), subjects) or topic_label(s, start, m.end()):
                 continue
@@ -257,7 +254,11 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
             continue
         if negated(lex, text, f.start, f.end, subjects) or topic_label(s, f.start, f.end):
             continue
-        if f.word == "first" and not _TIME_NEXT.match(text, f.end) and _negated_first(negative, text, f):
+        if (
+            f.word == "first"
+            and not _TIME_NEXT.match(text, f.end)
+            and _in_trap(negative, text, f.start, f.start, f.end)
+        ):
             continue  # "given the first opportunity to back X": no ranking of X ("the first time X has": one)
         if f.word != "never before" and (
             idiom_head(lex, text[f.end :])
@@ -273,9 +274,10 @@ def extract_categorical(s: Sentence, ms: list[Mention], framer: Framer, counter:
 _TIME_NEXT = re.compile(r"\s+times?\b")
 
 
-def _negated_first(negative: saferegex.SafePattern, text: str, f: Form) -> bool:
-    window = negative.finditer(text, max(0, f.start - 60), min(len(text), f.end + 60))
-    return any(n.start() <= f.start < n.end() for n in window)
+def _in_trap(negative: saferegex.SafePattern, text: str, at: int, start: int, end: int) -> bool:
+    """Whether a trap phrase ("for the first time", "the first opportunity") around start..end covers `at`."""
+    window = negative.finditer(text, max(0, start - 60), min(len(text), end + 60))
+    return any(n.start() <= at < n.end() for n in window)
 
 
 _COPULA_AFTER = re.compile(

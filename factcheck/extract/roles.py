@@ -274,6 +274,9 @@ HOLDING_REACH = 60  # characters from a relative clause's verb to the number it 
 def holding_relative_agent(text: str, ms: list[Mention], lo: int, start: int) -> Mention | None:
     """ "the mark that Kolvar United set with their 98 million euro deal": a relative clause that opens with a
     name and a past verb and runs on, with no comma, to the number is who set, paid or made it."""
+    window = text[lo:start]
+    if "that" not in window and "which" not in window:
+        return None
     for name in reversed([n for n in ms if lo <= n.start and n.end <= start]):
         verb = _VERB_AFTER.match(text, name.end)
         if (
@@ -329,10 +332,10 @@ def nearer_another(text: str, cue: re.Match[str], q: Quantity, lo: int, hi: int)
         if not _LEADS_IN.fullmatch(theirs):
             return "," in mine and "," not in theirs
     else:
-        before = [d.end() for d in _DIGIT.finditer(text, lo, cue.start())]
-        if not before:
+        last = next((i for i in range(cue.start() - 1, lo - 1, -1) if text[i].isdigit()), None)
+        if last is None:
             return False
-        mine, theirs = text[cue.end() : q.start], text[before[-1] : cue.start()]
+        mine, theirs = text[cue.end() : q.start], text[last + 1 : cue.start()]
     return len(theirs) < len(mine) or ("," in mine and "," not in theirs)
 
 
