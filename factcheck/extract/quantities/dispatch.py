@@ -1,7 +1,7 @@
-"""Character at a candidate -> the part of the master pattern that can match there.
+"""Character at a candidate -> the master pattern, or None where nothing can match there.
 
 The master pattern (`patterns.Compiled`) is one alternation of every shape a quantity (or a shape to skip)
-takes; at a candidate, only the alternatives that can start with the character there need trying.
+takes; a candidate at a character that none of them can start with need not try it.
 """
 
 from __future__ import annotations
@@ -17,46 +17,34 @@ def _skip_alt(patterns: list[str]) -> str:
 
 
 class Dispatch(dict[str, "re.Pattern[str] | None"]):
-    """Character at a candidate -> the master pattern cut down to the alternatives that can start with it.
+    """Character at a candidate -> the master pattern, or None where no alternative can start with it.
 
-    The master is `(?:SKIP|A|B|...)` with SKIP = `(?P<skip>(?:s1)|(?:s2)|...)`; `re` tries alternatives in
-    order and the first that matches wins, so dropping those (and those of SKIP) that cannot start with the
-    character at the candidate gives the same match, sooner; None where no alternative can start there.
-    Characters outside the analysed universe get the whole pattern. A cut-down pattern is compiled once its
-    alternatives have been wanted WARMUP times, the whole pattern serving until then: the 45 of the shipped
-    rules take 1.9 s to compile, which only a run over many articles wins back (a one-draft `check` would pay
-    it all to read a few dozen numbers).
+    The master is `(?:SKIP|A|B|...)` with SKIP = `(?P<skip>(?:s1)|(?:s2)|...)`. A candidate whose character
+    starts no alternative (nor SKIP) is passed over without trying the master. Characters outside the analysed
+    universe get the master. The master is not cut down per character: compiling cut-down masters (one per
+    set of alternatives, 0.2-0.3 s each) was measured to cost more than it saves, on the real-article
+    rewrites and on a generated corpus alike (benchmarks/bench_extract.py, benchmarks/bench_quantities.py).
     """
-
-    WARMUP = 200
 
     def __init__(self, skips: list[str], alts: list[str], universe: tuple[str, ...]):
         super().__init__()
         self.skips, self.alts = skips, alts
         self._master: re.Pattern[str] | None = None
-        self.compiled: dict[tuple[tuple[int, ...], tuple[int, ...]], re.Pattern[str]] = {}
-        self.keys: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
-        self.wanted: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}  # uses of a key not compiled yet
         self.starts: str | None = None  # the characters some alternative can start with; None: any character
         skip_infos = [first_chars(p, universe) for p in skips]
         infos = [first_chars(a, universe) for a in alts]
         if any(i is None for i in [*skip_infos, *infos]):
-            return  # no analysis: every character gets the whole pattern
+            return  # no analysis: every character gets the master
 
         def can(info: tuple[frozenset[str], bool] | None, ch: str) -> bool:
             return info is not None and (info[1] or ch in info[0])
 
+        starting = [ch for ch in universe if any(can(info, ch) for info in [*skip_infos, *infos])]
         for ch in universe:
-            key = (
-                tuple(i for i, info in enumerate(skip_infos) if can(info, ch)),
-                tuple(i for i, info in enumerate(infos) if can(info, ch)),
-            )
-            if key == ((), ()):
+            if ch not in starting:
                 self[ch] = None
-            else:
-                self.keys[ch] = key
         if len(self):  # some analysed characters start no alternative
-            self.starts = "".join(self.keys)
+            self.starts = "".join(starting)
 
     @property
     def master(self) -> re.Pattern[str]:
@@ -65,21 +53,8 @@ class Dispatch(dict[str, "re.Pattern[str] | None"]):
             self._master = re.compile("(?:" + "|".join(kept) + ")")
         return self._master
 
-    def __missing__(self, ch: str) -> re.Pattern[str] | None:
-        key = self.keys.get(ch)
-        if key is None:
-            pattern = self.master
-        elif key in self.compiled:
-            pattern = self.compiled[key]
-        elif (wanted := self.wanted.get(key, 0)) < self.WARMUP:
-            self.wanted[key] = wanted + 1
-            return self.master  # not kept for `ch`: asked again next time
-        else:
-            kept = [self.alts[i] for i in key[1]]
-            if key[0]:
-                kept.insert(0, _skip_alt([self.skips[i] for i in key[0]]))
-            pattern = self.compiled[key] = re.compile("(?:" + "|".join(kept) + ")")
-        self[ch] = pattern
+    def __missing__(self, ch: str) -> re.Pattern[str]:
+        pattern = self[ch] = self.master
         return pattern
 
 

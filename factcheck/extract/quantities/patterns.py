@@ -1,9 +1,10 @@
 """The compiled lexicon: every regex and lookup table the reader uses, built once per lexicon.
 
 One `re` scan (`scan_from`, word lists compiled as prefix tries) finds candidate starts (digits, currency
-symbols, number words, months, two capitals...); an anchored "master" pattern, cut down per character at the
-candidate (`dispatch`), classifies each candidate (a number with what follows it, a date, a fraction, a shape
-to skip) and small anchored regexes read what stands before it, each behind a cheap gate (`firstchars`).
+symbols, number words, months, two capitals...); an anchored "master" pattern, tried only at a character that
+one of its alternatives can start with (`dispatch`), classifies each candidate (a number with what follows it,
+a date, a fraction, a shape to skip) and small anchored regexes read what stands before it, each behind a cheap
+gate (`firstchars`).
 """
 
 from __future__ import annotations
@@ -359,7 +360,8 @@ class Compiled:
         # The candidates are the places where this matches (`re.MULTILINE`):
         #   [\d{symbols}] | [(\[+](?=\d) | ^ | (?<![A-Za-z])(?:[A-Z][A-Z0-9$.'] | months | words
         #   | articles{sp}+(?=after_a) | https?: | www\.)
-        # ASCII, and the other characters a quantity often starts with (currency symbols), have a cut-down master.
+        # ASCII, and the other characters a quantity often starts with (currency symbols), are analysed: those
+        # that no alternative of the master can start with are passed over (`Dispatch`).
         universe = ASCII + tuple(sorted({k[0] for k in self.currency_prefix if not k[0].isascii()}))
         # Shapes to skip (ignore_patterns) come first in the master pattern: `(?:(?P<skip>...)|marker|iso|...)`.
         # Those of the shipped rules/quantities.yaml are part of the program (reviewed, and run on long hostile
