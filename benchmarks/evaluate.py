@@ -14,8 +14,8 @@ and its report is held against the gold annotations:
   as backing a side, in `related`, does not fire a trap);
 - agreements aligned: for each `agree: true` fact, the sources whose claim sits in the report fact that holds
   most of them (none when that fact holds only one), over the sources that state it;
-- with --mutations: each source's figure of each agreed fact in turn is scaled by 1.5 in a copy of the event,
-  and the mutation is caught when a numeric_disagreement (or date_disagreement) finding involves it.
+- with --mutations: each source's figure of each agreed fact in turn is scaled by 1.5 (a year moved by one) in a
+  copy of the event, and the mutation is caught when a numeric_disagreement (or date_disagreement) finding involves it.
 
 A claim is at a gold `says` when it is on that line of the file and its text overlaps the figure of `says` (its
 leading number); failing that, when its text overlaps `says` and holds no digit (a date or superlative phrase);

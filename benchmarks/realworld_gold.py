@@ -127,9 +127,16 @@ def _number_word(n: int) -> str:
     return TENS[tens] + (f"-{SMALL[units]}" if units else "")
 
 
+YEARS = (1900, 2100)  # a four-digit figure in this range, written without a comma, is a year
+
+
 def scaled(figure: str) -> str:
     """The figure times 1.5, rounded down to its own precision and written in its own style ("1,801" ->
-    "2,701", "33.8" -> "50.7", "five" -> "seven"); never the figure itself."""
+    "2,701", "33.8" -> "50.7", "five" -> "seven"); never the figure itself. A year ("2021", four digits from
+    1900 to 2100, no comma) moves by one: the misdated year a writer slips into, where 1.5 times it ("3031")
+    is no year at all."""
+    if figure.isdigit() and len(figure) == 4 and YEARS[0] <= int(figure) <= YEARS[1]:
+        return str(int(figure) + 1)
     n = _word_value(figure)
     if n is not None:
         new = max(n * 3 // 2, n + 1)
@@ -144,7 +151,7 @@ def scaled(figure: str) -> str:
     new_value = (old * Decimal("1.5")).quantize(step, rounding=ROUND_DOWN)
     if new_value == old:
         new_value += step
-    grouped = "," in figure or (old < 1000 <= new_value)  # "793" -> "1,189", but "2021" -> "3031"
+    grouped = "," in figure or (old < 1000 <= new_value)  # "793" -> "1,189"
     return format(new_value, f"{',' if grouped else ''}.{places}f")
 
 

@@ -85,6 +85,7 @@ def _rivals(groups: list[FactGroup], rates: Rates, index: EntityIndex) -> set[tu
     """(measure concept, two subjects) that one document gives different values for, on one basis (a fee and a
     yearly wage are no rivals): two facts everywhere."""
     by_doc: dict[tuple[str, str, str | None], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    parties: dict[tuple[str, str], set[str]] = defaultdict(set)  # (document, subject) -> its objects there
     for g in groups:
         subject = index.canon(g.subject)
         if g.kind != "quantity" or subject is None:
@@ -92,13 +93,17 @@ def _rivals(groups: list[FactGroup], rates: Rates, index: EntityIndex) -> set[tu
         concept = concept_key(rates.ruleset, g.metric)
         for c in g.claims:
             by_doc[(c.document, concept, _basis(c.per))][subject].append(c)
+            if c.object is not None:
+                parties[(c.document, subject)].add(index.canon(c.object) or c.object)
     out: set[tuple[str, frozenset[str]]] = set()
-    for (_, concept, _), subjects in by_doc.items():
+    for (doc, concept, _), subjects in by_doc.items():
         if len(subjects) < 2 or len(subjects) > MAX_CANDIDATES:
             continue  # (an article of more subjects than that is a table, not a story: no rivals learned)
         names = sorted(subjects)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
+                if b in parties[(doc, a)] or a in parties[(doc, b)]:
+                    continue  # the buyer and what it buys: two sides of one deal, whatever this article says
                 if any(not rates.compatible(x, y) for x in subjects[a][:8] for y in subjects[b][:8]):
                     out.add((concept, frozenset((a, b))))
     return out
@@ -130,6 +135,10 @@ def _roles_fit(index: EntityIndex, j: Joined, subject: str | None, obj: str | No
     """Two objects name one party, or the parties are swapped: the buyer's price for the seller, the seller's
     price from the buyer ("Acme's $2 billion bid for Borealis", "Borealis accepted Acme's $2 billion")."""
     if obj is None:
+        return True
+    if {subject, obj} <= j.subjects | j.objects or subject in j.objects:
+        # both parties are already the fact's, or the one paid is now the payer (the player's fee to the buying
+        # club; the buying club's fee to the selling club): one transaction told from another side
         return True
     for o in j.objects:
         if o != obj and not index.similar(o, obj) and not (o == subject and obj in j.subjects):

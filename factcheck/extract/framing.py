@@ -25,6 +25,7 @@ from factcheck.extract.roles import (
     appositive,
     counted_verb,
     described_by,
+    description_around,
     holder,
     nearer_another,
     subordinate_clause,
@@ -338,6 +339,7 @@ class Framer:
         # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
         year = self.doc.date[:4] if self.doc.date else None
         opening = _YEAR.match(text)  # a timeline entry's date
+        lo, hi = description_around(text, q.start, q.end) or (lo, hi)  # "X, the 25-year-old, had joined in 2013"
         stated = [y.group(1) for y in _YEAR.finditer(text, max(0, lo - 20), hi) if y.start(1) >= lo]
         stated += [opening.group(1)] if opening else []
         if year and any(y < year for y in stated):

@@ -351,3 +351,15 @@ def reference_place(text: str, q: Quantity, ms: list[Mention]) -> str | None:
     if m is None:
         return None
     return next((n.key for n in ms if n.start == m.end()), None)
+
+
+# ", the 25-year-old,": a short description set off by commas, of the name before it
+_DESCRIPTION = re.compile(r",\s+(?:the|a|an)\s+[^,;()]{0,40}?,")
+
+
+def description_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a description between commas that holds text[start:end] ("Vasco, the 25-year-old, had
+    joined in 2013"): it tells what the name is, not what happened when the clause's verb did."""
+    comma = text.rfind(",", 0, start)
+    m = _DESCRIPTION.match(text, comma) if comma >= 0 else None
+    return (m.start(), m.end()) if m and m.end() >= end else None

@@ -396,6 +396,35 @@ def test_parties_in_other_roles_join_on_a_distinctive_figure() -> None:
     assert len(fact.claims) == 4, [(f.subject, f.claims) for f in report.facts]
 
 
+def test_a_deal_told_by_its_buyer_and_its_target_in_one_article_is_one_fact() -> None:
+    """The target's deal value, in an article that also gives the buyer's price, joins the deal the other sources
+    agree on: the buyer and the target are two sides of one deal. Its other figure is raised (as info: a looser
+    join)."""
+    report = dated_report(
+        "Halvorsen Group is buying Pellworth Foods for $2 billion, the companies said.",
+        "Halvorsen Group agreed to buy Pellworth Foods for $2 billion on Monday.",
+        "Halvorsen Group said on Monday that it is acquiring Pellworth Foods for $2 billion in cash.\n\n"
+        "Pellworth Foods has agreed a deal worth about $3 billion, its board said.",
+    )
+    three = _quantity(report, "$3", "source2")
+    fact = next(f for f in report.facts if three.id in f.claims)
+    assert len({report_claim.document for report_claim in report.claims if report_claim.id in fact.claims}) == 3
+    found = [f for f in report.findings if f.kind == "numeric_disagreement" and three.id in f.claims]
+    assert found and all(f.severity == "info" for f in found), [f.message for f in report.findings]
+
+
+def test_the_fee_told_from_the_buying_club_joins_the_players_fee() -> None:
+    """The player's fee to the buying club, and the buying club's fee to the selling club, are one transfer: a
+    third source's other figure for it is raised (as info), not left as a fact nobody else states."""
+    report = dated_report(
+        "Kolvar joined Harwick Rovers for a fee of €222m.",
+        "Kolvar has joined Harwick Rovers for a fee of €222m, the club said.",
+        "Harwick Rovers paid Borealis City a fee of €333m, the club said.",
+    )
+    found = [f for f in report.findings if f.kind == "numeric_disagreement"]
+    assert found and all(f.severity == "info" for f in found), [f.message for f in report.findings]
+
+
 def test_an_undated_article_converts_at_the_year_of_the_dated_ones() -> None:
     """£4.5 billion in an undated article and $5.2 billion in one of 2022 are one figure at 2022's rate (not at
     today's, which would set them apart)."""

@@ -102,6 +102,15 @@ ROLES = [
         "Pellworth Foods",
         id="passive-by-agent",
     ),
+    role(
+        "Halvorsen Group agreed on Monday to buy Pellworth Foods, the snack maker, for about $2 billion, a purchase "
+        "that widens its range.",
+        "$2 billion",
+        "Halvorsen Group",
+        "acquisition_price",
+        "Pellworth Foods",
+        id="buy-a-described-name-for",
+    ),
     # relative clauses: ", which <verb> ... N" is about the name before it; a closed clause is not
     role(
         "Halvorsen Group, which bought Pellworth Foods for $2 billion last year, said revenue rose 5%.",
@@ -475,6 +484,7 @@ def test_opening_participle_is_not_a_subject() -> None:
             "98 million euro",
             ["previous"],
         ),
+        ("Kolvar, the 25-year-old, had joined Harwick Rovers in 2013 from Santos.", "25-year", []),
     ],
     ids=[
         "overseas",
@@ -485,6 +495,7 @@ def test_opening_participle_is_not_a_subject() -> None:
         "counterparty-is-no-scope",
         "off-a-coast",
         "an-earlier-figure-by-its-status",
+        "a-description-is-not-dated-by-its-clause",
     ],
 )
 def test_extent(text: str, number: str, extent: list[str]) -> None:
