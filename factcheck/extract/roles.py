@@ -353,8 +353,9 @@ def reference_place(text: str, q: Quantity, ms: list[Mention]) -> str | None:
     return next((n.key for n in ms if n.start == m.end()), None)
 
 
-# ", the 25-year-old,": a short description set off by commas, of the name before it
-_DESCRIPTION = re.compile(r",\s+(?:the|a|an)\s+[^,;()]{0,40}?,")
+# ", the 25-year-old,", ", a $2 billion company,": a description of a few words set off by commas, of the name
+# before it (", the company was fined 2.4 billion euros," is a clause, not a description)
+_DESCRIPTION = re.compile(r",\s+(?:the|a|an)\s+(?:[^\s,;()]+\s+){0,3}?[^\s,;()]+,")
 
 
 def description_around(text: str, start: int, end: int) -> tuple[int, int] | None:

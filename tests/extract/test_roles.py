@@ -485,6 +485,7 @@ def test_opening_participle_is_not_a_subject() -> None:
             ["previous"],
         ),
         ("Kolvar, the 25-year-old, had joined Harwick Rovers in 2013 from Santos.", "25-year", []),
+        ("In 2017, the company was fined 2.4 billion euros, a record.", "2.4 billion", ["previous"]),
     ],
     ids=[
         "overseas",
@@ -496,6 +497,7 @@ def test_opening_participle_is_not_a_subject() -> None:
         "off-a-coast",
         "an-earlier-figure-by-its-status",
         "a-description-is-not-dated-by-its-clause",
+        "a-clause-after-its-year-is-no-description",
     ],
 )
 def test_extent(text: str, number: str, extent: list[str]) -> None:
