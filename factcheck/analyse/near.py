@@ -8,8 +8,9 @@ fact nobody else mentions. It joins that fact as *tentative*: the disagreement i
 never as an error (analyse/numeric.py), because the sentence may still speak of something else.
 
 A generic amount ("value": a subject has many) joins only by its scope words ("$1.8 billion around the globe"
-beside the one worldwide fact of its subject, whatever that fact's metric) or, within 10%, the one generic amount
-of its subject and shape ("$329 million" beside "$330.5 million").
+beside the one worldwide fact of its subject, whatever that fact's metric), within 10%, the one generic amount
+of its subject and shape ("$329 million" beside "$330.5 million"), or, within NEAR_FACTOR, the one amount of its
+subject and shape that several sources agree on ("pay $66 billion" beside the agreed "$44 billion" deal).
 
 Only the fact with the most sources takes it (of facts told as widely, the one whose figures are nearest),
 and only when no other fact of the block is as good a home; a number that two sources agree on is never moved
@@ -28,6 +29,7 @@ from factcheck.ruleset.rule_set import RuleSet
 NEAR_FACTOR = 2.0  # within this ratio a number is a candidate misstatement (a 1.5x typo is well inside)
 CLOSE_FACTOR = 1.1  # a generic amount this close to its subject's one amount is a rounding, an estimate or a slip
 MIN_SOURCES = 1  # the fact it joins is another source's: an agreed fact, or one source's figure of that measure
+AGREED_SOURCES = 2  # an amount no cue word named joins a named fact of its subject only if this many sources tell it
 
 
 def _shape(ruleset: RuleSet, g: FactGroup) -> tuple[str, str | None, bool, bool, frozenset[str]]:
@@ -78,6 +80,7 @@ def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> 
     blocks: dict[tuple[str, str, tuple[object, ...]], list[int]] = defaultdict(list)
     scoped: dict[tuple[object, ...], list[int]] = defaultdict(list)  # by subject, shape but the metric, scope
     vague: dict[tuple[object, ...], list[int]] = defaultdict(list)  # generic amounts by subject, shape, scope
+    named: dict[tuple[object, ...], list[int]] = defaultdict(list)  # the other amounts, keyed as `vague`
     for n, g in enumerate(groups):
         subject = index.canon(g.subject)
         if g.kind != "quantity" or not g.claims or subject is None:
@@ -89,6 +92,7 @@ def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> 
         metric = ruleset.metrics.by_name.get(g.metric)
         if metric is None or not metric.generic:  # "value", "commit": a subject has many amounts
             blocks[(g.dimension, subject, shape)].append(n)
+            named[(g.dimension, subject, shape[1:], extent)].append(n)
         else:
             vague[(g.dimension, subject, shape[1:], extent)].append(n)
     documents = {n: frozenset(c.document for c in g.claims) for n, g in enumerate(groups)}
@@ -106,6 +110,12 @@ def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> 
     for members in vague.values():
         for n in members:
             _move(groups, n, members, documents, moved, index, CLOSE_FACTOR, nearest=False)
+    # "$66 billion", no cue word, beside the one amount of its subject that several other sources agree on
+    # ("a $44 billion deal"): a misstatement of it, likelier than an amount nobody else gives
+    for key, members in vague.items():
+        agreed = [m for m in named.get(key, ()) if len(documents[m]) >= AGREED_SOURCES]
+        for n in members:
+            _move(groups, n, [n, *agreed], documents, moved, index, nearest=False, only=True)
     return [g for n, g in enumerate(groups) if n not in moved]
 
 
@@ -118,8 +128,10 @@ def _move(
     index: EntityIndex,
     factor: float = NEAR_FACTOR,
     nearest: bool = True,
+    only: bool = False,
 ) -> None:
-    """Moves fact `n`, when it is one document's, into the one widest fact of `members` it fits."""
+    """Moves fact `n`, when it is one document's, into the one widest fact of `members` it fits (`only`: the
+    one fact of `members` it fits)."""
     lone = groups[n]
     if n in moved or len(documents[n]) != 1 or any(c.teaser for c in lone.claims):
         return
@@ -132,7 +144,7 @@ def _move(
         and not documents[n] & documents[m]
         and _fits(index, lone, groups[m], factor)
     ]
-    if not homes:
+    if not homes or (only and len(homes) != 1):
         return
     widest = max(len(documents[m]) for m in homes)
     best = [m for m in homes if len(documents[m]) == widest]

@@ -71,6 +71,26 @@ CASES = [
         [],
         id="a-named-generic-amount-stays-apart",
     ),
+    # a generic amount beside the one amount of its subject that two other sources agree on: info
+    pytest.param(
+        [
+            "Halvorsen Group agreed to buy Pellworth Foods for $44 billion.",
+            "Halvorsen Group will buy Pellworth Foods for $44 billion, the companies said.",
+            "Halvorsen Group will pay $66 billion for the snack maker, it said on Monday.",
+        ],
+        ["info"],
+        id="a-generic-amount-joins-its-subjects-one-agreed-amount-as-info",
+    ),
+    # trap: two agreed amounts of its subject within reach, and nothing says which one it misstates
+    pytest.param(
+        [
+            "Halvorsen Group agreed to buy Pellworth Foods for $44 billion and raised $50 billion in bonds.",
+            "Halvorsen Group will buy Pellworth Foods for $44 billion and raised $50 billion in bonds.",
+            "Halvorsen Group will pay $66 billion for the snack maker, it said on Monday.",
+        ],
+        [],
+        id="a-generic-amount-with-two-agreed-amounts-in-reach-stays-apart",
+    ),
     # a generic amount with a scope word beside the one fact of that scope two sources agree on: info
     pytest.param(
         [
