@@ -15,7 +15,8 @@ and its report is held against the gold annotations:
 - agreements aligned: for each `agree: true` fact, the sources whose claim sits in the report fact that holds
   most of them (none when that fact holds only one), over the sources that state it;
 - with --mutations: each source's figure of each agreed fact in turn is scaled by 1.5 (a year moved by one) in a
-  copy of the event, and the mutation is caught when a numeric_disagreement (or date_disagreement) finding involves it.
+  copy of the event, and the mutation is caught when a numeric_disagreement, date_disagreement or conversion
+  finding (the sentence's own currency or unit pair no longer holds) involves it.
 
 A claim is at a gold `says` when it is on that line of the file and its text overlaps the figure of `says` (its
 leading number); failing that, when its text overlaps `says` and holds no digit (a date or superlative phrase);
@@ -45,7 +46,9 @@ from factcheck.report.jsonout import report_dict
 from factcheck.ruleset.rule_set import RuleSet, load_ruleset
 
 LOUD = ("error", "warning")
-CATCHING = frozenset({"numeric_disagreement", "date_disagreement"})
+# a changed figure is caught by a disagreement with other sources, or by its own sentence's conversion ("133 km
+# (approximately 55 miles)", "€333m ($262m)"), which no longer holds
+CATCHING = frozenset({"numeric_disagreement", "date_disagreement", "conversion_mismatch", "unit_conversion_mismatch"})
 
 
 class Analysed:

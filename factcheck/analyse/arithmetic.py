@@ -3,7 +3,9 @@
 A total ("a combined $10 billion") is tried against the runs of list items and the sentences that each give
 a few amounts; one that does not add up is an `arithmetic_mismatch` when the total is stated and its parts
 are of its kind. Amounts given in two currencies ("$5 billion (EUR4.3 billion)") imply an exchange rate: the
-rates of one document must agree with each other and with the dated reference rate (`conversion_mismatch`).
+rates of one document must agree with each other and with the dated reference rate (`conversion_mismatch`). A
+measure given in two units ("89 kilometers (approximately 55 miles)", "81 meters, or more than 265 feet") must
+hold in both, as their words allow (`unit_conversion_mismatch`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections import defaultdict
 
 from factcheck.analyse.comparison import Comparison, finding
-from factcheck.analyse.intervals import format_amount, tolerance
+from factcheck.analyse.intervals import format_amount, interval_of, tolerance
 from factcheck.extract.corpus import Corpus
 from factcheck.models import Check, Claim
 from factcheck.ruleset.rule_set import RuleSet
@@ -232,3 +234,54 @@ def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) ->
             out.findings.append(
                 finding(ruleset, "conversion_mismatch", "conversion_mismatch", [i[0] for i in items], None, rates=rates)
             )
+
+
+# what stands between a measure and the same measure in another unit: "89 km (55 miles)", "81 m, or 265 feet"
+_UNIT_PAIR = re.compile(r"\s*(?:\(|,\s+or|\s+or)\s*")
+UNIT_SLACK = 0.02  # a conversion rounded by the writer ("500 feet (150 meters)": 152.4) is no error
+
+
+def check_unit_pairs(claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
+    """A measure and its conversion to another unit side by side in one sentence: both must describe one size."""
+    by_line: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "quantity" and c.value is not None and c.stated_unit and c.dimension not in _NOT_UNITS:
+            by_line[(c.document, c.line)].append(c)
+    for (_, _), cs in sorted(by_line.items()):
+        cs.sort(key=lambda c: c.column)
+        for a, b in itertools.pairwise(cs):
+            if a.dimension != b.dimension or a.unit != b.unit or a.stated_unit == b.stated_unit:
+                continue
+            at = a.quote.find(a.text)
+            m = _UNIT_PAIR.match(a.quote, at + len(a.text)) if at >= 0 else None
+            if m is None or not a.quote.startswith(b.text, m.end()):
+                continue
+            if m.group().strip() == "(" and not a.quote[m.end() + len(b.text) :].lstrip().startswith(")"):
+                continue
+            ia, ib = interval_of(a, ruleset), interval_of(b, ruleset)
+            slack = UNIT_SLACK * max(abs(a.value), abs(b.value or 0.0))
+            if ia.low - slack <= ib.high and ib.low - slack <= ia.high:
+                continue
+            out.findings.append(
+                finding(
+                    ruleset,
+                    "conversion_mismatch",
+                    "unit_conversion_mismatch",
+                    [a, b],
+                    None,
+                    first=a.text,
+                    second=b.text,
+                    plain=f"{b.stated_value:,g} {b.stated_unit}",
+                    converted=_in_unit(b, a),
+                )
+            )
+
+
+_NOT_UNITS = frozenset({"currency", "count", "percent", "percentage_point", "fraction", "multiple", "date"})
+
+
+def _in_unit(c: Claim, like: Claim) -> str:
+    """`c`'s number in the unit `like` states its own ("55 miles" in kilometres: "88.5 kilometre")."""
+    if not like.stated_value or not like.value:
+        return format_amount(c.value, c.unit)
+    return f"{(c.value or 0.0) * like.stated_value / like.value:,.4g} {like.stated_unit}"

@@ -7,7 +7,7 @@ pairs); the findings are then sorted by severity and place and numbered.
 from __future__ import annotations
 
 from factcheck.analyse.alignment import FactGroup
-from factcheck.analyse.arithmetic import check_arithmetic, check_conversions
+from factcheck.analyse.arithmetic import check_arithmetic, check_conversions, check_unit_pairs
 from factcheck.analyse.blocks import Comparer
 from factcheck.analyse.categorical import compare_categorical
 from factcheck.analyse.comparison import Comparison, claim_order
@@ -34,6 +34,7 @@ def compare(
     compare_categorical(groups, corpus, ruleset, out)
     check_arithmetic(corpus, claims, ruleset, out)
     check_conversions(claims, ruleset, out)
+    check_unit_pairs(claims, ruleset, out)
     by_id = {c.id: c for c in claims}
     fact_of = {c.id: f"f{i}" for i, g in enumerate(groups, 1) for c in g.claims}
     findings = sorted(

@@ -240,7 +240,8 @@ def _join_unnamed(
     documents = {c.document for c in g.claims}
     extent = frozenset(x for c in g.claims for x in c.extent)
     measured = {c.measured for c in g.claims if c.measured}
-    topic = topic_of.get(next(iter(documents)), frozenset()) if len(documents) == 1 else frozenset()
+    # the name every one of its articles is about (a figure several articles give unnamed: their common topic)
+    topic = frozenset.intersection(*(topic_of.get(d, frozenset()) for d in documents))
     fitting = [
         j
         for j in candidates
