@@ -37,7 +37,7 @@ from factcheck.ruleset.rule_set import RuleSet
 from factcheck.ruleset.saferegex import LiteralScan, SafePattern
 
 _CLAUSE_BREAK = re.compile(
-    r";|\s[–—]\s|,\s+(?:while|whereas|but|although|though|after|before|because|since|when|until|unless)\b"
+    r";|\s[–—]\s|(?<!\d)\s-\s(?!\d)|,\s+(?:while|whereas|but|although|though|after|before|because|since|when|until|unless)\b"
     r"|\s(?:while|whereas)\s|,\s+(?:under|through|by|in|with|for)\s+which\b|,\s+whereby\b"
 )
 _REPORT = re.compile(

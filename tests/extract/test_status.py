@@ -47,6 +47,8 @@ STATUSES = [
     ("Kolvar will be paid £40.7m a year before tax.", "£40.7m", None),
     ("The striker had put his name to a deal worth £30m a year to him.", "£30m", None),
     ("With the former champions Kolvar will be paid £30m a year.", "£30m", None),
+    # a dash closes the clause: the earlier offer after it is not the figure before it
+    ("Kolvar will buy Marsden for $44 billion - in line with Kolvar's original offer.", "$44 billion", None),
     # other statuses
     ("Pellworth Foods rejected an earlier offer of $4 billion from Halvorsen Group.", "$4 billion", "earlier"),
     ("Halvorsen Group was reported to be in talks to buy Pellworth Foods for $5 billion.", "$5 billion", "report"),
