@@ -24,11 +24,19 @@ from factcheck.models import Quantity
 _DATELINE = re.compile(r"(?:[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,2})\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]|:)\s+")
 _ALL_CAPS = re.compile(r"[A-Z][A-Z'. ,]+")
 # "Sitting 55 miles out", "Located off the coast", "Exactly 40", "Besides Freedonia": an opening word, no name
-_OPENER = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed|ly)\s+\d+|Besides|Beside|Despite|Including|Excluding|Unlike|Like)\b")
-# "Now that Kestrel Bank is complete, Acme has ...": an opening subordinate clause, up to its comma
+_OPENER = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)\s+\d|(?:Besides|Beside|Despite|Including|Excluding|Unlike|Like)\b")
+# "Now that Kestrel Bank is complete, Acme has ...", "Lying beside Kestrel Bank, Acme's farm ...": an opening
+# subordinate clause or participle phrase, up to its comma (a participle before a lower-case word: not "United
+# Airlines"; "According to X," names a source, see `holder`)
+_CONJUNCTION = re.compile(
+    r"(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)\s"
+)
 _SUBORDINATE = re.compile(
-    r"(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)"
-    r"\s(?P<body>[^,;]*),\s"
+    r"(?:(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)"
+    r"|(?!According\b)(?:[A-Z][a-z]+(?:ing|ed)|Made|Built|Set|Held|Known|Seen|Run|Led|Born|Given|Taken|Shown)"
+    r"(?=\s[a-z0-9]))"
+    # (a place and its country or region stay in it: "out to sea from Yorkshire, England,")
+    r"\s(?P<body>[^,;]*(?:,\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?(?=,))?),\s"
 )
 # "X's truck unit, Kolvar," / "X's forward, Vasco, has" / "X's unit Kolvar": the appositive after a possessor
 _APPOSITIVE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+")
@@ -294,15 +302,16 @@ _SPACES = re.compile(r"\s*")
 
 
 def opening_phrase_subject(text: str, ms: list[Mention], start: int, end: int) -> Mention | None:
-    """ "With a valuation of $24 billion, Kolvar is now ...": a number in a phrase that opens the sentence is
-    the main clause's subject's, the name right after the phrase's comma."""
+    """ "With a valuation of $24 billion, Kolvar is now ...", "Located 89km off the coast, Tarnby Shoal can
+    ...": a number in a phrase that opens the sentence is the main clause's subject's, the name right after the
+    phrase's comma (not after a conjunction's clause: "After Acme bought Beta for $3 billion, Beta ...")."""
     opening = _OPENING_PHRASE.match(text)
-    if opening is None or "," in text[opening.end() : start]:
-        return None
-    comma = text.find(",", end, end + 40)
-    if comma < 0:
-        return None
-    at = _SPACES.match(text, comma + 1).end()  # type: ignore[union-attr]  # matches the empty string
+    at = -1
+    if opening is not None and "," not in text[opening.end() : start]:
+        comma = text.find(",", end, end + 40)
+        at = _SPACES.match(text, comma + 1).end() if comma >= 0 else -1  # type: ignore[union-attr]
+    elif not _CONJUNCTION.match(text) and (main := subordinate_clause(text)[1]) > end:
+        at = main
     return next((m for m in ms if m.start == at and not m.after_prep), None)
 
 

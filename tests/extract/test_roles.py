@@ -93,6 +93,39 @@ ROLES = [
         subject=ANY,
         id="opening-participle-is-no-name",
     ),
+    # an opening participle phrase describes the main clause's subject, whose numbers it holds too
+    role(
+        "Lying beside Kestrel Bank, its sister site, Tarnby Shoal will supply power to over 1.4 million homes.",
+        "1.4 million",
+        "Tarnby Shoal",
+        id="participle-phrase-then-subject",
+    ),
+    role(
+        "Located 89km off the Wexmoor coast, Tarnby Shoal can power 1.4 million homes.",
+        "89km",
+        "Tarnby Shoal",
+        id="number-in-a-participle-phrase-is-the-subjects",
+    ),
+    # traps: a name that opens with "-ed" is no participle; "According to X," names a source; a place and its
+    # country close the phrase, not open the main clause
+    role(
+        "United Harwick Airlines carried 4 million passengers last year.",
+        "4 million",
+        "United Harwick Airlines",
+        id="a-name-ending-in-ed-is-no-participle",
+    ),
+    role(
+        "According to the Harwick Geological Survey, the quake struck at a depth of 10 kilometers.",
+        "10 kilometers",
+        "Harwick Geological Survey",
+        id="according-to-is-no-participle",
+    ),
+    role(
+        "Located 55 miles out to sea from Wexmoor, Freedonia, is the turbine belonging to Orrin Power.",
+        "55 miles",
+        None,
+        id="a-place-and-its-country-stay-in-the-phrase",
+    ),
     # passives: the agent acts, the surface subject is acted on
     role(
         "Pellworth Foods was bought by Halvorsen Group for $2 billion.",
