@@ -237,7 +237,7 @@ def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) ->
 
 
 # what stands between a measure and the same measure in another unit: "89 km (55 miles)", "81 m, or 265 feet"
-_UNIT_PAIR = re.compile(r"\s*(?:\(|,\s+or|\s+or)\s*")
+_UNIT_PAIR = re.compile(r"\s*(?:\(|,\s+or)\s*")  # (not a bare "or": "a 5 mile or 10 km run" offers two)
 UNIT_SLACK = 0.02  # a conversion rounded by the writer ("500 feet (150 meters)": 152.4) is no error
 
 

@@ -240,8 +240,7 @@ def _join_unnamed(
     documents = {c.document for c in g.claims}
     extent = frozenset(x for c in g.claims for x in c.extent)
     measured = {c.measured for c in g.claims if c.measured}
-    # the name every one of its articles is about (a figure several articles give unnamed: their common topic)
-    topic = frozenset.intersection(*(topic_of.get(d, frozenset()) for d in documents))
+    topic = topic_of.get(next(iter(documents)), frozenset()) if len(documents) == 1 else frozenset()
     fitting = [
         j
         for j in candidates
