@@ -30,6 +30,16 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
+@pytest.fixture(autouse=True)
+def _both_workers_up(request: pytest.FixtureRequest) -> None:
+    """Each test that uses the module's cluster starts with both workers up: a worker killed by the test before
+    is restarted by its nanny, and on a loaded machine that can take a while (the rules broadcast to one worker
+    alone would die with it)."""
+    if "scheduler" in request.fixturenames:
+        with Client(request.getfixturevalue("scheduler")) as client:
+            client.wait_for_workers(2, timeout=120)
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("generated") / "corpus"
