@@ -144,6 +144,35 @@ ROLES = [
         "Pellworth Foods",
         id="buy-a-described-name-for",
     ),
+    # "a deal valued at": the deal's value; a company "valued at" after a deal, or by a round: its valuation
+    role(
+        "Halvorsen Group agreed to buy Pellworth Foods in a deal valued at $32 billion.",
+        "$32 billion",
+        "Halvorsen Group",
+        "deal_value",
+        "Pellworth Foods",
+        id="a-deal-valued-at",
+    ),
+    role(
+        "The agreement between Vantor Cloud and Orrin Systems is valued at $19.4 billion.",
+        "$19.4 billion",
+        metric="deal_value",
+        id="an-agreement-between-two-is-valued-at",
+    ),
+    role(
+        "After the deal, Quillon Bio was valued at $11.7 billion.",
+        "$11.7 billion",
+        "Quillon Bio",
+        "valuation",
+        id="a-company-valued-after-a-deal",
+    ),
+    role(
+        "The round values Quillon Bio at $11.7 billion.",
+        "$11.7 billion",
+        "Quillon Bio",
+        "valuation",
+        id="a-round-values-a-company",
+    ),
     # relative clauses: ", which <verb> ... N" is about the name before it; a closed clause is not
     role(
         "Halvorsen Group, which bought Pellworth Foods for $2 billion last year, said revenue rose 5%.",
