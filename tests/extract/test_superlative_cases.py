@@ -56,6 +56,8 @@ ENDINGS = [
     "## Exclusivity\n\nThe terms were not disclosed by Streamly.",
     "## Records\n\nAttendance at Redcliffe United fell in May.",
     "- **Exclusivity:** none, said Vantor Telecom.",
+    "Halvorsen Group gave up its first call on new Quillon Labs capacity, replacing exclusivity.",
+    "Quillon Labs is moving away from exclusivity with Halvorsen Group.",
 ]
 
 
