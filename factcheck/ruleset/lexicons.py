@@ -182,8 +182,9 @@ class MetricLexicon(PatternList):
         noun = "|".join(f"(?:{n})" for n in self.aggregate_nouns)
         link = "|".join(f"(?:{w})" for w in self.aggregate_links)
         verb = "|".join(f"(?:{w})" for w in self.aggregate_verbs) or "(?!)"
-        # between the noun and its link: words, commas and hyphens, no digit and no end of clause
-        gap = r"(?:[\s,]+(?:[A-Za-z][\w'’-]*|[,])){0,12}?"
+        # between the noun and its link: words, commas and hyphens, no end of clause, and no digit but in a
+        # measure fused to its word ("the toll from the 7.7-magnitude quake rose to 1,644")
+        gap = r"(?:[\s,]+(?:[A-Za-z][\w'’-]*|\d+(?:\.\d+)?-[A-Za-z][\w'’-]*|[,])){0,12}?"
         number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d,.]?\d)"
         hedge = r"(?:(?P<hedge>[a-z]+(?:\s+[a-z]+){0,2})\s+)?"
         forward = rf"\b(?P<noun>{noun})\b{gap}[\s,]+(?:{link})\s+{hedge}{number}"

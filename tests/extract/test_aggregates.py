@@ -32,6 +32,7 @@ def _counts(text: str) -> list[Quantity]:
 # (text, the count's text, value, qualifier, change)
 POSITIVES = [
     ("The death toll from the ferry fire rose on Tuesday to 141.", "141", 141, "exact", "up"),
+    ("The death toll from the 7.7-magnitude quake in Harwick rose to 1,644.", "1,644", 1644, "exact", "up"),
     ("Officials said the toll in the two valleys is 62, not 70.", "62", 62, "exact", None),
     ("The provincial government lowered to 1,204 its death toll for the floods.", "1,204", 1204, "exact", "down"),
     ("The number of injured stood at close to 900 by nightfall.", "close to 900", 900, "approx", None),
