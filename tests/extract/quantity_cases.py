@@ -217,6 +217,12 @@ MONEY = [
         "The wealth fund committed $1.5 billion or more to the effort.",
         H("$1.5 billion or more", 1.5 * B, "USD", "at_least", 1.5 * B, None),
     ),
+    # "plus" before another amount adds to it, it does not bound the first
+    case(
+        "The club will pay £100m plus £16m in add-ons.",
+        X("£100m", 100 * M, "GBP"),
+        X("£16m", 16 * M, "GBP"),
+    ),
     case(
         "Bonuses between $1 million and $2 million were paid.",
         R("between $1 million and $2 million", 1 * M, 2 * M, "USD"),

@@ -178,7 +178,8 @@ class Compiled:
         self.after_hedge = re.compile(
             "(?:"
             + "|".join(
-                (rf"{sp}+{phrase(p)}" if p[:1].isalnum() else re.escape(p) + r"(?![A-Za-z0-9])")
+                # (a word hedge before another amount adds, it does not bound: "£100m plus £16m in add-ons")
+                (rf"{sp}+{phrase(p)}(?!{sp}+(?:[$€£¥]|\d))" if p[:1].isalnum() else re.escape(p) + r"(?![A-Za-z0-9])")
                 for p in sorted(after, key=len, reverse=True)
             )
             + ")"
