@@ -63,37 +63,61 @@ def align_numbers_on(client: Client, claims: list[Claim], ruleset: RuleSet, inde
     parts = max(2 * worker_count(client), math.ceil(len(keyed) / NUMBERS_PER_PARTITION))
     partitions = [[[(p, claims[p]) for p in block] for block in part] for part in partition_blocks(keyed, parts)]
     facts: list[AlignedFact] = []
-    for found in bounded_map(client, _align_blocks, [(p,) for p in partitions], **broadcast(client, ruleset, index)):
+    for found in bounded_map(client, _align_blocks, [(p,) for p in partitions], broadcast(client, ruleset, index)):
         facts.extend(found)
     return merged(facts, claims)
 
 
-def broadcast(client: Client, ruleset: RuleSet, index: EntityIndex) -> dict[str, Any]:
-    """The rules and the name index, sent once to each worker (for one stage), as a task's keyword arguments."""
-    return {
-        "ruleset": client.scatter(ruleset, broadcast=True, hash=False),
-        "index": client.scatter(index, broadcast=True, hash=False),
-    }
+class Broadcast:
+    """The rules and the name index, sent once to each worker (for one stage); sent again when a worker's death
+    took the only copy (a scatter reaches the workers running at that moment: one, while another restarts)."""
+
+    def __init__(self, client: Client, **values: Any) -> None:
+        self.client, self.values = client, values
+        self.futures: dict[str, Any] = {}
+        self.send()
+
+    def send(self) -> None:
+        self.futures = {k: self.client.scatter(v, broadcast=True, hash=False) for k, v in self.values.items()}
 
 
-def bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, ...]], **shared: Any) -> Iterator[T]:
+def broadcast(client: Client, ruleset: RuleSet, index: EntityIndex) -> Broadcast:
+    """The rules and the name index of one stage, as its tasks' keyword arguments."""
+    return Broadcast(client, ruleset=ruleset, index=index)
+
+
+def bounded_map(client: Client, func: Callable[..., T], args: list[tuple[Any, ...]], shared: Broadcast) -> Iterator[T]:
     """`func(*a, **shared)` for each of `args` on the cluster, the results in order. Each task carries its
-    arguments (a few MB), so the scheduler can run it again elsewhere when its worker dies (scattered data
-    would die with it), and at most IN_FLIGHT tasks a worker are out at a time: a worker's memory, and the
+    arguments (a few MB), so the scheduler can run it again elsewhere when its worker dies; the shared values
+    are sent again, and the tasks that lost them submitted again, when a worker's death lost them (at most
+    RETRIES times). At most IN_FLIGHT tasks a worker are out at a time: a worker's memory, and the
     scheduler's, is bounded by a few tasks' data, whatever the corpus."""
     from distributed import wait
+    from distributed.client import FuturesCancelledError
+
+    def submit(i: int) -> Any:
+        with warnings.catch_warnings():
+            # a fact of a very common name can make one task of more than 10 MB, which the client warns about
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            return client.submit(func, *args[i], **shared.futures, pure=False, retries=RETRIES)
 
     limit = IN_FLIGHT * worker_count(client)
     pending: dict[int, Any] = {}
     done: dict[int, T] = {}
-    following = 0
-    for i, a in enumerate(args):
-        with warnings.catch_warnings():
-            # a fact of a very common name can make one task of more than 10 MB, which the client warns about
-            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
-            pending[i] = client.submit(func, *a, **shared, pure=False, retries=RETRIES)
+    following = resent = 0
+    for i in range(len(args)):
+        pending[i] = submit(i)
         while len(pending) >= limit or (i == len(args) - 1 and pending):
-            finished = wait(list(pending.values()), return_when="FIRST_COMPLETED").done
+            try:
+                finished = wait(list(pending.values()), return_when="FIRST_COMPLETED").done
+            except FuturesCancelledError:
+                if resent == RETRIES:
+                    raise
+                resent += 1
+                shared.send()
+                for n in [n for n, f in pending.items() if f.cancelled()]:
+                    pending[n] = submit(n)
+                continue
             for n in [n for n, f in pending.items() if f in finished]:
                 done[n] = pending.pop(n).result()
             while following in done:
@@ -140,7 +164,7 @@ def compare_numbers_on(
     if not runs:
         return
     args = list(zip(runs, run_documents(runs, corpus), strict=True))
-    results = bounded_map(client, compare_run, args, **broadcast(client, ruleset, corpus.index))
+    results = bounded_map(client, compare_run, args, broadcast(client, ruleset, corpus.index))
     for run, (findings, statuses) in zip(runs, results, strict=True):
         out.findings.extend(findings)
         for g, status in zip(run, statuses, strict=True):

@@ -74,7 +74,7 @@ def _align(
     partitions = [[[(p, claims[p]) for p in component] for component in part] for part in packed]
     facts: list[AlignedFact] = []
     args = [(p, align) for p in partitions]
-    for found in bounded_map(client, _align_components, args, **broadcast(client, ruleset, index)):
+    for found in bounded_map(client, _align_components, args, broadcast(client, ruleset, index)):
         facts.extend(found)
     return merged(facts, claims)
 
@@ -99,7 +99,7 @@ def compare_dates_on(
     per_sentence = dates_per_sentence(groups)  # a sentence's dates may be in facts of several runs
     counts = [sentences_of(run, per_sentence) for run in runs]
     args = list(zip(runs, run_documents(runs, corpus), counts, strict=True))
-    results = bounded_map(client, compare_date_run, args, **broadcast(client, ruleset, corpus.index))
+    results = bounded_map(client, compare_date_run, args, broadcast(client, ruleset, corpus.index))
     for run, (findings, statuses) in zip(runs, results, strict=True):
         out.findings.extend(findings)
         for g, status in zip(run, statuses, strict=True):

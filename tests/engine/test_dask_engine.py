@@ -131,6 +131,18 @@ def test_a_worker_killed_mid_run_gives_the_same_report(
     assert dask == generated_local
 
 
+def test_shared_values_a_stage_lost_are_sent_again(scheduler: str) -> None:
+    """The rules and index of a stage, lost (as when the only worker holding them dies), are scattered again
+    and the tasks that needed them submitted again: the results are those of an undisturbed run."""
+    from factcheck.engine.dask_blocks import Broadcast, bounded_map
+
+    with Client(scheduler) as client:
+        shared = Broadcast(client, base=10)
+        client.cancel(list(shared.futures.values()))
+        results = list(bounded_map(client, lambda i, base: i + base, [(i,) for i in range(6)], shared))
+    assert results == [10, 11, 12, 13, 14, 15]
+
+
 def test_an_unreadable_file_is_reported_as_locally(scheduler: str, tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     shutil.copytree(ROOT / "seeds", folder)
