@@ -28,11 +28,12 @@ _OPENER = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)\s+\d|(?:Besides|Beside|Despite|I
 # "Now that Kestrel Bank is complete, Acme has ...", "Lying beside Kestrel Bank, Acme's farm ...": an opening
 # subordinate clause or participle phrase, up to its comma (a participle before a lower-case word: not "United
 # Airlines"; "According to X," names a source, see `holder`)
-_CONJUNCTION = re.compile(
-    r"(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)\s"
+_CONJUNCTIONS = (
+    r"(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)"
 )
+_CONJUNCTION = re.compile(_CONJUNCTIONS + r"\s")
 _SUBORDINATE = re.compile(
-    r"(?:(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)"
+    rf"(?:{_CONJUNCTIONS}"
     r"|(?!According\b)(?:[A-Z][a-z]+(?:ing|ed)|Made|Built|Set|Held|Known|Seen|Run|Led|Born|Given|Taken|Shown)"
     r"(?=\s[a-z0-9]))"
     # (a place and its country or region stay in it: "out to sea from Yorkshire, England,")
