@@ -41,7 +41,8 @@ def ms_per_5kb(folder: Path, runs: int, warmup: int) -> tuple[int, int, float, f
         start = time.process_time()
         for d in docs:
             extract_document(d, ruleset, finder)
-        first = first if n else (time.process_time() - start) * per_5kb
+        if n == 0:
+            first = (time.process_time() - start) * per_5kb
     times = []
     for _ in range(runs):
         start = time.process_time()

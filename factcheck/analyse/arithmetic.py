@@ -239,6 +239,7 @@ def check_conversions(claims: list[Claim], ruleset: RuleSet, out: Comparison) ->
 # what stands between a measure and the same measure in another unit: "89 km (55 miles)", "81 m, or 265 feet"
 _UNIT_PAIR = re.compile(r"\s*(?:\(|,\s+or)\s*")  # (not a bare "or": "a 5 mile or 10 km run" offers two)
 UNIT_SLACK = 0.02  # a conversion rounded by the writer ("500 feet (150 meters)": 152.4) is no error
+_NOT_UNITS = frozenset({"currency", "count", "percent", "percentage_point", "fraction", "multiple", "date"})
 
 
 def check_unit_pairs(claims: list[Claim], ruleset: RuleSet, out: Comparison) -> None:
@@ -247,9 +248,8 @@ def check_unit_pairs(claims: list[Claim], ruleset: RuleSet, out: Comparison) -> 
     for c in claims:
         if c.kind == "quantity" and c.value is not None and c.stated_unit and c.dimension not in _NOT_UNITS:
             by_line[(c.document, c.line)].append(c)
-    for (_, _), cs in sorted(by_line.items()):
-        cs.sort(key=lambda c: c.column)
-        for a, b in itertools.pairwise(cs):
+    for cs in by_line.values():
+        for a, b in itertools.pairwise(sorted(cs, key=lambda c: c.column)):
             if a.dimension != b.dimension or a.unit != b.unit or a.stated_unit == b.stated_unit:
                 continue
             at = a.quote.find(a.text)
@@ -275,9 +275,6 @@ def check_unit_pairs(claims: list[Claim], ruleset: RuleSet, out: Comparison) -> 
                     converted=_in_unit(b, a),
                 )
             )
-
-
-_NOT_UNITS = frozenset({"currency", "count", "percent", "percentage_point", "fraction", "multiple", "date"})
 
 
 def _in_unit(c: Claim, like: Claim) -> str:

@@ -90,11 +90,12 @@ def join_near(groups: list[FactGroup], ruleset: RuleSet, index: EntityIndex) -> 
         if extent:
             scoped[(g.dimension, subject, shape[1:], extent)].append(n)
         metric = ruleset.metrics.by_name.get(g.metric)
+        key = (g.dimension, subject, shape[1:], extent)
         if metric is None or not metric.generic:  # "value", "commit": a subject has many amounts
             blocks[(g.dimension, subject, shape)].append(n)
-            named[(g.dimension, subject, shape[1:], extent)].append(n)
+            named[key].append(n)
         else:
-            vague[(g.dimension, subject, shape[1:], extent)].append(n)
+            vague[key].append(n)
     documents = {n: frozenset(c.document for c in g.claims) for n, g in enumerate(groups)}
     moved: set[int] = set()
     for members in blocks.values():

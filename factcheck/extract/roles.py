@@ -28,12 +28,9 @@ _OPENER = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)\s+\d|(?:Besides|Beside|Despite|I
 # "Now that Kestrel Bank is complete, Acme has ...", "Lying beside Kestrel Bank, Acme's farm ...": an opening
 # subordinate clause or participle phrase, up to its comma (a participle before a lower-case word: not "United
 # Airlines"; "According to X," names a source, see `holder`)
-_CONJUNCTIONS = (
-    r"(?:Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before|Until|Unless)"
-)
-_CONJUNCTION = re.compile(_CONJUNCTIONS + r"\s")
 _SUBORDINATE = re.compile(
-    rf"(?:{_CONJUNCTIONS}"
+    r"(?:(?P<conjunction>Now that|After|When|Whenever|Once|Although|Though|While|Whilst|Since|Because|If|Before"
+    r"|Until|Unless)"
     r"|(?!According\b)(?:[A-Z][a-z]+(?:ing|ed)|Made|Built|Set|Held|Known|Seen|Run|Led|Born|Given|Taken|Shown)"
     r"(?=\s[a-z0-9]))"
     # (a place and its country or region stay in it: "out to sea from Yorkshire, England,")
@@ -311,8 +308,8 @@ def opening_phrase_subject(text: str, ms: list[Mention], start: int, end: int) -
     if opening is not None and "," not in text[opening.end() : start]:
         comma = text.find(",", end, end + 40)
         at = _SPACES.match(text, comma + 1).end() if comma >= 0 else -1  # type: ignore[union-attr]
-    elif not _CONJUNCTION.match(text) and (main := subordinate_clause(text)[1]) > end:
-        at = main
+    elif (phrase := _SUBORDINATE.match(text)) and not phrase.group("conjunction") and phrase.end() > end:
+        at = phrase.end()
     return next((m for m in ms if m.start == at and not m.after_prep), None)
 
 

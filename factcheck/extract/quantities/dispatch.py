@@ -39,12 +39,11 @@ class Dispatch(dict[str, "re.Pattern[str] | None"]):
         def can(info: tuple[frozenset[str], bool] | None, ch: str) -> bool:
             return info is not None and (info[1] or ch in info[0])
 
-        starting = [ch for ch in universe if any(can(info, ch) for info in [*skip_infos, *infos])]
-        for ch in universe:
-            if ch not in starting:
-                self[ch] = None
+        every = [*skip_infos, *infos]
+        starting = "".join(ch for ch in universe if any(can(info, ch) for info in every))
+        self.update((ch, None) for ch in universe if ch not in starting)
         if len(self):  # some analysed characters start no alternative
-            self.starts = "".join(starting)
+            self.starts = starting
 
     @property
     def master(self) -> re.Pattern[str]:

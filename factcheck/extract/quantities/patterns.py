@@ -66,6 +66,8 @@ class Compiled:
         self.code_scale = {f"{k}{code}": f for k, f in lex.code_scales.items() for code in lex.currency_codes}
         self.scaled_codes = {f"{k}{code}": iso for k in lex.code_scales for code, iso in lex.currency_codes.items()}
         self.currency_prefix = {**lex.currency_symbols, **lex.currency_codes, **self.scaled_codes}
+        # the characters that open a currency symbol ("$", "€", "A$" opens with "A": a code, not a symbol)
+        symbols = "".join(sorted({re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum()}))
         self.currency_names = {norm(k): v for k, v in lex.currency_names.items()}
         self.unit_symbols: dict[str, Unit] = {}
         self.unit_words: dict[str, Unit] = {}
@@ -179,7 +181,7 @@ class Compiled:
             "(?:"
             + "|".join(
                 # (a word hedge before another amount adds, it does not bound: "£100m plus £16m in add-ons")
-                (rf"{sp}+{phrase(p)}(?!{sp}+(?:[$€£¥]|\d))" if p[:1].isalnum() else re.escape(p) + r"(?![A-Za-z0-9])")
+                (rf"{sp}+{phrase(p)}(?!{sp}+[{symbols}\d])" if p[:1].isalnum() else re.escape(p) + r"(?![A-Za-z0-9])")
                 for p in sorted(after, key=len, reverse=True)
             )
             + ")"
@@ -356,7 +358,6 @@ class Compiled:
             *(r.split()[1] for r in lex.relative_dates if r.split()[0] in ("a", "an")),
             *self.article_units,
         ]
-        symbols = "".join(sorted({re.escape(k[0]) for k in self.currency_prefix if not k[0].isalnum()}))
         articles = alt(cased(["a", "an"]), ci=False, left=False)
         # The candidates are the places where this matches (`re.MULTILINE`):
         #   [\d{symbols}] | [(\[+](?=\d) | ^ | (?<![A-Za-z])(?:[A-Z][A-Z0-9$.'] | months | words
