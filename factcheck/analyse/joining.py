@@ -323,6 +323,8 @@ def _home(
             continue
         if measured and j.measured and not measured & j.measured:
             continue
+        if lone and measured and not j.measured and not agree(rates, j, g):
+            continue  # "while the index has jumped 27%": one source's noun phrase is not another's named party
         # parties in other roles (the buying club's fee paid to the seller, the player's fee to the buyer) are
         # one fact when they agree on a distinctive figure
         if not _roles_fit(index, j, subject, index.canon(g.object)) and not (

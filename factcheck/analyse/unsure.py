@@ -1,5 +1,6 @@
 """Claims whose conflicts are shown only quietly (info), whatever the other side says: a figure stated without
-its scale word beside the same figure with it, and a market quote, which moves by the minute."""
+its scale word beside the same figure with it, a market quote, which moves by the minute, and a figure of a
+metric whose fact holds two of its refinements."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from factcheck.ruleset.rule_set import RuleSet
 
 def unsure_claims(claims: list[Claim], ruleset: RuleSet) -> set[str]:
     """The ids of a fact's claims that never make a loud conflict."""
-    return _scale_slips(claims) | _market_quotes(claims, ruleset)
+    return _scale_slips(claims) | _market_quotes(claims, ruleset) | _two_refinements(claims, ruleset)
 
 
 def _scale_slips(claims: list[Claim]) -> set[str]:
@@ -31,3 +32,16 @@ def _market_quotes(claims: list[Claim], ruleset: RuleSet) -> set[str]:
     the minute and sources take it at different times, so it conflicts only quietly."""
     market = ruleset.numbers.market_re
     return {c.id for c in claims if market.search(c.quote)} if ruleset.numbers.market_cues else set()
+
+
+def _two_refinements(claims: list[Claim], ruleset: RuleSet) -> set[str]:
+    """A fact that holds two refinements of one metric ("pre-money" and "post-money" valuations) and the plain
+    metric: the plain "valued at" may mean either, so its figures, and theirs, conflict only quietly."""
+    by_name = ruleset.metrics.by_name
+    refined: dict[str, set[str]] = {}
+    for c in claims:
+        base = by_name[c.metric].refines if c.metric in by_name else None
+        if base is not None:
+            refined.setdefault(base, set()).add(c.metric or "")
+    split = {base for base, kinds in refined.items() if len(kinds) > 1}
+    return {c.id for c in claims if c.metric in split or (c.metric in by_name and by_name[c.metric].refines in split)}

@@ -21,9 +21,11 @@ from factcheck.extract.categorical_forms import (
     adverbial_only,
     attribution_spans,
     idiom_head,
+    makes_it,
     negated,
     outside,
     small_scope,
+    standing_in,
     topic_label,
 )
 from factcheck.extract.entity_finder import Mention
@@ -360,6 +362,8 @@ def _superlative_subject(
     adjacent_names = [mm for mm in ms if mm.end <= len(pre) and not pre[mm.end :].strip(" '’s")]
     if adjacent_names and _MAKE.search(pre[: adjacent_names[-1].start]):
         return adjacent_names[-1].key
+    if makes_it(pre) and framer.topic:  # "That makes it the biggest ...": what the text is about
+        return framer.topic
     if cm is not None:
         before = pre[: cm.start()]
         adjacent = [mm for mm in ms if mm.end <= len(before) and not before[mm.end :].strip(" ,'’s")]
@@ -373,6 +377,8 @@ def _superlative_subject(
             ]
             if speakers:
                 return speakers[-1].key
+        if framer.topic and standing_in(before, ms):  # "It is now the biggest ...": what the text is about
+            return framer.topic
         if not any(mm.end <= len(pre) for mm in ms) and (
             pre.strip() == "" or framer.rules.superlatives.attribution_re.search(pre)
         ):

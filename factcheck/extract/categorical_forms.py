@@ -224,3 +224,21 @@ class FormFinder:
             out.append(Form(m.start(), m.end(), m.group("word").casefold(), weak=True, own_subject=False))
         out.sort(key=lambda f: (f.start, -f.end))
         return out
+
+
+_MAKES_IT = re.compile(r"\b(?:mak(?:e|es|ing)|made)\s+it\s*$", re.I)
+# a clause about something named before: "it" ("this" is as often an event), or "the" and a noun that a comma
+# or a verb follows ("The film, directed by X, ...", "The sequel passed ...")
+_STANDS_IN = re.compile(r"\s*(?:it\b|the\s+[a-z][\w-]*(?:\s*,|\s+[a-z]+(?:ed|s)\b|\s*$))", re.I)
+
+
+def makes_it(before: str) -> bool:
+    """ "That makes it the biggest ...": the phrase ranks what the text is about."""
+    return bool(_MAKES_IT.search(before))
+
+
+def standing_in(before: str, ms: list[Mention]) -> bool:
+    """Whether the words before a copula open with "it" or a description ("The film, directed by Wen Li,
+    opened in May and is the first ...") and name no actor of their own: the claim is about what the sentence
+    before was about."""
+    return bool(_STANDS_IN.match(before)) and not any(m.end <= len(before) and not m.after_prep for m in ms)

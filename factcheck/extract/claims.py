@@ -20,6 +20,7 @@ from factcheck.extract.roles import (
     measured_phrase,
     modified_name,
     opening_phrase_subject,
+    possessed,
     reference_place,
     relative_agent,
 )
@@ -106,7 +107,7 @@ def quantity_claims(
             if not measured:
                 inner = next(
                     (
-                        m.key
+                        possessed(text, ms, m, a, q.start).key
                         for m in actors(text, ms, False)
                         if a <= m.start < q.start
                         and not (people and framer.speaks(text, m))

@@ -49,6 +49,7 @@ def _sentence_claims(framer: Framer, s: Sentence, counter: list[int]) -> list[Cl
     if not subjects:
         subjects = [m.key for m in actors(text, ms, s.role not in ("heading", "title")) if not m.after_prep][:1]
     framer.previous_subjects.extend(subjects)
+    framer.topic = subjects[0] if subjects else framer.topic
     framer.previous_sentence = (s.line, ms)
     lex = framer.rules.superlatives
     if (

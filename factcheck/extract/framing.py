@@ -18,6 +18,7 @@ from typing import Any
 from factcheck.extract.aggregates import aggregate_counts
 from factcheck.extract.entity_finder import EntityFinder, Mention
 from factcheck.extract.entity_index import EntityIndex
+from factcheck.extract.figure_years import figure_years
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import (
     COUNTED_NOUNS,
@@ -25,9 +26,9 @@ from factcheck.extract.roles import (
     appositive,
     counted_verb,
     described_by,
-    description_around,
     holder,
     nearer_another,
+    possessed,
     subordinate_clause,
 )
 from factcheck.extract.sentences import Sentence
@@ -50,10 +51,6 @@ _BY_AGENT = re.compile(
 _PEOPLE = {"people", "persons", "individuals", "residents", "adults", "children", "men", "women", "others"}
 _WHICH = re.compile(r",\s+(?:which|who|that)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
-# "in 2017", "during March 2017", a timeline entry "27 June 2017 - ...": the time a figure is of ("since 1904" is not)
-_YEAR = re.compile(
-    r"(?:\b(?:in|during)\s+(?:[A-Z][a-z]+\s+)?|^\W*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?)((?:19|20)\d\d)(?![\d%])"
-)
 _APPOSED = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,]*?\b(?:of|at|for|from)\s+(?:the\s+)?")
 _MODIFIER = re.compile(r"\.?\s+(?:[a-z][\w-]*\s+){1,2}")
 _IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:in|across|from|off)\s+(?:the\s+)?")
@@ -145,6 +142,7 @@ class Framer:
         self.rules = ruleset
         self.metrics = ruleset.metrics
         self.previous_subjects: list[str] = []  # names that were subjects, in reading order
+        self.topic: str | None = None  # the first subject of the latest sentence that had one
         self.previous_sentence: tuple[int, list[Mention]] = (-1, [])  # (line, mentions) of the last sentence
         self.cues = _cues(ruleset.metrics, ruleset.superlatives)
         self._cue_hits: tuple[str | None, Any] = (None, None)  # (sentence, where its cue words are)
@@ -218,7 +216,7 @@ class Framer:
         opening = a
         for r in _REPORT.finditer(text, a, pos):
             spoken = [m for m in ms if a <= m.start < r.start() and not m.after_prep]
-            speaker = spoken[0] if spoken else speaker
+            speaker = possessed(text, ms, spoken[0], opening, r.start()) if spoken else speaker
             a = r.end()
         # "Brandtwerk, Kolvar's main rival, ...": a possessor in another name's apposition only describes it
         cands = [
@@ -228,7 +226,7 @@ class Framer:
             and (not m.after_prep or holder(text, m))
             and not (m.possessive and i and _APPOSITION_OPEN.fullmatch(text, ms[i - 1].end, m.start))
         ]
-        first = (appositive(text, ms, cands[0], pos) or cands[0]) if cands else None
+        first = (appositive(text, ms, cands[0], pos) or possessed(text, ms, cands[0], a, pos)) if cands else None
         best: tuple[str | None, int] = (first.key, first.start) if first else (None, -1)
         in_clause = [m for m in ms if a <= m.start < pos]
         desc = self.finder.creator_reference(text, in_clause, self.index)
@@ -338,10 +336,8 @@ class Framer:
         ]
         # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
         year = self.doc.date[:4] if self.doc.date else None
-        opening = _YEAR.match(text)  # a timeline entry's date
-        lo, hi = description_around(text, q.start, q.end) or (lo, hi)  # "X, the 25-year-old, had joined in 2013"
-        stated = [y.group(1) for y in _YEAR.finditer(text, max(0, lo - 20), hi) if y.start(1) >= lo]
-        stated += [opening.group(1)] if opening else []
+        stop = min([cb, *(a for a, _ in others if a >= q.end)])  # where the next number's words begin
+        stated = figure_years(text, q.start, q.end, lo, hi, stop, self.metrics.window_after, year) if year else []
         if year and any(y < year for y in stated):
             found.append("previous")
         if not counterparty:

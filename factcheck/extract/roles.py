@@ -38,6 +38,7 @@ _SUBORDINATE = re.compile(
 )
 # "X's truck unit, Kolvar," / "X's forward, Vasco, has" / "X's unit Kolvar": the appositive after a possessor
 _APPOSITIVE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+")
+_CLAUSE_OPENING = re.compile(r"[\s,;:(\"“‘'-]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
 _DESCRIBING = re.compile(r"[\w&.'’ -]+?,\s+(?:the|a|an|its)\s+(?:[a-z-]+\s+)?")
 _DESCRIBING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")
@@ -159,6 +160,15 @@ def appositive(text: str, ms: list[Mention], first: Mention, limit: int) -> Ment
     if _APPOSITIVE.fullmatch(text, first.end, m.start) and text[m.end : m.end + 1] == ",":
         return m
     return None
+
+
+def possessed(text: str, ms: list[Mention], m: Mention, start: int, limit: int) -> Mention:
+    """ "Wen Li's Lotus Boy 3 has grossed ...", "Brandtwerk's Kolvar agreed ...": the name right after a
+    possessive that opens the clause at `start` heads the phrase (before `limit`); the possessor only
+    qualifies it. Inside the clause ("jolted China's Yunnan province") the possessor stays the subject."""
+    if not m.possessive or not _CLAUSE_OPENING.fullmatch(text, start, m.start):
+        return m
+    return next((n for n in ms if m.end < n.start < limit and not text[m.end : n.start].strip()), m)
 
 
 def described_by(text: str, m: Mention, subject_at: int) -> bool:

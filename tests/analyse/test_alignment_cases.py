@@ -49,6 +49,19 @@ CASES = [
         True,
         id="injured-without-a-named-subject",
     ),
+    # a lone figure of a noun phrase ("the index") does not join a named party's fact it conflicts with
+    case(
+        [
+            "Shares of Orsa Telecom rose 21% after the offer, while Kestrel Systems fell 4%.",
+            "Shares of Orsa Telecom surged nearly 22% after the offer, Kestrel Systems said.",
+            "Shares of Kestrel Systems, up 5% at midday, have lagged the market this year, rising just 12% while"
+            " the tech-heavy index has jumped 27%.",
+        ],
+        ("21%", "22%"),
+        True,
+        absent=frozenset({"numeric_disagreement"}),
+        id="trap-an-index-is-no-named-party",
+    ),
     case(
         [
             "Exactly 1,801 people were injured in the tremor, officials said.",

@@ -67,6 +67,20 @@ STATUS = [
         "Shares of Orsa Telecom jumped 4% on Friday after the offer.",
         quiet=[ND],
     ),
+    # "valued at" may be the pre-money or the post-money valuation when sources give both
+    case(
+        "a-plain-valuation-beside-two-refinements-conflicts-quietly",
+        "Verano AI raised $6 billion, which puts Verano AI at a $24 billion valuation.",
+        "The pre-money valuation of Verano AI was $18 billion, according to Kelmar.",
+        "Verano AI raised $6 billion at a post-money valuation of $24 billion.",
+        info=[ND],
+    ),
+    case(
+        "a-plain-valuation-against-one-refinement-is-loud",
+        "Verano AI raised $6 billion, which puts Verano AI at a $20 billion valuation.",
+        "Verano AI raised $6 billion at a post-money valuation of $24 billion.",
+        loud=[ND],
+    ),
     # a share's price and a deal's value: no misstatement makes one the other
     case(
         "a-price-and-a-value-far-apart-are-two-facts",
@@ -288,6 +302,12 @@ ROUNDING = [
         "more-than-a-count-and-the-count-above-it-agree",
         "The Harland quake injured more than 1,800 people, officials in Harland said.",
         "The Harland quake injured 1,891 people, officials in Harland said.",
+        silent=[ND],
+    ),
+    case(
+        "an-amount-of-2025-at-that-years-rate",
+        "---\ndate: 2025-09-09\n---\nVerano AI is valued at 11.7 billion euros after the round, Kelmar said.",
+        "---\ndate: 2025-09-10\n---\nVerano AI is valued at $14bn after the round, Kelmar said.",
         silent=[ND],
     ),
     case(

@@ -504,6 +504,38 @@ ROLES = [
         "investment",
         id="putting-money-into",
     ),
+    # a possessive that opens the clause qualifies the name after it; inside the clause it stays the subject
+    role(
+        "Wen Li's Lotus Boy 3 has grossed an estimated $1.7 billion worldwide.",
+        "$1.7 billion",
+        "Lotus Boy 3",
+        id="possessor-opening-the-clause-qualifies",
+    ),
+    role(
+        "Halvorsen's Quillon Labs has raised $300 million from new investors.",
+        "$300 million",
+        "Quillon Labs",
+        id="possessor-of-a-unit-qualifies",
+    ),
+    role(
+        "Wen Li's Lotus Boy 3 has grossed an estimated $1.7 billion, almost all of it in Dalmor, where it has sold"
+        " more than 260 million tickets.",
+        "260 million",
+        "Lotus Boy 3",
+        id="possessor-of-the-speaker-qualifies",
+    ),
+    role(
+        "A strong quake that jolted southwest Dalmor's Vesna province on Sunday has killed at least 175 people.",
+        "175",
+        "Dalmor",
+        id="trap-possessor-inside-the-clause-stays",
+    ),
+    role(
+        "Halvorsen Group raised its offer while Brandtwerk's $3 billion bid stood.",
+        "$3 billion",
+        "Brandtwerk",
+        id="trap-possessor-before-a-number-stays",
+    ),
     # a name may open with an accented capital
     role(
         "Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.",
@@ -548,6 +580,21 @@ def test_opening_participle_is_not_a_subject() -> None:
         ),
         ("Kolvar, the 25-year-old, had joined Harwick Rovers in 2013 from Santos.", "25-year", []),
         ("In 2017, the company was fined 2.4 billion euros, a record.", "2.4 billion", ["previous"]),
+        (
+            "The round doubles Verano's valuation from the 5.8 billion euros it was valued at in June 2023, when it"
+            " raised 600 million euros.",
+            "5.8 billion",
+            ["previous"],
+        ),
+        ("Verano was valued at €5.8 billion in a round last year.", "€5.8 billion", ["previous"]),
+        ("Verano, founded in 2022, raised 600 million euros.", "600 million", []),
+        ("Founded in 2022, Verano raised 600 million euros.", "600 million", []),
+        ("Verano, which was set up last year, raised 600 million euros.", "600 million", []),
+        ("Verano raised 600 million euros, more than it raised last year.", "600 million", []),
+        ("Shares of Verano have gained 38% over the last year.", "38%", []),
+        ("Kolvar will be paid £40.7m a year before tax.", "£40.7m", []),
+        ("Rebro works from 37 sites and had revenue of $19.4 billion last year.", "37", []),
+        ("Rebro works from 37 sites and had revenue of $19.4 billion last year.", "$19.4 billion", ["previous"]),
     ],
     ids=[
         "overseas",
@@ -560,6 +607,16 @@ def test_opening_participle_is_not_a_subject() -> None:
         "an-earlier-figure-by-its-status",
         "a-description-is-not-dated-by-its-clause",
         "a-clause-after-its-year-is-no-description",
+        "a-year-in-the-numbers-comma-clause",
+        "last-year",
+        "trap-a-founding-year-in-an-aside",
+        "trap-a-founding-year-in-an-opening-phrase",
+        "trap-last-year-in-a-relative-aside",
+        "trap-last-year-in-another-comma-clause",
+        "trap-over-the-last-year-is-a-period",
+        "trap-a-year-before-tax",
+        "trap-last-year-of-the-next-number",
+        "last-year-of-its-own-number",
     ],
 )
 def test_extent(text: str, number: str, extent: list[str]) -> None:

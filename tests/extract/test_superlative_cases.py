@@ -163,6 +163,37 @@ FORMS = [
         id="all-time-high",
     ),
     pytest.param(
+        "Lotus Boy 3 has grossed $1.7 billion since January. It is now the highest-grossing animated movie ever,"
+        " passing Inside Out 2.",
+        "Lotus Boy 3",
+        "highest",
+        True,
+        id="a-pronoun-subject-is-the-sentence-befores",
+    ),
+    pytest.param(
+        "Kestrel Air flew the route last year. It is the only airline flying to Perth from Lisbon.",
+        "Kestrel Air",
+        "only",
+        False,
+        id="it-is-the-only",
+    ),
+    pytest.param(
+        "Lotus Boy 3 has grossed $1.7 billion. That makes it the highest-grossing animated film of all time, ahead"
+        " of Inside Out 2.",
+        "Lotus Boy 3",
+        "highest",
+        True,
+        id="makes-it",
+    ),
+    pytest.param(
+        "Lotus Boy 3 opened in January. The film, directed by Wen Li, opened during the Lunar New Year holiday"
+        " and is the first non-Hollywood film to cross $1 billion in one market.",
+        "Lotus Boy 3",
+        "first",
+        False,
+        id="a-described-subject-is-the-sentence-befores",
+    ),
+    pytest.param(
         "Halden City faced an unprecedented flood, officials said.",
         "Halden City",
         "unprecedented",

@@ -819,10 +819,6 @@ NEGATIVES = [
         id="pronoun-this-was-the-first-test",
     ),
     pytest.param(
-        "Kestrel Air flew the route last year. It is the only airline flying to Perth from Lisbon.",
-        id="pronoun-it-is-the-only",
-    ),
-    pytest.param(
         "It was the biggest storm to hit Halden City in years. Residents of Halden City were evacuated.",
         id="pronoun-it-was-the-biggest",
     ),
