@@ -106,16 +106,22 @@ def update_findings(
     index: EntityIndex,
     ruleset: RuleSet,
 ) -> list[Finding]:
-    """A `temporal_update` for each later claim of the quantity fact `g`, with the earlier claims it updates."""
+    """A `temporal_update` for each later figure of the quantity fact `g`, with the earlier claims it updates: one
+    article that states the later figure in its title, heading and body makes one finding, not three."""
     out = []
+    grouped: dict[tuple[object, ...], tuple[list[Claim], list[Claim]]] = {}
     for later, earlier in updates:
-        earlier = sorted(earlier, key=claim_order)
+        key = (later.document, later.value, later.low, later.high, frozenset(c.id for c in earlier))
+        grouped.setdefault(key, ([], sorted(earlier, key=claim_order)))[0].append(later)
+    for laters, earlier in grouped.values():
+        laters.sort(key=claim_order)
+        later = laters[0]
         out.append(
             finding(
                 ruleset,
                 "temporal_update",
                 "temporal_update",
-                [later, *earlier],
+                [*laters, *earlier],
                 g,
                 fact=fact_label(index, g),
                 old=earlier[0].text,

@@ -20,6 +20,7 @@ from factcheck.extract.roles import (
     measured_phrase,
     modified_name,
     opening_phrase_subject,
+    opening_place,
     possessed,
     reference_place,
     relative_agent,
@@ -115,7 +116,8 @@ def quantity_claims(
                     ),
                     None,
                 )
-            subject = subject or fallback_subject or inner or sentence_subject
+            place = opening_place(text, ms) if counted and inner else None
+            subject = subject or (place.key if place else None) or fallback_subject or inner or sentence_subject
             obj = acted_on or framer.object_near(text, ms, a, b, q.start, q.end, subject, found_at)
             if obj is None and not named_here:
                 obj = framer.previous_object(s, subject)
@@ -297,6 +299,8 @@ def _respectively(text: str, ms: list[Mention], qs: list[Quantity]) -> dict[Quan
     return {q: (g.key, obj) for q, g in zip(qs, group, strict=False)}
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+[\w-]+|added|confirmed|stated|reported)\s+(?:on\s+|late\s+|early\s+)?$")
+_TRAILING = re.compile(r"\s*(?:[.,;\"”’']|$)")  # a trailing attribution ends its sentence or its clause
 EVENT_SLACK = 12  # characters: event words about as near a date as the nearest are its events too
 
 
@@ -327,8 +331,8 @@ def _date_claims(
     out = []
     for q in dates:
         span = resolve_date(q.date, framer.doc.date) if q.date else None
-        if span is None:
-            continue
+        if span is None or (_SAID_ON.search(text, max(0, q.start - 30), q.start) and _TRAILING.match(text, q.end)):
+            continue  # "..., officials said on Sunday.": when it was said, not when the event was
         # the events of the date's own clause, when it names any ("On Monday Acme unveiled a headset, a launch
         # that comes next year": the Monday is the unveiling's)
         start, end = comma_clause(text, q.start, q.end)

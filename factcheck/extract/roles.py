@@ -69,8 +69,12 @@ _ORDINALS = frozenset(
     ]
 )
 # "the second aftershock measured", "the plant covers", "the death toll rose to": a noun phrase before a verb
+# (the words before the head are no preposition: "the toll from the collapse of a tower under construction rose
+# to 17" measures no "construction")
 _NP_BEFORE_VERB = re.compile(
-    rf"\b{_DET}\s+((?:[\w'’-]+\s+){{0,3}}?)([a-z][a-z-]+)\s+(?:\w+ly\s+)?{_MEASURE_VERBS}\b[^,;]*$", re.IGNORECASE
+    rf"\b{_DET}\s+((?:(?!(?:of|in|from|under|with|for|at|on|by|near|after)\s)[\w'’-]+\s+){{0,3}}?)([a-z][a-z-]+)\s+"
+    rf"(?:\w+ly\s+)?{_MEASURE_VERBS}\b[^,;]*$",
+    re.IGNORECASE,
 )
 # "the 12-storey hotel", "a 6.5-magnitude quake", "the 1.3GW project": the noun a number sits in
 _NP_AROUND = re.compile(rf"\b{_DET}\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
@@ -160,6 +164,18 @@ def appositive(text: str, ms: list[Mention], first: Mention, limit: int) -> Ment
     if _APPOSITIVE.fullmatch(text, first.end, m.start) and text[m.end : m.end + 1] == ",":
         return m
     return None
+
+
+_PLACE_OPENING = re.compile(r"\W*(?:In|At|Across|Inside|Outside)\s+(?:[a-z][\w-]*\s+){0,2}")
+
+
+def opening_place(text: str, ms: list[Mention]) -> Mention | None:
+    """ "In neighbouring Tarvia, the toll ... rose to 17": the place a sentence opens with is where its counts
+    are, before any heading's name."""
+    m = _PLACE_OPENING.match(text)
+    if not m:
+        return None
+    return next((n for n in ms if n.start == m.end() and text[n.end : n.end + 1] == ","), None)
 
 
 def possessed(text: str, ms: list[Mention], m: Mention, start: int, limit: int) -> Mention:

@@ -464,6 +464,18 @@ def test_a_headline_repeating_its_body_is_one_source_in_the_ranking() -> None:
     assert first.document == "source0"
 
 
+def test_a_later_figure_an_article_repeats_is_one_update() -> None:
+    """An article that gives the later toll in its headline and its body updates the earlier one once."""
+    report = _report(
+        "---\ndate: 2025-03-29\n---\nThe Harland quake has killed 1,644 people, officials in Harland said.",
+        "---\ndate: 2025-03-30\n---\n# Harland quake toll climbs to 1,700\n\nThe Harland quake has killed 1,700"
+        " people, officials in Harland said.",
+    )
+    updates = [f for f in report.findings if f.rule == "temporal_update"]
+    assert len(updates) == 1, [f.message for f in updates]
+    assert len(updates[0].claims) == 3  # the two later statements and the earlier one
+
+
 @pytest.mark.parametrize(
     ("relative", "ref", "span"),
     [

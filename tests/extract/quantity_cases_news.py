@@ -33,6 +33,7 @@ COUNTS_IN_WORDS = [
         "At least twelve people were injured.", H("At least twelve people", 12, "count", "at_least", 12, None, "people")
     ),
     case("The blast left 40 injured.", X("40 injured", 40, "count", "injured").says(concept="injured")),
+    case("The blast left 40 still missing.", X("40 still missing", 40, "count", "missing").says(concept="missing")),
     case("Nine of the 14 wards reported delays.", X("14 wards", 14, "count", "wards")),
     # a bare number that the words before it say counts something: casualties, a death toll
     case("The blast injured 45 on Monday.", X("45", 45, "count", "people")),

@@ -536,6 +536,29 @@ ROLES = [
         "Brandtwerk",
         id="trap-possessor-before-a-number-stays",
     ),
+    # a place the sentence opens with is where its counts are, before the heading's name
+    role(
+        "## Veloria quake toll climbs\n\nIn Tarvia, the toll from the collapse of a tower under construction rose"
+        " to 17.",
+        "17",
+        "Tarvia",
+        "death_toll",
+        measured=None,
+        id="an-opening-place-before-the-heading",
+    ),
+    role(
+        "In neighbouring Tarvia, a building collapsed, killing at least 10 people.",
+        "10 people",
+        "Tarvia",
+        "death_toll",
+        id="killing-is-a-toll",
+    ),
+    role(
+        "## Veloria quake toll climbs\n\nAt the site, the Kestrel Tower toll rose to 17.",
+        "17",
+        "Kestrel Tower",
+        id="trap-an-opening-place-then-a-name",
+    ),
     # a name may open with an accented capital
     role(
         "Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.",

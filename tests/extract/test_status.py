@@ -79,6 +79,11 @@ WEEKDAY_DATES = [
     ("Kolvar said Tuesday that it had agreed to buy Marsden, its rival.", ("2024-04-30", "acquisition")),
     # traps: a weekday of what will come; a weekday with no event word; a fine adjective is no ruling
     ("Kolvar will unveil its headset on Monday.", None),
+    # a trailing attribution dates what was said, not the event
+    (
+        "The number killed in Friday's quake in Harwick has climbed to 1,700, officials said on Sunday.",
+        ("2024-04-26", "incident"),
+    ),
     ("On Monday Kolvar's chief executive spoke to reporters.", None),
     ("Kolvar's Monday's-best range sold out at 9 a.m. Friday-week.", None),
     ("On Wednesday Kolvar's chief executive said the fine-tuned model was ready.", None),

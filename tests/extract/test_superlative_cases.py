@@ -194,6 +194,13 @@ FORMS = [
         id="a-described-subject-is-the-sentence-befores",
     ),
     pytest.param(
+        "Harland Province was hit on Friday. It was the most powerful earthquake to hit Harland in decades.",
+        "Harland",
+        "most powerful",
+        True,
+        id="a-record-over-decades-is-weak",
+    ),
+    pytest.param(
         "Halden City faced an unprecedented flood, officials said.",
         "Halden City",
         "unprecedented",

@@ -83,6 +83,7 @@ def is_plural(c: Compiled, noun: str) -> bool:
     return head in c.plurals or (head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 2)
 
 
+_COUNT_ADVERBS = frozenset(["still", "now", "reportedly", "also"])
 _CONTRACTIONS = ("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
 
 
@@ -98,6 +99,11 @@ def read_noun(c: Compiled, text: str, j: int) -> tuple[str | None, int]:
             break
         w = m.group("w")
         low = w.lower()
+        if not words and low in _COUNT_ADVERBS:  # "101 still missing": the adverb before an adjective news counts
+            after = c.noun_word.match(text, m.end())
+            if after and after.group("w").lower() in c.count_adjectives:
+                pos = m.end()
+                continue
         if (low in c.stopwords and not (not words and low in c.count_adjectives)) or low in c.month_words:
             break  # "12 injured": an adjective news counts may open the noun
         if len(w) == 1 or low.endswith(_CONTRACTIONS):
