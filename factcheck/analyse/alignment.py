@@ -141,12 +141,17 @@ def _same_sentence_conflict(ruleset: RuleSet, c: Claim, seen: _Seen) -> bool:
     )
 
 
+# scope words a figure without them never shares: an earlier figure; one of two parties together ("Norwell and
+# Quantix to invest $15 billion")
+STRICT_SCOPES = ("previous", "combined")
+
+
 def _scope_ok(c: Claim, seen: _Seen) -> bool:
     """ "overseas" and "worldwide" figures are different facts; a figure with no scope may be either."""
     mine = set(c.extent)
     theirs = seen.extent
-    if ("previous" in mine) != ("previous" in theirs):
-        return False  # an earlier figure ("the previous record", a year before the article) is another fact
+    if any((word in mine) != (word in theirs) for word in STRICT_SCOPES):
+        return False  # an earlier figure ("the previous record", a year before the article), a joint one
     return not mine or not theirs or mine == theirs
 
 

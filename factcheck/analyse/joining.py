@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from factcheck.analyse.alignment import (
+    STRICT_SCOPES,
     FactGroup,
     _basis,
     _generic,
@@ -319,7 +320,7 @@ def _home(
         compatible = ruleset.metrics.compatible(g.metric, j.group.metric)
         if len(j.group.claims) > MAX_JOINED or (other_concept and not compatible):
             continue
-        if (extent and j.extent and extent != j.extent) or ("previous" in extent) != ("previous" in j.extent):
+        if (extent and j.extent and extent != j.extent) or any((w in extent) != (w in j.extent) for w in STRICT_SCOPES):
             continue
         if measured and j.measured and not measured & j.measured:
             continue

@@ -2,16 +2,20 @@
 
 The subject, object and metric come from the framing (framing.py). "A and B ... X and Y respectively" pairs
 names and numbers in order, a parenthetical equivalent "$5 billion (EUR4.3 billion)" is one claim in two
-currencies, a rate keeps its basis ("$42 a share", "$20 billion per 1 gigawatt"), and a date becomes a
-claim when its sentence names an event of `rules/dates.yaml`.
+currencies, and a rate keeps its basis ("$42 a share", "$20 billion per 1 gigawatt"). A verb left out ("X will
+invest $5 billion and Y $10 billion") gives the second number the second party; a figure of two parties named
+together is marked "combined". A sentence's dates become claims in date_claims.py.
 """
 
 from __future__ import annotations
 
 import re
 
+from factcheck.extract.claim_record import new_claim
+from factcheck.extract.date_claims import date_claims
 from factcheck.extract.entity_finder import Mention
 from factcheck.extract.framing import Clauses, Framer
+from factcheck.extract.parties import coordinated, gapped_subject, opening_place, possessed
 from factcheck.extract.roles import (
     VAGUE,
     actors,
@@ -20,14 +24,12 @@ from factcheck.extract.roles import (
     measured_phrase,
     modified_name,
     opening_phrase_subject,
-    opening_place,
-    possessed,
     reference_place,
     relative_agent,
 )
-from factcheck.extract.sentences import Sentence, quote_around
-from factcheck.extract.status import comma_clause, resolve_date, statuses, weekday_dates
-from factcheck.models import Claim, Document, Quantity
+from factcheck.extract.sentences import Sentence
+from factcheck.extract.status import statuses, weekday_dates
+from factcheck.models import Claim, Quantity
 from factcheck.ruleset.lexicons import MetricLexicon
 
 # what an event counts (the dead, the injured, the houses it destroyed), which no speaker owns
@@ -76,6 +78,7 @@ def quantity_claims(
     for i, q in enumerate(primaries):
         a, b = clauses.around(q.start, q.end)  # type: ignore[union-attr]  # set when there are primaries
         measured = None
+        gapped = None
         if q in respectively:
             subject, obj = respectively[q]
         else:
@@ -85,7 +88,8 @@ def quantity_claims(
             subject, found_at = framer.subject_before(s, ms, a, q.start, counted=counted, people=people)
             agent = framer.passive_agent(text, ms, a, b)
             acted_on = None
-            modified = modified_name(text, ms, q.start, q.end)
+            gapped = gapped_subject(text, ms, q.start) if last is not None else None
+            modified = modified_name(text, ms, q.start, q.end) or gapped
             if modified is None and subject is None:
                 # "the 105 million euros that Acme paid": with no name before it, the relative clause's agent
                 # (not in "Kolvar raised the $2 billion that Acme needed")
@@ -122,6 +126,11 @@ def quantity_claims(
             if obj is None and not named_here:
                 obj = framer.previous_object(s, subject)
         metric = framer.metric(s, q, a, b)
+        if gapped is not None and last is not None and last.dimension == q.dimension:
+            # the left-out verb is the one before: its metric and its counterparty ("and Quantix $10 billion")
+            metric, obj = last.metric or metric, last.object if last.object != subject else None
+            if last.object == subject:
+                out[-1] = last = last.model_copy(update={"object": None})
         per = _per(text, q, basis)
         if per in ("share", "shares") and q.dimension == "currency":
             metric = "price_per_share"  # "$42 a share", "values each share at $42", "an offer of $46 a share"
@@ -145,11 +154,13 @@ def quantity_claims(
         others = [(p.start, p.end) for p in neighbours if a <= p.start < b]
         two_party = bool(spec and spec.counterparty)
         extent = framer.extent(text, q, ms, max(a, lo), min(b, hi), two_party, clause=(a, b), others=others)
+        if q not in respectively and coordinated(text, ms, subject, a, q.start):
+            extent = sorted({*extent, "combined"})  # "Norwell and Quantix to invest $15 billion": both parties'
         if status[id(q)] == "previous" and "previous" not in extent:
             extent = sorted({*extent, "previous"})  # "the previous record, set when Acme paid £89m": an earlier figure
         in_clause = [d for d in durations if a <= d.start < b and d is not q]
         period = min(in_clause, key=lambda d: abs(d.start - q.start)) if in_clause else None
-        claim = _claim(
+        claim = new_claim(
             framer.doc,
             s,
             q,
@@ -174,7 +185,7 @@ def quantity_claims(
         last = claim
         sentence_subject = sentence_subject or subject
     out = _parts_of_other_facts(text, out, read)
-    out.extend(_date_claims(framer, s, dates, ms, counter))
+    out.extend(date_claims(framer, s, dates, ms, counter))
     return out
 
 
@@ -297,118 +308,3 @@ def _respectively(text: str, ms: list[Mention], qs: list[Quantity]) -> dict[Quan
     obj_m = [m for m in ms if m.start >= last.end and m.key not in {g.key for g in group}]
     obj = obj_m[0].key if obj_m else None
     return {q: (g.key, obj) for q, g in zip(qs, group, strict=False)}
-
-
-_SAID_ON = re.compile(r"\b(?:said|says|told\s+[\w-]+|added|confirmed|stated|reported)\s+(?:on\s+|late\s+|early\s+)?$")
-_TRAILING = re.compile(r"\s*(?:[.,;\"”’']|$)")  # a trailing attribution ends its sentence or its clause
-EVENT_SLACK = 12  # characters: event words about as near a date as the nearest are its events too
-
-
-def _nearest_events(framer: Framer, text: str, q: Quantity, start: int, end: int, events: list[str]) -> list[str]:
-    """The events of a date's own clause nearest it, before it if any are ("the deal is expected to close in
-    2024" dates the close, not the deal; "announced it in 2019 and completed it in 2022": one date each)."""
-    before: dict[str, int] = {}
-    after: dict[str, int] = {}
-    for name, rx in framer.rules.dates.event_res:
-        if name in events:
-            for m in rx.finditer(text, start, end):
-                side, gap = (before, q.start - m.end()) if m.end() <= q.start else (after, m.start() - q.end)
-                side[name] = min(gap, side.get(name, gap))
-    near = before or after
-    least = min(near.values(), default=0)
-    return [name for name, gap in near.items() if gap <= least + EVENT_SLACK]
-
-
-def _date_claims(
-    framer: Framer, s: Sentence, dates: list[Quantity], ms: list[Mention], counter: list[int]
-) -> list[Claim]:
-    if not ms or not dates:
-        return []
-    text = s.text
-    events = [name for name, rx in framer.rules.dates.event_res if rx.search(text)]
-    if not events:
-        return []
-    out = []
-    for q in dates:
-        span = resolve_date(q.date, framer.doc.date) if q.date else None
-        if span is None or (_SAID_ON.search(text, max(0, q.start - 30), q.start) and _TRAILING.match(text, q.end)):
-            continue  # "..., officials said on Sunday.": when it was said, not when the event was
-        # the events of the date's own clause, when it names any ("On Monday Acme unveiled a headset, a launch
-        # that comes next year": the Monday is the unveiling's)
-        start, end = comma_clause(text, q.start, q.end)
-        own = _nearest_events(framer, text, q, start, end, events)
-        subject = next((m.key for m in actors(text, ms, True) if not m.after_prep), ms[0].key)
-        claim = _claim(
-            framer.doc,
-            s,
-            q,
-            counter,
-            kind="date",
-            subject=subject,
-            obj=None,
-            metric="date",
-            mentions=ms,
-            event="|".join(own or events),
-        )
-        out.append(
-            claim.model_copy(
-                update={"low": span[0].isoformat(), "high": span[1].isoformat(), "value": None, "unit": "date"}
-            )
-        )
-    return out
-
-
-def _claim(
-    doc: Document,
-    s: Sentence,
-    q: Quantity,
-    counter: list[int],
-    *,
-    kind: str,
-    subject: str | None,
-    obj: str | None,
-    metric: str,
-    mentions: list[Mention],
-    equivalents: list[Quantity] | None = None,
-    per: str | None = None,
-    period: Quantity | None = None,
-    total: bool = False,
-    event: str | None = None,
-    status: str | None = None,
-) -> Claim:
-    counter[0] += 1
-    fs, fe = s.file_span(q.start, q.end)
-    return Claim(
-        id=f"{doc.id}:{s.line}:{counter[0]}",
-        document=doc.id,
-        line=s.line,
-        column=s.column(q.start),
-        text=doc.text[fs:fe],
-        quote=quote_around(s.text, q.start, q.end),
-        kind=kind,
-        subject=subject,
-        metric=metric,
-        object=obj,
-        value=q.value,
-        low=q.low,
-        high=q.high,
-        unit=q.unit,
-        qualifier=q.qualifier,
-        attributed=bool(s.quoted(q.start, q.end)),
-        teaser=s.role == "teaser",
-        quoted=s.quoted(q.start, q.end),
-        dimension=q.dimension,
-        precision=q.precision,
-        noun=q.noun,
-        stated_value=q.stated_value,
-        stated_unit=q.stated_unit,
-        change=q.change,
-        concept=q.concept,
-        period=period.text if period else None,
-        per=per,
-        equivalents=equivalents or [],
-        total=total,
-        entities=sorted({m.key for m in mentions}),
-        event=event,
-        status=status,
-    )

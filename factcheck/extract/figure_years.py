@@ -12,6 +12,23 @@ _YEAR = re.compile(
     r"(?:\b(?:in|during)\s+(?:[A-Z][a-z]+\s+)?|^\W*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?)((?:19|20)\d\d)(?![\d%])"
 )
 _CLAUSE_END = re.compile(r"[,;]")
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_FUTURE = re.compile(r"\b(?:will|would|expected|due|set\s+to|plans?\s+to|scheduled)\b")
+# "in September" (no day, no year): a month of the document's year
+_EARLIER_MONTH = re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?({'|'.join(m.title() for m in _MONTHS)})\b(?![\s,]*\d)")
 # "last year" dates a figure; "over the last year" is the period of a change, not a date
 _EARLIER_YEAR = re.compile(r"(?<!the\s)\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 # a comma phrase that describes a name ("which was founded in 2023", "set up in 2023"): its time is not a number's
@@ -29,14 +46,16 @@ def _in_aside(text: str, at: int, q_start: int, q_end: int) -> bool:
     return bool(_ASIDE_OPEN.match(text, start))
 
 
-def figure_years(
-    text: str, q_start: int, q_end: int, lo: int, hi: int, clause_end: int, after: int, year: str
-) -> list[str]:
-    """The years that date the number at q_start..q_end, read between `lo` and `hi`, and on to the end of its
-    comma clause or `clause_end` (where the next number starts), at most `after` characters past it: "in 2017",
-    "in June 2024", a timeline entry's opening date, "last year" (the year before the document's `year`). A
-    year in a describing aside that does not hold the number (", founded in 2023,") and a description's clause
-    year ("X, the 25-year-old, had joined in 2013") date nothing."""
+def dated_earlier(
+    text: str, q_start: int, q_end: int, lo: int, hi: int, clause_end: int, after: int, doc_date: str
+) -> bool:
+    """Whether the number at q_start..q_end is dated before its document (`doc_date`, ISO), by words read between
+    `lo` and `hi`, and on to the end of its comma clause or `clause_end` (where the next number starts), at most
+    `after` characters past it: "in 2017", "in June 2024", a timeline entry's opening date, "last year", or, in
+    its own comma clause, a month before the document's ("was valued at $183 billion in September", in a
+    November article). A date in a describing aside that does not hold the number (", founded in 2023,") and a
+    description's clause year ("X, the 25-year-old, had joined in 2013") date nothing."""
+    year = doc_date[:4]
     opening = _YEAR.match(text)  # a timeline entry's date
     # a year in the number's own comma clause dates it, even past the midpoint to the next number ("from the
     # $5.8 billion it was valued at in June 2024, when it raised $600 million")
@@ -48,9 +67,16 @@ def figure_years(
         for y in _YEAR.finditer(text, max(0, lo - 20), hi)
         if y.start(1) >= lo and not _in_aside(text, y.start(1), q_start, q_end)
     ]
+    stated += [opening.group(1)] if opening else []
+    if any(y < year for y in stated):
+        return True
     # in the number's own comma clause: "X raised $6 billion, more than it raised last year" is no old figure
     own_lo = max(lo, text.rfind(",", 0, q_start) + 1)
-    earlier = _EARLIER_YEAR.search(text, own_lo, min(hi, comma.start() if comma else hi))
+    own_hi = min(hi, comma.start() if comma else hi)
+    earlier = _EARLIER_YEAR.search(text, own_lo, own_hi)
     if earlier and not _in_aside(text, earlier.start(), q_start, q_end):
-        stated.append(str(int(year) - 1))  # "it was valued at $5.8 billion last year"
-    return stated + ([opening.group(1)] if opening else [])
+        return True  # "it was valued at $5.8 billion last year"
+    month = _EARLIER_MONTH.search(text, own_lo, own_hi) if len(doc_date) >= 7 and not stated else None
+    if month and _FUTURE.search(text, own_lo, own_hi):
+        return False  # "will close in January": a month to come
+    return bool(month) and _MONTHS.index(month.group(1).casefold()) + 1 < int(doc_date[5:7])

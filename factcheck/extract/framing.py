@@ -18,7 +18,8 @@ from typing import Any
 from factcheck.extract.aggregates import aggregate_counts
 from factcheck.extract.entity_finder import EntityFinder, Mention
 from factcheck.extract.entity_index import EntityIndex
-from factcheck.extract.figure_years import figure_years
+from factcheck.extract.figure_years import dated_earlier
+from factcheck.extract.parties import possessed
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.roles import (
     COUNTED_NOUNS,
@@ -28,7 +29,6 @@ from factcheck.extract.roles import (
     described_by,
     holder,
     nearer_another,
-    possessed,
     subordinate_clause,
 )
 from factcheck.extract.sentences import Sentence
@@ -335,10 +335,10 @@ class Framer:
             )
         ]
         # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
-        year = self.doc.date[:4] if self.doc.date else None
         stop = min([cb, *(a for a, _ in others if a >= q.end)])  # where the next number's words begin
-        stated = figure_years(text, q.start, q.end, lo, hi, stop, self.metrics.window_after, year) if year else []
-        if year and any(y < year for y in stated):
+        if self.doc.date and dated_earlier(
+            text, q.start, q.end, lo, hi, stop, self.metrics.window_after, self.doc.date
+        ):
             found.append("previous")
         if not counterparty:
             m = _IN_PLACE.match(text, q.end)

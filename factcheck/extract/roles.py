@@ -38,7 +38,6 @@ _SUBORDINATE = re.compile(
 )
 # "X's truck unit, Kolvar," / "X's forward, Vasco, has" / "X's unit Kolvar": the appositive after a possessor
 _APPOSITIVE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+")
-_CLAUSE_OPENING = re.compile(r"[\s,;:(\"“‘'-]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
 _DESCRIBING = re.compile(r"[\w&.'’ -]+?,\s+(?:the|a|an|its)\s+(?:[a-z-]+\s+)?")
 _DESCRIBING_END = re.compile(r"(?:\s+[a-z][\w-]*){0,3},")
@@ -72,7 +71,7 @@ _ORDINALS = frozenset(
 # (the words before the head are no preposition: "the toll from the collapse of a tower under construction rose
 # to 17" measures no "construction")
 _NP_BEFORE_VERB = re.compile(
-    rf"\b{_DET}\s+((?:(?!(?:of|in|from|under|with|for|at|on|by|near|after)\s)[\w'’-]+\s+){{0,3}}?)([a-z][a-z-]+)\s+"
+    rf"\b{_DET}\s+((?:(?!(?:in|from|under|with|for|at|on|by|near|after)\s)[\w'’-]+\s+){{0,3}}?)([a-z][a-z-]+)\s+"
     rf"(?:\w+ly\s+)?{_MEASURE_VERBS}\b[^,;]*$",
     re.IGNORECASE,
 )
@@ -164,27 +163,6 @@ def appositive(text: str, ms: list[Mention], first: Mention, limit: int) -> Ment
     if _APPOSITIVE.fullmatch(text, first.end, m.start) and text[m.end : m.end + 1] == ",":
         return m
     return None
-
-
-_PLACE_OPENING = re.compile(r"\W*(?:In|At|Across|Inside|Outside)\s+(?:[a-z][\w-]*\s+){0,2}")
-
-
-def opening_place(text: str, ms: list[Mention]) -> Mention | None:
-    """ "In neighbouring Tarvia, the toll ... rose to 17": the place a sentence opens with is where its counts
-    are, before any heading's name."""
-    m = _PLACE_OPENING.match(text)
-    if not m:
-        return None
-    return next((n for n in ms if n.start == m.end() and text[n.end : n.end + 1] == ","), None)
-
-
-def possessed(text: str, ms: list[Mention], m: Mention, start: int, limit: int) -> Mention:
-    """ "Wen Li's Lotus Boy 3 has grossed ...", "Brandtwerk's Kolvar agreed ...": the name right after a
-    possessive that opens the clause at `start` heads the phrase (before `limit`); the possessor only
-    qualifies it. Inside the clause ("jolted China's Yunnan province") the possessor stays the subject."""
-    if not m.possessive or not _CLAUSE_OPENING.fullmatch(text, start, m.start):
-        return m
-    return next((n for n in ms if m.end < n.start < limit and not text[m.end : n.start].strip()), m)
 
 
 def described_by(text: str, m: Mention, subject_at: int) -> bool:

@@ -49,6 +49,18 @@ CASES = [
         True,
         id="injured-without-a-named-subject",
     ),
+    # what two parties give together is not what one of them gives
+    case(
+        [
+            "# Norwell and Quantix to invest up to $15 billion in Lumen AI\n\nNorwell will invest up to $5 billion in"
+            " Lumen AI and chipmaker Quantix up to $10 billion.",
+            "Norwell is investing $5 billion in Lumen AI, the startup said.",
+        ],
+        ("$15 billion", "$5 billion"),
+        False,
+        absent=frozenset({"numeric_disagreement"}),
+        id="a-joint-figure-is-no-partys-own",
+    ),
     # a lone figure of a noun phrase ("the index") does not join a named party's fact it conflicts with
     case(
         [

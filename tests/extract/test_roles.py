@@ -559,6 +559,36 @@ ROLES = [
         "Kestrel Tower",
         id="trap-an-opening-place-then-a-name",
     ),
+    # a verb left out after "and": the second party is the subject of the second number, of the same kind
+    role(
+        "Norwell will invest up to $5 billion in Lumen AI and chipmaker Quantix up to $10 billion, the companies said.",
+        "$10 billion",
+        "Quantix",
+        "investment",
+        "Lumen",
+        id="gapped-verb-with-a-role-noun",
+    ),
+    role(
+        "Norwell is investing $5 billion in Lumen AI and Quantix $10 billion, in a three-way deal.",
+        "$10 billion",
+        "Quantix",
+        "investment",
+        id="gapped-verb-keeps-the-first-metric",
+    ),
+    role(
+        "Under the agreement, Quantix will invest as much as $10 billion and Norwell as much as $5 billion.",
+        "$10 billion",
+        "Quantix",
+        "investment",
+        None,
+        id="gapped-verb-the-second-party-is-no-object",
+    ),
+    role(
+        "Revenue rose to $5 billion in Europe and Asia $3 billion.",
+        "$3 billion",
+        "Europe",
+        id="trap-gapped-verb-needs-an-actor",
+    ),
     # a name may open with an accented capital
     role(
         "Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.",
@@ -617,6 +647,14 @@ def test_opening_participle_is_not_a_subject() -> None:
         ("Shares of Verano have gained 38% over the last year.", "38%", []),
         ("Kolvar will be paid £40.7m a year before tax.", "£40.7m", []),
         ("Rebro works from 37 sites and had revenue of $19.4 billion last year.", "37", []),
+        ("Kolvar and Brandtwerk will invest $15 billion in Marsden.", "$15 billion", ["combined"]),
+        ("Marsden raised $5 billion, Kolvar and Brandtwerk said.", "$5 billion", []),
+        ("Kolvar and Brandtwerk invest $5 billion and $9 billion respectively in Marsden.", "$5 billion", []),
+        ("For each share of Marsden, Kolvar offered $157 in cash.", "$157", []),
+        ("Marsden, which Kolvar founded, raised $5 billion.", "$5 billion", []),
+        ("Marsden was valued at $183 billion in March.", "$183 billion", ["previous"]),
+        ("Marsden will close the $5 billion round in March.", "$5 billion", []),
+        ("Marsden was valued at $183 billion in September.", "$183 billion", []),
         ("Rebro works from 37 sites and had revenue of $19.4 billion last year.", "$19.4 billion", ["previous"]),
     ],
     ids=[
@@ -640,6 +678,14 @@ def test_opening_participle_is_not_a_subject() -> None:
         "trap-a-year-before-tax",
         "trap-last-year-of-the-next-number",
         "last-year-of-its-own-number",
+        "two-parties-together",
+        "trap-a-trailing-attribution-is-no-party",
+        "trap-respectively-is-each-partys",
+        "trap-an-opening-phrase-is-no-party",
+        "trap-a-relative-clause-is-no-party",
+        "an-earlier-month-of-the-year",
+        "trap-a-month-to-come",
+        "trap-a-later-month-is-last-years-or-to-come",
     ],
 )
 def test_extent(text: str, number: str, extent: list[str]) -> None:

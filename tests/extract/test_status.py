@@ -18,6 +18,7 @@ STATUSES = [
     # what someone expects a figure to reach is a forecast
     ("Analysts at Maoyan expect its total to reach 16 billion yuan by the end of its run.", "16 billion", "forecast"),
     ("Analysts expect 300 new stores to open in Halden City.", "300", None),
+    ("The deal is expected to lift Marsden's valuation to about $350 billion.", "$350 billion", "forecast"),
     # an amount added, or the margin by which one figure beat or moved from another
     ("Starfall added a further $109 million on Saturday.", "$109 million", "increment"),
     (
