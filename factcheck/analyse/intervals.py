@@ -21,6 +21,12 @@ class Interval:
         return self.low <= other.high and other.low <= self.high
 
 
+def touching(low_a: float, high_a: float, low_b: float, high_b: float) -> bool:
+    """Two amounts of one currency whose intervals share only an end: "$32 billion" (31.5 to 32.5) and "$33
+    billion" (32.5 to 33.5), rounded at one digit, cannot round one value."""
+    return math.isclose(high_a, low_b, rel_tol=1e-12) or math.isclose(high_b, low_a, rel_tol=1e-12)
+
+
 MAX_RELATIVE_TOLERANCE = 0.1  # "1 gigawatt" is not "1.4 gigawatts", whatever the last digit says
 
 
@@ -132,7 +138,8 @@ def compatible(a: Claim, b: Claim, ruleset: RuleSet, years: tuple[int | None, in
     `years`: the years of the claims' documents, for the rates of their time. Two amounts of one currency are
     compared as stated: "98 million euros" and "105 million euros" differ at any rate."""
     native = same_currency(a, b)
-    if not interval_of(a, ruleset, years[0], native).overlaps(interval_of(b, ruleset, years[1], native)):
+    ia, ib = interval_of(a, ruleset, years[0], native), interval_of(b, ruleset, years[1], native)
+    if not ia.overlaps(ib) or (native and touching(ia.low, ia.high, ib.low, ib.high)):
         return False
     if a.value is None or b.value is None:
         return True

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from factcheck.analyse.alignment import FactGroup
+from factcheck.analyse.backing import backers_of, one_per_figure
 from factcheck.analyse.comparison import Comparison, claim_order, fact_label, fact_status, finding, location
 from factcheck.analyse.intervals import (
     BOUNDS,
@@ -20,9 +21,8 @@ from factcheck.analyse.intervals import (
     FLOORS,
     UPPER,
     Rates,
-    compatible,
     interval_columns,
-    same_number,
+    touching,
     year_of,
 )
 from factcheck.analyse.temporal import update_findings, updates_by_later
@@ -56,9 +56,9 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
         for flagged, strong in ((loud, True), (quiet, False)):
             if not flagged:
                 continue
-            flagged, repeats = _one_per_figure(flagged, rates)
+            flagged, repeats = one_per_figure(flagged, rates)
             values = "; ".join(f"{c.text} ({location(c)})" for c in flagged)
-            backers = _backers(active, flagged, ruleset) if len(active) <= MAX_STATED_ELSEWHERE else []
+            backers = backers_of(active, flagged, ruleset) if len(active) <= MAX_STATED_ELSEWHERE else []
             out.findings.append(
                 finding(
                     ruleset,
@@ -91,35 +91,6 @@ def compare_quantities(groups: list[FactGroup], corpus: Corpus, ruleset: RuleSet
                         ceiling=match[0].text,
                     )
                 )
-
-
-def _one_per_figure(flagged: list[Claim], rates: Rates) -> tuple[list[Claim], list[Claim]]:
-    """The flagged claims that set a figure against the others, one per figure ("€30m" and "$A44m" are one
-    figure in two currencies, at the rates of their documents' years), and the claims that repeat a figure already
-    set out: those back a side, they are not in conflict with each other."""
-    shown: list[Claim] = []
-    repeats: list[Claim] = []
-    for c in flagged:
-        same = c.value is not None and any(
-            f.value is not None and rates.compatible(c, f) and rates.same_number(c, f) for f in shown
-        )
-        (repeats if same else shown).append(c)
-    return (shown, repeats) if len(shown) >= 2 else (flagged, [])
-
-
-def _backers(active: list[Claim], flagged: list[Claim], ruleset: RuleSet) -> list[Claim]:
-    """One claim of each other document of the fact that states a flagged figure: who backs each side (a copy
-    of a wire story, a joined source), so that an editor sees how many sources give each number."""
-    named = {c.id for c in flagged}
-    documents = {c.document for c in flagged}
-    out: list[Claim] = []
-    for c in active:
-        if c.id in named or c.document in documents or c.value is None:
-            continue
-        if any(f.value is not None and compatible(c, f, ruleset) and same_number(c, f, ruleset) for f in flagged):
-            out.append(c)
-            documents.add(c.document)
-    return out
 
 
 def _conflicts(
@@ -351,6 +322,8 @@ class _ClaimTable:
         )
         if not (low[a] <= high[b] and low[b] <= high[a]):
             return False
+        if native and touching(low[a], high[a], low[b], high[b]):
+            return False
         if not (self.valued[a] and self.valued[b]):
             return True
         va, ta, vb, tb = usd[a], tol[a], usd[b], tol[b]
@@ -387,6 +360,8 @@ class _ClaimTable:
         bound_a, bound_b = col([bound_codes[q] for q in self.bound])
         with np.errstate(invalid="ignore", over="ignore"):
             overlap = (low_a <= high_b) & (low_b <= high_a)
+            ends = np.isclose(high_a, low_b, rtol=1e-12, atol=0) | np.isclose(high_b, low_a, rtol=1e-12, atol=0)
+            overlap &= ~(native & ends)  # `touching`: amounts of one currency that share only an end
             same_bound = (bound_a >= 0) & (bound_a == bound_b)
             bigger = np.where(tb > ta, tb, ta)  # max(ta, tb), as Python's max picks it
             by_bound = np.abs(va - vb) <= bigger

@@ -70,10 +70,17 @@ def opening_place(text: str, ms: list[Mention]) -> Mention | None:
     return next((n for n in ms if n.start == m.end() and text[n.end : n.end + 1] == ","), None)
 
 
+_ROLE_NOUNS_BETWEEN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "Halvor's parent Tessera", "X's truck unit Y"
+
+
 def possessed(text: str, ms: list[Mention], m: Mention, start: int, limit: int) -> Mention:
-    """ "Wen Li's Lotus Boy 3 has grossed ...", "Brandtwerk's Kolvar agreed ...": the name right after a
-    possessive that opens the clause at `start` heads the phrase (before `limit`); the possessor only
-    qualifies it. Inside the clause ("jolted China's Yunnan province") the possessor stays the subject."""
+    """ "Wen Li's Lotus Boy 3 has grossed ...", "Halvor's parent Tessera agreed ...": the name right after a
+    possessive that opens the clause at `start` (a role noun or two between) heads the phrase (before `limit`);
+    the possessor only qualifies it. Inside the clause ("jolted China's Yunnan province") the possessor stays the
+    subject."""
     if not m.possessive or not _CLAUSE_OPENING.fullmatch(text, start, m.start):
         return m
-    return next((n for n in ms if m.end < n.start < limit and not text[m.end : n.start].strip()), m)
+    after = next((n for n in ms if m.end < n.start < limit), None)
+    if after is None or after.after_prep or not _ROLE_NOUNS_BETWEEN.fullmatch(text, m.end, after.start):
+        return m
+    return after

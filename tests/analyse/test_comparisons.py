@@ -293,6 +293,18 @@ ROUNDING = [
         loud=[ND],
     ),
     case(
+        "one-currencys-amounts-a-digit-apart-differ",
+        "Kestrel Group agreed to buy Quell for $32 billion in cash.",
+        "Kestrel Group agreed to buy Quell for $33 billion in cash.",
+        loud=[ND],
+    ),
+    case(
+        "a-count-a-unit-apart-may-round-one-figure",
+        "Starfall opened in 44 markets, Halvorsen Group said.",
+        "Starfall opened in 43 markets, Halvorsen Group said.",
+        silent=[ND],
+    ),
+    case(
         "nearly-400-and-398-agree",
         "The Harland quake killed nearly 400 people, officials in Harland said.",
         "The Harland quake killed 398 people, officials in Harland said.",

@@ -525,6 +525,20 @@ ROLES = [
         id="possessor-of-the-speaker-qualifies",
     ),
     role(
+        "Halvor's parent Kestrel Group agreed on Tuesday to buy the startup Quell for $32 billion in cash.",
+        "$32 billion",
+        "Kestrel Group",
+        "acquisition_price",
+        "Quell",
+        id="possessor-then-a-role-noun-qualifies",
+    ),
+    role(
+        "Norwell's investment in Quell was $13 billion.",
+        "$13 billion",
+        "Norwell",
+        id="trap-possessor-then-a-named-object-stays",
+    ),
+    role(
         "A strong quake that jolted southwest Dalmor's Vesna province on Sunday has killed at least 175 people.",
         "175",
         "Dalmor",
