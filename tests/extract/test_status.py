@@ -105,11 +105,25 @@ def test_a_weekday_dates_its_clause(text: str, expected: tuple[str, str] | None)
         # the event word nearest before the date: the deal names what closes
         ("Kolvar's deal for Marsden is expected to close in the third quarter of 2025.", "completion"),
         ("Kolvar announced the Marlow terminal in 2019, its report said.", "announcement"),
-        # traps: shipping as an industry; a fine adjective
+        # a plant's first power, a data centre coming online
+        ("Kestrel Bank, a farm whose first electricity was produced in Dec. 2021, is now complete.", "operation"),
+        ("Kolvar's Marlow cluster is set to come online in 2026, its report said.", "operation"),
+        # traps: shipping as an industry; a fine adjective; online as a place to sell
         ("Kolvar's shipping costs rose in March 2024, its report said.", None),
         ("Kolvar's fine-tuned model appeared in March 2024, its report said.", None),
+        ("Kolvar's sales online rose in March 2024, its report said.", None),
     ],
-    ids=["start-shipping", "fined", "expected-to-close", "announced-in", "shipping-costs", "fine-tuned"],
+    ids=[
+        "start-shipping",
+        "fined",
+        "expected-to-close",
+        "announced-in",
+        "first-power",
+        "come-online",
+        "shipping-costs",
+        "fine-tuned",
+        "sales-online",
+    ],
 )
 def test_the_event_a_date_dates(text: str, event: str | None) -> None:
     events = [c.event for c in dated_report(text).claims if c.kind == "date"]
