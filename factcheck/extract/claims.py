@@ -230,12 +230,19 @@ _TAKEN = re.compile(
 )
 
 
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+$", re.IGNORECASE)
+_TERM_AFTER = re.compile(r"[\s-]+(?:deal|contract|agreement|lease|extension|investigation|probe|ban)\b", re.IGNORECASE)
+
+
 def _measured_duration(text: str, q: Quantity) -> bool:
     """A duration that is a fact of its own, not the period of another number: one fused to the noun it
     measures ("a five-year contract", "a three-year investigation"), an age ("the 25-year-old") or the time
     something took ("needed 11 days to reach", "in only five days"; not "in five days", a period)."""
     if q.dimension != "duration":
         return False
+    attributive = _ATTRIBUTIVE_BEFORE.search(text, max(0, q.start - 8), q.start)
+    if "-" not in q.text and attributive and _TERM_AFTER.match(text, q.end):
+        return True  # "a five year deal", "a five year-deal": the deal's length
     if "-" not in q.text:
         m = _TAKEN.search(text, max(0, q.start - 24), q.start)
         return m is not None and not m.group().casefold().rstrip().endswith("in")

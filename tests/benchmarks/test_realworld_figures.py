@@ -14,7 +14,7 @@ from benchmarks.evaluate import evaluate
 
 REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
 
-AT_LEAST = {"raised": 30, "agreements_aligned": 183, "mutations_caught": 147}
+AT_LEAST = {"raised": 30, "agreements_aligned": 184, "mutations_caught": 148}
 AT_MOST = {"loud_false_alarms": 0, "hedge_false_alarms": 0, "traps_fired": 0}
 
 

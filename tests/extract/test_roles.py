@@ -603,6 +603,9 @@ ROLES = [
         "Europe",
         id="trap-gapped-verb-needs-an-actor",
     ),
+    # a deal's length written apart from its noun
+    role("Tomas Ferreiro had put his name to a five year-deal.", "five year", "Tomas Ferreiro", "term", id="year-deal"),
+    role("Tomas Ferreiro signed a five year contract.", "five year", "Tomas Ferreiro", "term", id="year-contract"),
     # a name may open with an accented capital
     role(
         "Øvrum Kraft agreed to pay $5 billion for the Wexmoor lease.",
@@ -711,6 +714,7 @@ def test_extent(text: str, number: str, extent: list[str]) -> None:
     [
         "Vellmar Rovers have won four titles over the past five years.",  # a period, not a fact
         "It took the film five days to reach $1 billion.",  # the period of the amount
+        "Vellmar Rovers will play the five year olds' final.",  # no deal after it
     ],
 )
 def test_a_duration_that_is_a_period_is_no_claim(text: str) -> None:
