@@ -42,8 +42,8 @@ _COMMA = re.compile(r"\s*,\s*")
 
 def coordinated(text: str, ms: list[Mention], key: str | None, a: int, b: int) -> bool:
     """Whether the party `key` is named, between a and b, together with another ("Norwell and Quantix to invest
-    $15 billion", "from Norwell and chipmaker Quantix", a headline's "Norwell, Quantix pour $15 billion"): a
-    figure of both."""
+    $15 billion", "Norwell and chipmaker Quantix will invest", a headline's "Norwell, Quantix pour $15
+    billion"): a figure of both."""
     for i, m in enumerate(ms):
         if m.key != key or not a <= m.start < b or m.possessive:
             continue
