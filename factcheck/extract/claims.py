@@ -240,10 +240,9 @@ def _measured_duration(text: str, q: Quantity) -> bool:
     something took ("needed 11 days to reach", "in only five days"; not "in five days", a period)."""
     if q.dimension != "duration":
         return False
-    attributive = _ATTRIBUTIVE_BEFORE.search(text, max(0, q.start - 8), q.start)
-    if "-" not in q.text and attributive and _TERM_AFTER.match(text, q.end):
-        return True  # "a five year deal", "a five year-deal": the deal's length
     if "-" not in q.text:
+        if _TERM_AFTER.match(text, q.end) and _ATTRIBUTIVE_BEFORE.search(text, max(0, q.start - 8), q.start):
+            return True  # "a five year deal", "a five year-deal": the deal's length
         m = _TAKEN.search(text, max(0, q.start - 24), q.start)
         return m is not None and not m.group().casefold().rstrip().endswith("in")
     return q.concept is not None or text.startswith("-old", q.end)

@@ -337,7 +337,7 @@ class Framer:
         # "Quorra was fined 2.4 billion euros in 2017", read in an article of 2018
         stop = min([cb, *(a for a, _ in others if a >= q.end)])  # where the next number's words begin
         if self.doc.date and dated_earlier(
-            text, q.start, q.end, lo, hi, stop, self.metrics.window_after, self.doc.date
+            text, q.start, q.end, lo, hi, stop, self.metrics.window_after, self.doc.date, self.rules.quantities.months
         ):
             found.append("previous")
         if not counterparty:

@@ -149,6 +149,11 @@ _ON_WEEKDAY = re.compile(
 _FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|due|scheduled|set\s+to|next|plans?|expected)\b", re.I)
 
 
+def future_in(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] speaks of what will come ("will close", "is set to", "next year")."""
+    return _FUTURE.search(text, start, end) is not None
+
+
 def comma_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence around start..end between commas or semicolons."""
     a = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
@@ -173,7 +178,7 @@ def weekday_dates(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
             continue
         # what will come, in the weekday's own clause ("On Monday Acme showed a headset, a launch that will
         # show ..." is a past Monday)
-        if _FUTURE.search(text, *comma_clause(text, a, b)):
+        if future_in(text, *comma_clause(text, a, b)):
             continue
         parts = DateParts(relative=m.group(group).casefold())
         out.append(
